@@ -1,0 +1,154 @@
+// The bundle's deploy-time keywords: the only `##KEY##` / `@@KEY@@` patterns allowed in
+// tenant.yaml and in anything under dist/. deploy-cli swaps them on the raw YAML and on every
+// file it loads (platform-facts.md §5): `##KEY##` is a plain text swap, `@@KEY@@` (quoted or
+// not) becomes JSON.stringify(value). JSON bodies therefore use "@@KEY@@" for every value,
+// so that quotes in a value can never break the JSON.
+//
+// Where a value comes from:
+// - config: `config/<env>.json` under "keywords" (committed, per environment, never a secret);
+// - deploy: computed by `npm run deploy` (the form id it looks up, vault setups it builds
+//   from secrets in the environment); validate stands a placeholder in for them.
+
+export type KeywordSource = 'config' | 'deploy';
+
+export interface KeywordSpec {
+  readonly name: string;
+  readonly source: KeywordSource;
+  /** 'string' values go in as text; 'json' values are objects or arrays. */
+  readonly type: 'string' | 'json';
+  readonly description: string;
+  /** Checks a config value; returns a problem in the user's terms, or undefined. */
+  readonly check?: (value: unknown) => string | undefined;
+  /** For 'deploy' keywords: what validate uses, as no tenant is there to compute the value. */
+  readonly placeholder?: string | object;
+}
+
+const positiveIntegerString = (value: unknown): string | undefined =>
+  typeof value === 'string' && /^[1-9][0-9]*$/.test(value)
+    ? undefined
+    : 'must be a positive whole number written as a string, e.g. "300"';
+
+const nonEmptyString = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? undefined : 'must be a non-empty string';
+
+export const KEYWORDS: readonly KeywordSpec[] = [
+  {
+    name: 'AUTH0_DOMAIN',
+    source: 'deploy',
+    type: 'string',
+    description: 'the tenant domain deployed to (from the AUTH0_DOMAIN variable)',
+    placeholder: 'validate.invalid',
+  },
+  {
+    name: 'EMAIL_CHANGE_FORM_ID',
+    source: 'deploy',
+    type: 'string',
+    description: 'id of the email-change form, looked up by name at deploy',
+    placeholder: 'ap_validateplaceholder000000',
+  },
+  {
+    name: 'AUTH0_VAULT_SETUP',
+    source: 'deploy',
+    type: 'json',
+    description: "setup of the AUTH0 vault connection, built from the vault M2M application's credentials",
+    placeholder: { type: 'OAUTH_APP', client_id: 'placeholder', client_secret: 'placeholder', domain: 'validate.invalid' },
+  },
+  {
+    name: 'SENDGRID_VAULT_SETUP',
+    source: 'deploy',
+    type: 'json',
+    description: 'setup of the SENDGRID vault connection, built from SENDGRID_API_KEY',
+    placeholder: { type: 'API_KEY', api_key: 'placeholder' },
+  },
+  {
+    name: 'MAX_AUTH_AGE_SECONDS',
+    source: 'config',
+    type: 'string',
+    description: 'how old the last password sign-in may be for a change to start (seconds)',
+    check: positiveIntegerString,
+  },
+  {
+    name: 'MAX_CHANGES_PER_DAY',
+    source: 'config',
+    type: 'string',
+    description: 'how many changes a user may start in 24 hours',
+    check: positiveIntegerString,
+  },
+  {
+    name: 'FORCE_RELOGIN',
+    source: 'config',
+    type: 'string',
+    description: 'how the login ends after a change: "deny", or "revoke-session" on Enterprise plans',
+    check: (value) =>
+      value === 'deny' || value === 'revoke-session' ? undefined : 'must be "deny" or "revoke-session"',
+  },
+  {
+    name: 'SENDGRID_FROM',
+    source: 'config',
+    type: 'json',
+    description: 'sender of every email: {"email": "...", "name": "..."}, a verified SendGrid sender',
+    check: (value) =>
+      typeof value === 'object' && value !== null && typeof (value as { email?: unknown }).email === 'string'
+        ? undefined
+        : 'must be an object with an "email" string, e.g. {"email": "no-reply@example.com", "name": "Example"}',
+  },
+  {
+    name: 'SENDGRID_TEMPLATE_CODE',
+    source: 'config',
+    type: 'string',
+    description: 'SendGrid dynamic template id of the code email (written by npm run templates:push)',
+    check: nonEmptyString,
+  },
+  {
+    name: 'SENDGRID_TEMPLATE_NOTICE_OLD',
+    source: 'config',
+    type: 'string',
+    description: 'SendGrid dynamic template id of the notice to the old address',
+    check: nonEmptyString,
+  },
+  {
+    name: 'SENDGRID_TEMPLATE_ADDRESS_IN_USE',
+    source: 'config',
+    type: 'string',
+    description: 'SendGrid dynamic template id of the "address already in use" notice',
+    check: nonEmptyString,
+  },
+  {
+    name: 'EMAIL_RULES',
+    source: 'config',
+    type: 'json',
+    description:
+      'rules of EMAIL/VERIFY_EMAIL for new addresses: {"block_disposable_emails": true, "blocklist": [...]}',
+    check: (value) =>
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? undefined
+        : 'must be an object, e.g. {"block_disposable_emails": true, "blocklist": []}',
+  },
+];
+
+export const KEYWORD_NAMES: ReadonlySet<string> = new Set(KEYWORDS.map((k) => k.name));
+
+export function keywordSpec(name: string): KeywordSpec | undefined {
+  return KEYWORDS.find((k) => k.name === name);
+}
+
+/** A keyword occurrence found in a text: which pattern and where. */
+export interface KeywordUse {
+  readonly name: string;
+  readonly pattern: string;
+  readonly line: number;
+}
+
+// deploy-cli matches any mapping key between the markers, and it merges all of process.env
+// into the mappings (platform-facts.md §5), so any name between markers may be swapped.
+const KEYWORD_PATTERN = /##([A-Za-z0-9_.-]+)##|@@([A-Za-z0-9_.-]+)@@/g;
+
+export function findKeywordUses(text: string): KeywordUse[] {
+  const uses: KeywordUse[] = [];
+  for (const match of text.matchAll(KEYWORD_PATTERN)) {
+    const name = (match[1] ?? match[2]) as string;
+    const line = text.slice(0, match.index).split('\n').length;
+    uses.push({ name, pattern: match[0], line });
+  }
+  return uses;
+}

@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateBundle, ValidationError } from '../../scripts/lib/validate/validate-bundle';
+import { ROOT, TSX } from '../helpers/paths';
+import { useTempDir } from '../helpers/temp-dir';
+
+const tempDir = useTempDir('validate');
+
+/** A copy of tenant.yaml, config/ and the built dist/ to break in one way. */
+function copyOfBundle(): string {
+  const root = tempDir();
+  for (const entry of ['tenant.yaml', 'config', 'dist']) cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
+  return root;
+}
+
+function editJson(path: string, edit: (value: any) => void): void {
+  const value = JSON.parse(readFileSync(path, 'utf8'));
+  edit(value);
+  writeFileSync(path, JSON.stringify(value, null, 2));
+}
+
+async function problemsOf(root: string): Promise<string[]> {
+  const error = await validateBundle(root, 'local', { skipDeployCliSchema: true }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ValidationError);
+  return (error as ValidationError).problems;
+}
+
+describe('npm run validate', () => {
+  test('passes on the built bundle, with deploy-cli schema validation, and prints what it checked', () => {
+    const result = spawnSync(process.execPath, [TSX, 'scripts/validate.ts', '--env', 'local'], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('checked dist/actions/email-change/code.js');
+    expect(result.stdout).toContain('checked dist/forms/email-change.json');
+    expect(result.stdout).toContain('tenant.yaml is valid for environment "local"');
+  }, 60_000);
+
+  test('a form flow_id that names no flow: names the file and the key', async () => {
+    const root = copyOfBundle();
+    editJson(join(root, 'dist/forms/email-change.json'), (form) => {
+      form.nodes.find((n: { type: string }) => n.type === 'FLOW').config.flow_id = 'no-such-flow';
+    });
+    expect(await problemsOf(root)).toEqual([
+      expect.stringMatching(/^\.\/dist\/forms\/email-change\.json: nodes\[\d+\]\.config\.flow_id is "no-such-flow", which names no flow in tenant\.yaml/),
+    ]);
+  });
+
+  test('a flow connection_id that names no vault connection: names the file and the key', async () => {
+    const root = copyOfBundle();
+    editJson(join(root, 'dist/flows/email-change-verify-code.json'), (flow) => {
+      flow.actions.find((a: { params: { connection_id?: string } }) => a.params.connection_id).params.connection_id = 'nowhere';
+    });
+    expect(await problemsOf(root)).toEqual([
+      expect.stringMatching(/^\.\/dist\/flows\/email-change-verify-code\.json: actions\[\d+\]\.params\.connection_id is "nowhere", which names no vault connection/),
+    ]);
+  });
+
+  test('a missing body file: names tenant.yaml, the key and what to run', async () => {
+    const root = copyOfBundle();
+    rmSync(join(root, 'dist/flows/email-change-send-code.json'));
+    expect(await problemsOf(root)).toEqual([
+      'tenant.yaml: flows[0].body refers to ./dist/flows/email-change-send-code.json, which does not exist. Run npm run build first, or fix the path.',
+    ]);
+  });
+
+  test('a keyword with no value in the environment: names where it is used and where to add it', async () => {
+    const root = copyOfBundle();
+    editJson(join(root, 'config/local.json'), (config) => {
+      delete config.keywords.MAX_CHANGES_PER_DAY;
+    });
+    expect(await problemsOf(root)).toEqual([
+      expect.stringMatching(/^tenant\.yaml:\d+: ##MAX_CHANGES_PER_DAY## has no value in config\/local\.json\. Add keywords\.MAX_CHANGES_PER_DAY there/),
+    ]);
+  });
+
+  test('a malformed keyword value: names the file and the key', async () => {
+    const root = copyOfBundle();
+    editJson(join(root, 'config/local.json'), (config) => {
+      config.keywords.MAX_AUTH_AGE_SECONDS = 'five minutes';
+    });
+    expect(await problemsOf(root)).toEqual([
+      'config/local.json: keywords.MAX_AUTH_AGE_SECONDS must be a positive whole number written as a string, e.g. "300".',
+    ]);
+  });
+
+  test('an unknown top-level key in tenant.yaml: names it and how to fix it', async () => {
+    const root = copyOfBundle();
+    appendFileSync(join(root, 'tenant.yaml'), '\nflowVaultConnection: []\n');
+    expect(await problemsOf(root)).toEqual([
+      expect.stringMatching(/^tenant\.yaml: top-level key "flowVaultConnection" is not one deploy-cli 8\.44 knows/),
+    ]);
+  });
+
+  test('an environment with no config file: says which exist', async () => {
+    await expect(validateBundle(copyOfBundle(), 'qa', { skipDeployCliSchema: true })).rejects.toThrow(
+      /config\/qa\.json does not exist\. Known environments: dev, local, prod, staging/,
+    );
+  });
+
+  test("deploy-cli's own schema refuses what it would refuse on import", async () => {
+    const root = copyOfBundle();
+    const tenant = readFileSync(join(root, 'tenant.yaml'), 'utf8').replace('runtime: node22', 'runtime: [node22]');
+    writeFileSync(join(root, 'tenant.yaml'), tenant);
+    await expect(validateBundle(root, 'local')).rejects.toThrow(/deploy-cli 8\.44 refuses it: Schema validation failed/);
+  }, 60_000);
+});

@@ -8,6 +8,7 @@ module.exports = {
     '^.+\\.(t|m?j)s$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
   // deploy-cli requires chalk 5, which is ESM only: compile it to CommonJS for jest.
   transformIgnorePatterns: ['/node_modules/(?!(auth0-deploy-cli/node_modules/)?(chalk|@clack|ansi-regex|strip-ansi|is-unicode-supported|sisteransi|picocolors|fast-wrap-ansi|fast-string-width|fast-string-truncated-width)/)'],
   testTimeout: 30000,

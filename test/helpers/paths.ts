@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
-export const DIST = join(ROOT, 'dist');
+/** The bundle built for this test run by test/global-setup.ts. */
+export const DIST = process.env.TEST_DIST_DIR ?? join(ROOT, 'dist');
 export const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');

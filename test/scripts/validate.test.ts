@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateBundle, ValidationError } from '../../scripts/lib/validate/validate-bundle';
-import { ROOT, TSX } from '../helpers/paths';
+import { DIST, ROOT, TSX } from '../helpers/paths';
 import { useTempDir } from '../helpers/temp-dir';
 
 const tempDir = useTempDir('validate');
@@ -10,7 +10,18 @@ const tempDir = useTempDir('validate');
 /** A copy of tenant.yaml, config/ and the built dist/ to break in one way. */
 function copyOfBundle(): string {
   const root = tempDir();
-  for (const entry of ['tenant.yaml', 'config', 'dist']) cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
+  for (const entry of ['tenant.yaml', 'config']) cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
+  cpSync(DIST, join(root, 'dist'), { recursive: true });
+  return root;
+}
+
+/** A copy of the project's sources, to run its npm scripts without touching the real dist/. */
+function copyOfProject(): string {
+  const root = tempDir();
+  for (const entry of ['tenant.yaml', 'config', 'actions', 'forms', 'scripts', 'templates', 'package.json', 'tsconfig.json']) {
+    cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
   return root;
 }
 
@@ -30,13 +41,18 @@ async function problemsOf(root: string): Promise<string[]> {
 }
 
 describe('npm run validate', () => {
-  test('passes on the built bundle, with deploy-cli schema validation, and prints what it checked', () => {
-    const result = spawnSync(process.execPath, [TSX, 'scripts/validate.ts', '--env', 'local'], { cwd: ROOT, encoding: 'utf8' });
+  test('npm run build && npm run validate pass, with deploy-cli schema validation, and print what was checked', () => {
+    const root = copyOfProject();
+    const run = (...args: string[]) => spawnSync(process.execPath, [TSX, ...args], { cwd: root, encoding: 'utf8' });
+    const build = run('scripts/build.ts');
+    expect(build.status).toBe(0);
+    expect(build.stdout).toContain('built dist/actions/email-change/code.js');
+    const result = run('scripts/validate.ts', '--env', 'dev');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('checked dist/actions/email-change/code.js');
     expect(result.stdout).toContain('checked dist/forms/email-change.json');
-    expect(result.stdout).toContain('tenant.yaml is valid for environment "local"');
+    expect(result.stdout).toContain('tenant.yaml is valid for environment "dev"');
   }, 60_000);
 
   test('a form flow_id that names no flow: names the file and the key', async () => {

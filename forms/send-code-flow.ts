@@ -20,7 +20,7 @@ export const sendCodeFlow: FlowBody = {
         connection_id: SENDGRID_VAULT_CONNECTION,
         from: keyword<{ email: string; name?: string }>('SENDGRID_FROM'),
         personalizations: [{ to: [{ email: '{{vars.pending_email}}' }] }],
-        template_id: keyword('SENDGRID_TEMPLATE_CODE'),
+        template_id: keyword('SENDGRID_TEMPLATE_CODE_EN'),
       },
     },
   ],

@@ -9,6 +9,8 @@
 // - deploy: computed by `npm run deploy` (the form id it looks up, vault setups it builds
 //   from secrets in the environment); validate stands a placeholder in for them.
 
+import { LOCALES, TEMPLATES, templateKeyword } from '../../templates/catalog';
+
 export type KeywordSource = 'config' | 'deploy';
 
 export interface KeywordSpec {
@@ -28,8 +30,9 @@ const positiveIntegerString = (value: unknown): string | undefined =>
     ? undefined
     : 'must be a positive whole number written as a string, e.g. "300"';
 
-const nonEmptyString = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? undefined : 'must be a non-empty string';
+// SendGrid dynamic template ids start with "d-" (platform-facts.md §6).
+const sendgridTemplateId = (value: unknown): string | undefined =>
+  typeof value === 'string' && /^d-[0-9a-f]{32}$/.test(value) ? undefined : 'must be a SendGrid dynamic template id ("d-" and 32 hex digits)';
 
 export const KEYWORDS: readonly KeywordSpec[] = [
   {
@@ -92,26 +95,24 @@ export const KEYWORDS: readonly KeywordSpec[] = [
         ? undefined
         : 'must be an object with an "email" string, e.g. {"email": "no-reply@example.com", "name": "Example"}',
   },
+  ...TEMPLATES.flatMap((template) =>
+    LOCALES.map(
+      (locale): KeywordSpec => ({
+        name: templateKeyword(template, locale),
+        source: 'config',
+        type: 'string',
+        description: `SendGrid dynamic template id of ${template.description}, in "${locale}" (written by npm run templates:push)`,
+        check: sendgridTemplateId,
+      }),
+    ),
+  ),
   {
-    name: 'SENDGRID_TEMPLATE_CODE',
+    name: 'SUPPORT_URL',
     source: 'config',
     type: 'string',
-    description: 'SendGrid dynamic template id of the code email (written by npm run templates:push)',
-    check: nonEmptyString,
-  },
-  {
-    name: 'SENDGRID_TEMPLATE_NOTICE_OLD',
-    source: 'config',
-    type: 'string',
-    description: 'SendGrid dynamic template id of the notice to the old address',
-    check: nonEmptyString,
-  },
-  {
-    name: 'SENDGRID_TEMPLATE_ADDRESS_IN_USE',
-    source: 'config',
-    type: 'string',
-    description: 'SendGrid dynamic template id of the "address already in use" notice',
-    check: nonEmptyString,
+    description: 'https page the notices point to for someone who did not make the change',
+    check: (value) =>
+      typeof value === 'string' && /^https:\/\/[^\s]+$/.test(value) ? undefined : 'must be an https URL, e.g. "https://example.com/support"',
   },
   {
     name: 'EMAIL_RULES',

@@ -1,14 +1,47 @@
-// Post-Login Action: entry into the email change. Minimal until the Action issue fills it in.
-// The normal login (no email_change=true) returns at once: it runs on every login of the tenant.
-interface MinimalEvent {
-  request: { query?: Record<string, unknown> };
-  secrets: Record<string, string | undefined>;
-}
-interface MinimalApi {
-  access: { deny(reason: string): void };
+// Post-Login Action: a guarded entry into the email change, and a forced re-login after it.
+// The handlers read the event and the secrets, pure functions decide, and the handlers apply the
+// decision to `api`. No I/O anywhere: nothing here calls the network or reads a file.
+import { type ContinueDecision, decideContinue } from './decide-continue';
+import { decideEntry, type EntryDecision } from './decide-entry';
+import type { PostLoginApi, PostLoginEvent } from './post-login-types';
+import { readSettings } from './settings';
+
+function applyEntry(decision: EntryDecision, api: PostLoginApi): void {
+  if (decision.kind === 'deny') {
+    if (decision.log !== undefined) console.log(decision.log);
+    api.access.deny(decision.reason);
+    return;
+  }
+  api.transaction.setMetadata(decision.journeyMetadata.key, decision.journeyMetadata.value);
+  // Counted before the form shows, so that abandoned journeys use the budget too. Auth0 applies
+  // metadata changes at suspension for redirects and on deny (docs manage-user-metadata.mdx,
+  // post-login-api-object.mdx); for a form render this is UNCONFIRMED (platform-facts.md §1).
+  api.user.setAppMetadata(decision.starts.key, decision.starts.value);
+  // vars only: fields are visible and editable in the browser, and the flows trust these values.
+  api.prompt.render(decision.formId, { vars: decision.vars });
 }
 
-export const onExecutePostLogin = async (event: MinimalEvent, api: MinimalApi): Promise<void> => {
+function applyContinue(decision: ContinueDecision, api: PostLoginApi): void {
+  if (decision.kind === 'revoke-session') {
+    api.session.revoke(decision.reason);
+    return;
+  }
+  if (decision.log !== undefined) console.log(decision.log);
+  api.access.deny(decision.reason);
+}
+
+function startEmailChange(event: PostLoginEvent, api: PostLoginApi): void {
+  // The global Web Crypto of Node 22, which Auth0 runs Actions with (platform-facts.md §1).
+  const decision = decideEntry(event, readSettings(event.secrets), { nowMs: Date.now(), newJourneyId: () => crypto.randomUUID() });
+  applyEntry(decision, api);
+}
+
+export const onExecutePostLogin = async (event: PostLoginEvent, api: PostLoginApi): Promise<void> => {
+  // Every login of the tenant comes through here: one property check, nothing else touched.
   if (event.request.query?.email_change !== 'true') return;
-  api.access.deny('email_change_unavailable');
+  startEmailChange(event, api);
+};
+
+export const onContinuePostLogin = async (event: PostLoginEvent, api: PostLoginApi): Promise<void> => {
+  applyContinue(decideContinue(event, readSettings(event.secrets)), api);
 };

@@ -64,6 +64,14 @@ export const KEYWORDS: readonly KeywordSpec[] = [
     placeholder: { type: 'API_KEY', api_key: 'placeholder' },
   },
   {
+    name: 'VAULT_CLIENT_METADATA',
+    source: 'deploy',
+    type: 'json',
+    description:
+      "the vault client's client_metadata: SHA-256 of the secret values Auth0 never returns, so that plan can tell when they change",
+    placeholder: {},
+  },
+  {
     name: 'MAX_AUTH_AGE_SECONDS',
     source: 'config',
     type: 'string',

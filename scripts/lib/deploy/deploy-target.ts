@@ -1,0 +1,118 @@
+// Where a deploy or plan goes, and with which credentials: from the environment (and a .env
+// file), or, with no AUTH0_DOMAIN, from the local tenant's .local-tenant/env. Every variable is
+// checked before any network call; a failure names each variable and where it comes from.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEnv } from 'node:util';
+import { UserError } from '../user-error';
+
+export interface DeployVariable {
+  readonly name: string;
+  /** Where a person finds the value: the line .env.example carries too. */
+  readonly where: string;
+  readonly secret: boolean;
+  readonly check: (value: string) => string | undefined;
+}
+
+export const DEPLOY_VARIABLES: readonly DeployVariable[] = [
+  {
+    name: 'AUTH0_DOMAIN',
+    where: "the tenant's domain, e.g. my-tenant.eu.auth0.com (Auth0 Dashboard > Settings)",
+    secret: false,
+    check: (v) =>
+      /^[a-z0-9.-]+(:[0-9]{1,5})?$/i.test(v) ? undefined : 'must be a bare host name such as my-tenant.eu.auth0.com (no https://, no path)',
+  },
+  {
+    name: 'AUTH0_CLIENT_ID',
+    where: "the client id of the tenant's deploy application (Dashboard > Applications)",
+    secret: false,
+    check: (v) => (/^[A-Za-z0-9_-]{8,}$/.test(v) ? undefined : 'must be an Auth0 client id (letters, digits, - and _)'),
+  },
+  {
+    name: 'AUTH0_CLIENT_SECRET',
+    where: "the client secret of the tenant's deploy application (Dashboard > Applications)",
+    secret: true,
+    check: (v) => (v.length >= 16 ? undefined : 'looks truncated: a client secret is at least 16 characters'),
+  },
+  {
+    name: 'SENDGRID_API_KEY',
+    where: 'a SendGrid API key with Mail Send access (SendGrid > Settings > API Keys)',
+    secret: true,
+    // SendGrid keys are "SG." followed by two dot-separated parts (platform-facts.md §6 sources).
+    check: (v) => (/^SG\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(v) ? undefined : 'must be a SendGrid API key ("SG." then two parts)'),
+  },
+];
+
+export interface DeployTarget {
+  readonly kind: 'tenant' | 'local-tenant';
+  readonly envName: string;
+  readonly domain: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly sendgridApiKey: string;
+  /** Extra environment for child processes (the local tenant's CA certificate). */
+  readonly childEnv: Readonly<Record<string, string>>;
+}
+
+export const LOCAL_TENANT_ENV_FILE = '.local-tenant/env';
+
+export function readEnvFile(path: string): Record<string, string> {
+  return existsSync(path) ? (parseEnv(readFileSync(path, 'utf8')) as Record<string, string>) : {};
+}
+
+/**
+ * Resolves the target from `env` (process.env over .env), falling back to the local tenant's
+ * env file when AUTH0_DOMAIN is unset. `envName` is --env, else DEPLOY_ENV, else "local" for
+ * the local tenant.
+ */
+export function resolveDeployTarget(
+  env: Readonly<Record<string, string | undefined>>,
+  options: { envName?: string; localTenantEnv: Readonly<Record<string, string>> | undefined },
+): DeployTarget {
+  const useLocal = !env.AUTH0_DOMAIN;
+  const source: Readonly<Record<string, string | undefined>> = useLocal ? (options.localTenantEnv ?? {}) : env;
+  if (useLocal && !options.localTenantEnv) {
+    throw new UserError(
+      'AUTH0_DOMAIN is not set and no local tenant is running. Either start one (npm run local-tenant, or npm start) ' +
+        `so that ${LOCAL_TENANT_ENV_FILE} exists, or set AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET and ` +
+        'SENDGRID_API_KEY (see .env.example).',
+    );
+  }
+  const problems: string[] = [];
+  const values: Record<string, string> = {};
+  for (const variable of DEPLOY_VARIABLES) {
+    const value = source[variable.name]?.trim();
+    if (!value) {
+      problems.push(`${variable.name} is not set: ${variable.where}.`);
+      continue;
+    }
+    const problem = variable.check(value);
+    if (problem) problems.push(`${variable.name} ${problem}.`);
+    else values[variable.name] = value;
+  }
+  const envName = options.envName ?? env.DEPLOY_ENV ?? (useLocal ? 'local' : undefined);
+  if (!envName) problems.push('DEPLOY_ENV is not set: the environment to deploy (dev, staging, prod), or pass --env <name>.');
+  if (problems.length > 0) {
+    const where = useLocal ? ` (read from ${LOCAL_TENANT_ENV_FILE})` : '';
+    throw new UserError(`Cannot deploy: fix these variables${where} first; nothing was sent.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+  const caCert = source.NODE_EXTRA_CA_CERTS;
+  return {
+    kind: useLocal ? 'local-tenant' : 'tenant',
+    envName: envName as string,
+    domain: values.AUTH0_DOMAIN as string,
+    clientId: values.AUTH0_CLIENT_ID as string,
+    clientSecret: values.AUTH0_CLIENT_SECRET as string,
+    sendgridApiKey: values.SENDGRID_API_KEY as string,
+    childEnv: caCert ? { NODE_EXTRA_CA_CERTS: caCert } : {},
+  };
+}
+
+/** process.env over the project's .env file (if any), as deploy and plan read them. */
+export function deployEnvironment(root: string): Record<string, string | undefined> {
+  return { ...readEnvFile(join(root, '.env')), ...process.env };
+}
+
+export function secretValues(target: DeployTarget): string[] {
+  return [target.clientSecret, target.sendgridApiKey];
+}

@@ -64,8 +64,13 @@ export function loadAction(code: string, options: LoadActionOptions = {}): Loade
   const required: RequireRecord[] = [];
   const requireFn = createActionRequire(options.dependencies ?? [], required);
   const context = vm.createContext(createActionGlobals(), { name: `action ${filename}` });
-  // A syntax error surfaces here, when the action is loaded, as Auth0 refuses to build it.
-  const wrapper = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename });
+  let wrapper: vm.Script;
+  try {
+    wrapper = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename });
+  } catch (error) {
+    // Refused when loaded, as Auth0 refuses to build an Action that does not parse.
+    throw new Error(`${filename} is not valid JavaScript: ${messageOf(error)}. Rebuild it with npm run build.`);
+  }
   const mod: { exports: Record<string, unknown> } = { exports: {} };
   let initialised = false;
   let initError: unknown;

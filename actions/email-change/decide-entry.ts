@@ -113,7 +113,7 @@ export function decideEntry(event: PostLoginEvent, settingsResult: SettingsResul
   const methods = event.authentication?.methods ?? [];
   const firstFactorMs = newestMs(methods, (m) => FIRST_FACTOR_METHODS.includes(m.name));
   if (!isFresh(firstFactorMs, settings, deps.nowMs)) return { kind: 'deny', reason: DENY.reauthenticationRequired };
-  // A challenge cannot be shown to precede a render in one execution (see README "MFA"): require an
+  // A challenge cannot be shown to precede a render in one execution (README "Users with MFA"): require an
   // MFA completed in this session no longer ago than a fresh sign-in may be.
   if (hasEnrolledFactor(event) && !isFresh(newestMs(methods, (m) => m.name === 'mfa'), settings, deps.nowMs)) {
     return { kind: 'deny', reason: DENY.mfaRequired };

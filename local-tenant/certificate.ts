@@ -1,0 +1,64 @@
+// The local tenant's TLS certificate: self-signed for localhost, 127.0.0.1 and ::1, made on
+// first start and kept (git-ignored) so that NODE_EXTRA_CA_CERTS can point child processes
+// and jest at a file that stays the same from one start to the next.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { generate } from 'selfsigned';
+
+export const CERTIFICATE_FILE = 'cert.pem';
+export const PRIVATE_KEY_FILE = 'key.pem';
+const CERTIFICATE_VALIDITY_DAYS = 3650;
+
+export interface Certificate {
+  readonly certPath: string;
+  readonly cert: string;
+  readonly key: string;
+}
+
+/** Reads the certificate in `dir`, generating it first when the folder has none. */
+export async function ensureCertificate(dir: string): Promise<Certificate> {
+  const certPath = join(dir, CERTIFICATE_FILE);
+  const keyPath = join(dir, PRIVATE_KEY_FILE);
+  if (!existsSync(certPath) || !existsSync(keyPath)) {
+    const pems = await generateCertificate();
+    // Both files are written into a folder of this process, which is then renamed into place:
+    // when two processes (two jest workers) generate at once, one rename wins and the other
+    // process reads the winner's pair, never a key of one and a certificate of the other.
+    mkdirSync(dirname(dir), { recursive: true });
+    const temp = `${dir}.${process.pid}.tmp`;
+    mkdirSync(temp, { recursive: true });
+    writeFileSync(join(temp, PRIVATE_KEY_FILE), pems.private, { mode: 0o600 });
+    writeFileSync(join(temp, CERTIFICATE_FILE), pems.cert, { mode: 0o644 });
+    try {
+      renameSync(temp, dir);
+    } catch (error) {
+      rmSync(temp, { recursive: true, force: true });
+      if (!existsSync(certPath)) throw error;
+    }
+  }
+  return { certPath, cert: readFileSync(certPath, 'utf8'), key: readFileSync(keyPath, 'utf8') };
+}
+
+async function generateCertificate(): Promise<{ cert: string; private: string }> {
+  const notBeforeDate = new Date(Date.now() - 24 * 3600 * 1000);
+  return generate([{ name: 'commonName', value: 'localhost' }], {
+    keyType: 'ec',
+    curve: 'P-256',
+    algorithm: 'sha256',
+    notBeforeDate,
+    notAfterDate: new Date(notBeforeDate.getTime() + CERTIFICATE_VALIDITY_DAYS * 24 * 3600 * 1000),
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+          { type: 7, ip: '::1' },
+        ],
+      },
+    ],
+  });
+}

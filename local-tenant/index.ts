@@ -1,0 +1,136 @@
+// The local tenant: an offline stand-in for the parts of Auth0 (Management API, tokens) and
+// SendGrid this bundle touches, so the real deploy CLI, the real `auth0` SDK and the real
+// `@sendgrid/client` can run against it unmodified (design.md "The local tenant").
+import { isAbsolute, join, resolve } from 'node:path';
+import { ensureCertificate } from './certificate';
+import { ENV_FILE, type LocalTenantEnv, writeEnvFile } from './env-file';
+import { Faults, type FaultControls } from './faults/faults';
+import { type Listener, listen } from './http/server';
+import { OUTBOX_JSON_PATH } from './outbox/outbox-surface';
+import { moveToDomain, seedState } from './state/seed';
+import { TenantStateView } from './state/state-view';
+import { StateStore } from './state/store';
+import { type RequestStats, Stats } from './stats/request-stats';
+import type { TenantContext } from './surface';
+import { SURFACES } from './surfaces';
+
+export type { FaultControls, Fault, FaultKind, PendingFault } from './faults/faults';
+export type { RequestStats, StatsSnapshot } from './stats/request-stats';
+export type { TenantStateView } from './state/state-view';
+export type { OutboxMessage, StoredUser, TenantState } from './state/types';
+
+export interface LocalTenantOptions {
+  /** '.local-tenant' for npm run local-tenant; a temp dir in tests. */
+  stateDir: string;
+  /** Start clean (--reset). */
+  reset?: boolean;
+  /** 0 (the default) = any free port. */
+  httpsPort?: number;
+  /** Plain-HTTP listener for people (outbox page) and test controls; 0 (the default) = any free port. */
+  httpPort?: number;
+  /** Where cert.pem/key.pem live (default: <stateDir>/certificate); tests share one. */
+  certificateDir?: string;
+  /** The clock in ms (token expiry etc.); default Date.now. */
+  now?: () => number;
+  plan?: 'free' | 'enterprise';
+  /** How long an action build takes after a create or update, in ms (default 0: built at once). */
+  actionBuildMs?: number;
+}
+
+export interface LocalTenant {
+  /** 'localhost:<httpsPort>': AUTH0_DOMAIN for ManagementClient and deploy-cli. */
+  readonly domain: string;
+  /** https://localhost:<httpsPort> (Management API, /oauth/token, SendGrid /v3/*). */
+  readonly httpsUrl: string;
+  /** http://localhost:<httpPort> (outbox page, test controls under /__local/). */
+  readonly httpUrl: string;
+  /** Exactly what <stateDir>/env holds. */
+  readonly env: Readonly<LocalTenantEnv & Record<string, string>>;
+  /** Where the env file is. */
+  readonly envFile: string;
+  /** Path of the TLS certificate (NODE_EXTRA_CA_CERTS). */
+  readonly certificatePath: string;
+  /** Make the next N calls of a kind fail with a status or time out. */
+  readonly faults: FaultControls;
+  /** Management API requests received, per method and path pattern; resettable. */
+  readonly stats: RequestStats;
+  /** In-process read access to the state (copies). */
+  readonly state: TenantStateView;
+  stop(): Promise<void>;
+}
+
+export async function startLocalTenant(options: LocalTenantOptions): Promise<LocalTenant> {
+  const stateDir = resolve(options.stateDir);
+  const now = options.now ?? Date.now;
+  const plan = options.plan ?? 'free';
+  const certificateDir = options.certificateDir ? resolve(options.certificateDir) : join(stateDir, 'certificate');
+  const certificate = await ensureCertificate(certificateDir);
+
+  const listeners: Listener[] = [];
+  try {
+    const https = await listen('https', options.httpsPort ?? 0, certificate);
+    listeners.push(https);
+    const http = await listen('http', options.httpPort ?? 0);
+    listeners.push(http);
+
+    const domain = `localhost:${https.port}`;
+    const httpsUrl = `https://${domain}`;
+    const httpUrl = `http://localhost:${http.port}`;
+    const store = StateStore.open(stateDir, {
+      reset: options.reset ?? false,
+      seed: () => seedState({ domain, nowMs: now(), plan }),
+    });
+    if (store.state.domain !== domain) store.mutate((state) => moveToDomain(state, domain));
+
+    const faults = new Faults();
+    const stats = new Stats();
+    const context: TenantContext = {
+      store,
+      faults,
+      stats,
+      now,
+      domain,
+      httpsUrl,
+      httpUrl,
+      plan,
+      actionBuildMs: options.actionBuildMs ?? 0,
+    };
+    https.setSurfaces(SURFACES.filter((s) => s.listener === 'https'), context);
+    http.setSurfaces(SURFACES.filter((s) => s.listener === 'http'), context);
+
+    const certificatePath = isAbsolute(certificate.certPath) ? certificate.certPath : resolve(certificate.certPath);
+    const env: LocalTenantEnv = {
+      AUTH0_DOMAIN: domain,
+      AUTH0_CLIENT_ID: store.state.secrets.deployClientId,
+      AUTH0_CLIENT_SECRET: store.state.secrets.deployClientSecret,
+      NODE_EXTRA_CA_CERTS: certificatePath,
+      SENDGRID_API_KEY: store.state.secrets.sendgridApiKey,
+      SENDGRID_BASE_URL: httpsUrl,
+      LOCAL_TENANT_URL: httpUrl,
+      OUTBOX_URL: `${httpUrl}${OUTBOX_JSON_PATH}`,
+    };
+    const envFile = writeEnvFile(stateDir, env);
+
+    let stopped: Promise<void> | undefined;
+    return {
+      domain,
+      httpsUrl,
+      httpUrl,
+      env: Object.freeze({ ...env }),
+      envFile,
+      certificatePath,
+      faults,
+      stats,
+      state: new TenantStateView(store),
+      stop: () => {
+        stopped ??= Promise.all(listeners.map((l) => l.close())).then(() => undefined);
+        return stopped;
+      },
+    };
+  } catch (error) {
+    await Promise.all(listeners.map((l) => l.close()));
+    throw error;
+  }
+}
+
+export { ENV_FILE };

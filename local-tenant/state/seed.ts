@@ -1,0 +1,124 @@
+// What a new local tenant starts with: what every Auth0 tenant has (the database connection
+// "Username-Password-Authentication", tenant settings), a deploy application allowed to call
+// every Management API endpoint the local tenant implements, a SendGrid API key, and the
+// sender of config/local.json verified in SendGrid.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { loadEnvironmentConfig } from '../../scripts/lib/environment-config';
+import { newClientGrantId, newClientId, newClientSecret, newConnectionId, newSendgridApiKey } from '../ids';
+import { MANAGEMENT_API_SCOPES } from '../management-api/scopes';
+import { managementAudience } from '../tokens/access-tokens';
+import { STATE_FORMAT_VERSION, type TenantState } from './types';
+
+export const DEPLOY_CLIENT_NAME = 'Local tenant deploy (deploy-cli)';
+export const DEFAULT_DATABASE_CONNECTION = 'Username-Password-Authentication';
+
+/** The sender address of config/local.json, which the local SendGrid treats as verified. */
+export function localSenderEmail(): string {
+  const config = loadEnvironmentConfig(join(__dirname, '..', '..'), 'local');
+  const from = config.keywords.SENDGRID_FROM as { email?: unknown } | undefined;
+  if (typeof from?.email !== 'string') {
+    throw new Error(`${config.file} has no keywords.SENDGRID_FROM.email: the local SendGrid needs it as its verified sender.`);
+  }
+  return from.email.toLowerCase();
+}
+
+export function seedState(input: { domain: string; nowMs: number; plan: 'free' | 'enterprise' }): TenantState {
+  const now = new Date(input.nowMs).toISOString();
+  const deployClientId = newClientId();
+  const deployClientSecret = newClientSecret();
+  const connectionId = newConnectionId();
+  return {
+    format: STATE_FORMAT_VERSION,
+    domain: input.domain,
+    secrets: {
+      tokenSigningKey: randomBytes(32).toString('base64url'),
+      deployClientId,
+      deployClientSecret,
+      sendgridApiKey: newSendgridApiKey(),
+    },
+    tenantSettings: {
+      friendly_name: 'Local tenant',
+      picture_url: '',
+      support_email: '',
+      support_url: '',
+      default_audience: '',
+      default_directory: '',
+      enabled_locales: ['en'],
+      flags: {},
+      session_lifetime: 168,
+      idle_session_lifetime: 72,
+      sandbox_version: '22',
+      // Not an Auth0 field: which plan the local tenant behaves as (session revoke is Enterprise only).
+      local_tenant_plan: input.plan,
+    },
+    users: [],
+    clients: [
+      {
+        client_id: deployClientId,
+        client_secret: deployClientSecret,
+        name: DEPLOY_CLIENT_NAME,
+        description: 'Seeded by the local tenant: the application npm run deploy and deploy-cli use.',
+        app_type: 'non_interactive',
+        grant_types: ['client_credentials'],
+        token_endpoint_auth_method: 'client_secret_post',
+        is_first_party: true,
+        oidc_conformant: true,
+        callbacks: [],
+        allowed_origins: [],
+        web_origins: [],
+        allowed_logout_urls: [],
+        jwt_configuration: { alg: 'RS256', lifetime_in_seconds: 36000, secret_encoded: false },
+        sso_disabled: false,
+        cross_origin_authentication: false,
+        custom_login_page_on: true,
+        global: false,
+      },
+    ],
+    clientGrants: [
+      {
+        id: newClientGrantId(),
+        client_id: deployClientId,
+        audience: managementAudience(input.domain),
+        scope: [...MANAGEMENT_API_SCOPES],
+        subject_type: 'client',
+      },
+    ],
+    resourceServers: [],
+    connections: [
+      {
+        id: connectionId,
+        name: DEFAULT_DATABASE_CONNECTION,
+        display_name: DEFAULT_DATABASE_CONNECTION,
+        strategy: 'auth0',
+        options: { brute_force_protection: true, requires_username: false, passwordPolicy: 'good' },
+        enabled_clients: [],
+        realms: [DEFAULT_DATABASE_CONNECTION],
+        is_domain_connection: false,
+        metadata: {},
+      },
+    ],
+    emailProvider: null,
+    emailTemplates: [],
+    actions: [],
+    triggerBindings: {},
+    flows: [],
+    forms: [],
+    vaultConnections: [],
+    sendgrid: { templates: [], verifiedSenders: [localSenderEmail()] },
+    outbox: [],
+  };
+}
+
+/**
+ * The Management API's audience holds the port. When a tenant restarts on another port, the
+ * grants to the old audience move to the new one, so the seeded deploy client keeps working.
+ */
+export function moveToDomain(state: TenantState, domain: string): void {
+  if (state.domain === domain) return;
+  const oldAudience = managementAudience(state.domain);
+  for (const grant of state.clientGrants) {
+    if (grant.audience === oldAudience) grant.audience = managementAudience(domain);
+  }
+  state.domain = domain;
+}

@@ -1,27 +1,106 @@
-// Flow "send code": checks the new address, stores it as pending and sends it a code.
-// Minimal placeholder until the Form issue fills it in.
+// Flow "send code" (design.md "The flow" step 4), run by the new-address step and by the resend
+// button. It checks the new address, then sends it a code, or, when another account owns it,
+// the "address in use" notice instead: both paths end the same way, so the page never tells
+// who has an account. Nothing is written to the user here; only vars change, and pending_email
+// only once an email has gone out.
+import { anyOf, atLeast, equals, greaterThan } from './conditions';
+import { lowerCased, maskedEmailTemplate } from './email-expressions';
+import { chooseTemplates } from './email-templates-by-locale';
+import { FLOW_MESSAGES } from './flow-messages';
+import { ifThen, localisedError, storeVars } from './flow-logic-actions';
+import { countOf, incremented } from './journey-counters';
+import { FLOW_VARS, template, vars } from './journey-vars';
 import { keyword } from './keyword';
-import { SENDGRID_VAULT_CONNECTION } from './names';
-import type { FlowBody } from './types';
+import { CODE_LENGTH, CODE_VALID_MINUTES, MAX_SENDS_PER_JOURNEY, MAX_WRONG_CODES } from './limits';
+import { localisedFieldExpression } from './locale-text';
+import { AUTH0_VAULT_CONNECTION } from './names';
+import { otpReference } from './otp-reference';
+import { sendEmailAction } from './send-email-action';
+import type { FlowAction, FlowBody } from './types';
+
+const candidate = vars(FLOW_VARS.candidateEmail);
+
+// docs data-verification.mdx: the causes EMAIL/VERIFY_EMAIL gives for an address whose domain a
+// rule refuses (as opposed to an address that is not one).
+const DOMAIN_CAUSES = ['BLOCKLISTED', 'DISPOSABLE_EMAIL', 'NOT_ALLOWED', 'FREE_EMAIL', 'MISSING_MX_RECORD'];
+
+/** GET /api/v2/users-by-email: immediately consistent, case-sensitive, so asked in lower case (platform-facts.md §4). */
+export function usersByEmailRequest(id: string, emailExpression: string, options: { allowFailure?: boolean } = {}): FlowAction {
+  return {
+    id,
+    type: 'AUTH0',
+    action: 'SEND_REQUEST',
+    ...(options.allowFailure ? { allow_failure: true } : {}),
+    // Another user's record is nobody's business in the execution logs.
+    mask_output: true,
+    params: {
+      connection_id: AUTH0_VAULT_CONNECTION,
+      pathname: '/api/v2/users-by-email',
+      method: 'GET',
+      params: { email: template(emailExpression), fields: 'user_id', include_fields: 'true' },
+    },
+  };
+}
 
 export const sendCodeFlow: FlowBody = {
   actions: [
+    ifThen('refuse_if_locked', atLeast(template(countOf(FLOW_VARS.wrongCodes)), MAX_WRONG_CODES), [
+      localisedError('too_many_wrong_codes', FLOW_MESSAGES.tooManyWrongCodes),
+    ]),
+    ifThen('refuse_if_too_many_sends', atLeast(template(countOf(FLOW_VARS.sends)), MAX_SENDS_PER_JOURNEY), [
+      localisedError('too_many_sends', FLOW_MESSAGES.tooManySends),
+    ]),
+    storeVars('normalise_address', { [FLOW_VARS.candidateEmail]: template(lowerCased(localisedFieldExpression('new_email'))) }),
+    ifThen('refuse_current_address', equals(template(candidate), template(lowerCased('context.user.email'))), [
+      localisedError('same_address', FLOW_MESSAGES.sameAddress),
+    ]),
     {
-      id: 'store_pending_email',
-      type: 'FLOW',
-      action: 'STORE_VARS',
-      params: { vars: { pending_email: '{{functions.toLowerCase(fields.new_email)}}' } },
+      id: 'check_address',
+      type: 'EMAIL',
+      action: 'VERIFY_EMAIL',
+      params: { email: template(candidate), rules: keyword('EMAIL_RULES') },
     },
-    {
-      id: 'send_code_email',
-      type: 'SENDGRID',
-      action: 'SEND_EMAIL',
-      params: {
-        connection_id: SENDGRID_VAULT_CONNECTION,
-        from: keyword<{ email: string; name?: string }>('SENDGRID_FROM'),
-        personalizations: [{ to: [{ email: '{{vars.pending_email}}' }] }],
-        template_id: keyword('SENDGRID_TEMPLATE_CODE_EN'),
-      },
-    },
+    ifThen('refuse_bad_address', equals('{{actions.check_address.valid}}', false), [
+      ifThen(
+        'which_refusal',
+        anyOf(...DOMAIN_CAUSES.map((cause) => equals('{{actions.check_address.cause}}', cause))),
+        [localisedError('address_not_accepted', FLOW_MESSAGES.addressNotAccepted)],
+        [localisedError('invalid_address', FLOW_MESSAGES.invalidAddress)],
+      ),
+    ]),
+    usersByEmailRequest('find_owner', candidate),
+    chooseTemplates('choose_templates', ['code', 'address-in-use']),
+    ifThen(
+      'send_to_new_address',
+      greaterThan('{{functions.length(actions.find_owner)}}', 0),
+      [
+        sendEmailAction({
+          id: 'send_address_in_use',
+          template: 'address-in-use',
+          to: template(candidate),
+          data: { email: template(candidate), support_url: keyword('SUPPORT_URL') },
+        }),
+      ],
+      [
+        {
+          id: 'generate_code',
+          type: 'OTP',
+          action: 'GENERATE_CODE',
+          mask_output: true,
+          params: { reference: otpReference(candidate, incremented(FLOW_VARS.sends)), length: CODE_LENGTH },
+        },
+        sendEmailAction({
+          id: 'send_code',
+          template: 'code',
+          to: template(candidate),
+          data: { code: '{{actions.generate_code.code}}', email: template(candidate), expires_in_minutes: CODE_VALID_MINUTES },
+        }),
+      ],
+    ),
+    storeVars('remember_pending_address', {
+      [FLOW_VARS.pendingEmail]: template(candidate),
+      [FLOW_VARS.maskedPendingEmail]: maskedEmailTemplate(candidate),
+      [FLOW_VARS.sends]: template(incremented(FLOW_VARS.sends)),
+    }),
   ],
 };

@@ -23,6 +23,8 @@ export interface KeywordSpec {
   readonly check?: (value: unknown) => string | undefined;
   /** For 'deploy' keywords: what validate uses, as no tenant is there to compute the value. */
   readonly placeholder?: string | object;
+  /** A 'deploy' keyword whose placeholder is also right when no value is given. */
+  readonly optional?: boolean;
 }
 
 const positiveIntegerString = (value: unknown): string | undefined =>
@@ -70,6 +72,7 @@ export const KEYWORDS: readonly KeywordSpec[] = [
     description:
       "the vault client's client_metadata: SHA-256 of the secret values Auth0 never returns, so that plan can tell when they change",
     placeholder: {},
+    optional: true,
   },
   {
     name: 'MAX_AUTH_AGE_SECONDS',

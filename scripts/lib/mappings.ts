@@ -19,7 +19,7 @@ export function buildMappings(
     const value =
       spec.source === 'config'
         ? config.keywords[spec.name]
-        : (deployValues[spec.name] ?? (options.placeholders ? spec.placeholder : undefined));
+        : (deployValues[spec.name] ?? (options.placeholders || spec.optional ? spec.placeholder : undefined));
     if (value !== undefined) mappings[spec.name] = value;
   }
   return mappings;

@@ -1,0 +1,15 @@
+// A copy of the project's sources in a temp folder, with node_modules linked, to run its npm
+// scripts as a user would without touching the real dist/ or config/.
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './paths';
+
+const PROJECT_ENTRIES = ['tenant.yaml', 'config', 'actions', 'forms', 'scripts', 'templates', 'package.json', 'tsconfig.json'];
+
+export function copyProject(prefix: string): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  for (const entry of PROJECT_ENTRIES) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}

@@ -1,0 +1,55 @@
+// The helpers preview and lint render with behave as SendGrid's "Using Handlebars" reference
+// shows them (same inputs, same outputs).
+import { renderPart } from '../../scripts/lib/templates/render-template';
+import { templateUsage } from '../../scripts/lib/templates/handlebars-usage';
+
+describe("SendGrid's helpers, as preview renders them", () => {
+  test('formatDate: the tokens of its reference, without and with an offset', () => {
+    const data = { timeStamp: '2020-01-01T23:00:00.000Z', dateFormat: 'MMMM DD, YYYY h:mm:ss A', timezoneOffset: '-0800' };
+    expect(renderPart('{{formatDate timeStamp dateFormat}}', data)).toBe('January 01, 2020 11:00:00 PM');
+    expect(renderPart('{{formatDate timeStamp dateFormat timezoneOffset}}', data)).toBe('January 01, 2020 3:00:00 PM');
+    expect(renderPart('{{formatDate t "YYYY-MM-DD HH:mm ddd ZZ"}}', { t: '2026-11-14T09:30:00Z' })).toBe('2026-11-14 09:30 Sat +0000');
+  });
+
+  test('insert: the value, or its default', () => {
+    const template = 'Hello {{insert name "default=Customer"}}! About {{insert businessName "your business"}}.';
+    expect(renderPart(template, { name: 'Ben', businessName: 'Twilio SendGrid' })).toBe('Hello Ben! About Twilio SendGrid.');
+    expect(renderPart(template, { name: 'Ben' })).toBe('Hello Ben! About your business.');
+  });
+
+  test('equals and notEquals coerce types; greaterThan, lessThan, and, or, length', () => {
+    expect(renderPart('{{#equals a b}}yes{{else}}no{{/equals}}', { a: 3, b: '3' })).toBe('yes');
+    expect(renderPart('{{#notEquals a b}}yes{{else}}no{{/notEquals}}', { a: 3, b: '3' })).toBe('no');
+    expect(renderPart('{{#greaterThan a b}}high{{else}}low{{/greaterThan}}', { a: 100, b: 78 })).toBe('high');
+    expect(renderPart('{{#lessThan a b}}low{{/lessThan}}', { a: 100, b: 78 })).toBe('');
+    expect(renderPart('{{#and a b}}both{{else}}not both{{/and}}', { a: 'Pasta', b: '' })).toBe('not both');
+    expect(renderPart('{{#or a b}}one{{/or}}', { a: false, b: true })).toBe('one');
+    expect(renderPart('{{#greaterThan (length items) 0}}{{length items}} items{{/greaterThan}}', { items: ['raft', 'hat'] })).toBe('2 items');
+  });
+
+  test('a missing value renders as nothing, as SendGrid does', () => {
+    expect(renderPart('<p>Hello {{user.profile.firstName}}</p>', { user: {} })).toBe('<p>Hello </p>');
+  });
+
+  test("Handlebars helpers SendGrid does not list are not there", () => {
+    expect(() => renderPart('{{#with a}}{{b}}{{/with}}', { a: { b: 1 } })).toThrow();
+    expect(() => renderPart('{{lookup a "b"}}', { a: { b: 1 } })).toThrow();
+  });
+});
+
+describe('what a template uses, from its syntax tree', () => {
+  test('variables at the root, in blocks, after {{else}}, through @root and ../; not the items of each', () => {
+    const usage = templateUsage(
+      '{{#if a}}{{b}}{{else if c}}{{d}}{{/if}}\n{{#each list as |item|}}{{item.x}} {{y}} {{../e}} {{@root.f}} {{@index}}{{/each}}',
+    );
+    expect(usage.variables.map((v) => `${v.name}@${v.line}`)).toEqual(['a@1', 'b@1', 'c@1', 'd@1', 'list@2', 'e@2', 'f@2']);
+    expect(usage.helpers.map((h) => h.name)).toEqual(['if', 'if', 'each']);
+  });
+
+  test('helpers in subexpressions and with hash arguments; unescaped output', () => {
+    const usage = templateUsage('{{#if (equals a "x")}}{{{b}}}{{/if}} {{shout c level=d}}');
+    expect(usage.helpers.map((h) => h.name).sort()).toEqual(['equals', 'if', 'shout']);
+    expect(usage.variables.map((v) => v.name).sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect(usage.unescaped.map((u) => u.name)).toEqual(['b']);
+  });
+});

@@ -117,6 +117,7 @@ class Dispatcher {
       return;
     }
     const what = `${method} ${path}`;
+    if (owner?.counted) this.context.stats.recordUnknown(method, path);
     if (owner) {
       send(
         response,

@@ -23,6 +23,7 @@ export const clientGrantsResource: ManagementResource = (context) =>
       scope: 'client_grants',
       idField: 'id',
       listKey: 'client_grants',
+      paging: { checkpoint: true },
       items: (state) => state.clientGrants,
       notFound: { message: 'The client grant does not exist', errorCode: 'inexistent_client_grant' },
       createProperties: CLIENT_GRANT_CREATE,

@@ -31,6 +31,10 @@ export interface CollectionSpec {
   readonly beforeDelete?: (item: JsonObject, context: TenantContext) => void;
   /** The item as the API shows it (without secrets). */
   readonly flatten?: (item: JsonObject) => JsonObject;
+  /** The item as the list shows it, when leaner than a get (flows and forms list no bodies). */
+  readonly listItem?: (item: JsonObject) => JsonObject;
+  /** At most this many items (an Auth0 entity limit); a create beyond it is refused. */
+  readonly limit?: { readonly max: number; readonly what: string };
   /** Filters from the list query (e.g. client_id, audience, strategy, name). */
   readonly filter?: (item: JsonObject, query: URLSearchParams) => boolean;
   /** Extra routes of the resource (e.g. /actions/:id/deploy). */
@@ -57,7 +61,8 @@ export function collectionRoutes(spec: CollectionSpec, context: TenantContext): 
       scopes: [`read:${spec.scope}`],
       handler: (request: ManagementRequest) => {
         const all = spec.items(context.store.state).filter((i) => spec.filter?.(i, request.query) ?? true);
-        return ok(pageOf(all.map((i) => pickFields(flatten(i), request.query)), request.query, spec.listKey, spec.paging));
+        const shown = all.map((i) => pickFields(spec.listItem ? structuredClone(spec.listItem(flatten(i))) : flatten(i), request.query));
+        return ok(pageOf(shown, request.query, spec.listKey, spec.paging));
       },
     },
     {
@@ -72,6 +77,9 @@ export function collectionRoutes(spec: CollectionSpec, context: TenantContext): 
       scopes: [`create:${spec.scope}`],
       handler: (request) => {
         const body = expectObject(request.body, spec.createProperties);
+        if (spec.limit && spec.items(context.store.state).length >= spec.limit.max) {
+          throw auth0Error(403, `A tenant can have at most ${spec.limit.max} ${spec.limit.what}; delete one first.`, 'entity_limit_reached');
+        }
         const created = spec.create(body, context);
         context.store.mutate((state) => spec.items(state).push(created));
         return ok(flatten(created), 201);

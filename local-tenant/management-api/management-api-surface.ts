@@ -7,11 +7,34 @@ import type { Surface, TenantContext } from '../surface';
 import { checkAccessToken } from '../tokens/access-tokens';
 import { auth0Error, auth0ErrorReply } from './errors';
 import type { ManagementResource, ManagementRoute } from './route';
+import { actionsResource } from './actions';
 import { clientGrantsResource } from './client-grants';
 import { clientsResource } from './clients';
+import { connectionsResource } from './connections';
+import { emailResource } from './email';
+import { flowsResource } from './flows';
+import { formsResource } from './forms';
+import { resourceServersResource } from './resource-servers';
+import { tenantSettingsResource } from './tenant-settings';
+import { triggersResource } from './triggers';
 import { usersResource } from './users';
+import { vaultConnectionsResource } from './vault-connections';
 
-export const RESOURCES: readonly ManagementResource[] = [usersResource, clientsResource, clientGrantsResource];
+export const RESOURCES: readonly ManagementResource[] = [
+  usersResource,
+  clientsResource,
+  clientGrantsResource,
+  resourceServersResource,
+  connectionsResource,
+  emailResource,
+  actionsResource,
+  triggersResource,
+  // Vault connections before flows: /flows/vault/... must not match /flows/:id.
+  vaultConnectionsResource,
+  flowsResource,
+  formsResource,
+  tenantSettingsResource,
+];
 
 function toRoute(route: ManagementRoute, context: TenantContext): Route {
   return {

@@ -7,6 +7,8 @@ import { queryError } from './errors';
 export const MAX_PER_PAGE = 100;
 
 export interface PageOptions {
+  /** The resource also takes checkpoint pagination (`from`, `take`), as connections and client grants do. */
+  readonly checkpoint?: boolean;
   /** Items per page when the query names no per_page. undefined: the whole list. */
   readonly defaultPerPage?: number;
   /** How include_totals is shaped; default the classic {start, limit, length, total}. */
@@ -32,8 +34,24 @@ function integerParam(query: URLSearchParams, name: string, fallback: number): n
   return Number(raw);
 }
 
+/**
+ * Checkpoint pagination: `take` items from the opaque `from` token; the answer carries `next`
+ * while more remain (the SDKs stop when it is absent).
+ */
+function checkpointPageOf<T>(items: readonly T[], query: URLSearchParams, key: string): unknown {
+  const take = query.has('take') ? Number(query.get('take')) : 50;
+  if (!Number.isInteger(take) || take < 1 || take > MAX_PER_PAGE) throw queryError(`take must be between 1 and ${MAX_PER_PAGE}, got ${query.get('take')}`);
+  const from = query.get('from');
+  const start = from ? Number(Buffer.from(from, 'base64url').toString('utf8')) : 0;
+  if (!Number.isInteger(start) || start < 0) throw queryError(`from is not a checkpoint this API returned: ${from}`);
+  const slice = items.slice(start, start + take);
+  const next = start + take < items.length ? Buffer.from(String(start + take)).toString('base64url') : undefined;
+  return { [key]: slice, ...(next ? { next } : {}) };
+}
+
 /** The page of `items` the query asks for, shaped as the Management API answers. */
 export function pageOf<T>(items: readonly T[], query: URLSearchParams, key: string, options: PageOptions = {}): unknown {
+  if (options.checkpoint && (query.has('take') || query.has('from'))) return checkpointPageOf(items, query, key);
   const { page, perPage, includeTotals } = readPaging(query, options);
   const start = perPage === undefined ? 0 : page * perPage;
   const slice = perPage === undefined ? items.slice() : items.slice(start, start + perPage);

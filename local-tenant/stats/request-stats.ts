@@ -10,6 +10,8 @@ export interface StatsSnapshot {
   readonly tokens: number;
   /** Every counted request by "METHOD /pattern", e.g. "PATCH /api/v2/users/:id". */
   readonly byRoute: Readonly<Record<string, number>>;
+  /** Requests for endpoints the local tenant does not have, by "METHOD /path" (answered 404). */
+  readonly unknown: Readonly<Record<string, number>>;
 }
 
 export interface RequestStats {
@@ -21,6 +23,7 @@ export interface RequestStats {
 
 export class Stats implements RequestStats {
   private counts = new Map<string, number>();
+  private unknown = new Map<string, number>();
   private reads = 0;
   private writes = 0;
   private tokens = 0;
@@ -33,12 +36,18 @@ export class Stats implements RequestStats {
     else this.writes += 1;
   }
 
+  recordUnknown(method: string, path: string): void {
+    const key = `${method} ${path}`;
+    this.unknown.set(key, (this.unknown.get(key) ?? 0) + 1);
+  }
+
   snapshot(): StatsSnapshot {
     return {
       reads: this.reads,
       writes: this.writes,
       tokens: this.tokens,
-      byRoute: Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b))),
+      byRoute: sorted(this.counts),
+      unknown: sorted(this.unknown),
     };
   }
 
@@ -48,8 +57,12 @@ export class Stats implements RequestStats {
 
   reset(): void {
     this.counts.clear();
+    this.unknown.clear();
     this.reads = 0;
     this.writes = 0;
     this.tokens = 0;
   }
 }
+
+const sorted = (counts: Map<string, number>): Record<string, number> =>
+  Object.fromEntries([...counts.entries()].sort(([a], [b]) => a.localeCompare(b)));

@@ -105,6 +105,16 @@ describe('npm run templates:lint', () => {
     ]);
   });
 
+  test('a value in a subject written with two braces, which SendGrid would HTML-escape', () => {
+    const problems = problemsAfter((root) => {
+      editFile(root, 'templates/address-in-use/en/subject.hbs', 'this email address', '{{email}}');
+      editFile(root, 'templates/address-in-use/es/subject.hbs', 'esta dirección de correo', '{{{email}}}');
+    });
+    expect(problems).toEqual([
+      'templates/address-in-use/en/subject.hbs:1: write {{{email}}} in a subject: SendGrid HTML-escapes {{email}} there too, so "&" would show as "&amp;".',
+    ]);
+  });
+
   test('a template that does not compile: names the file and the line', () => {
     let line = 0;
     const problems = problemsAfter((root) => {
@@ -140,7 +150,7 @@ describe('npm run templates:lint', () => {
   test('the command prints every problem and exits 1', () => {
     const root = copyTemplatesProject(tempDir());
     rmSync(join(root, 'templates/code/es'), { recursive: true });
-    editFile(root, 'templates/notice-old/en/subject.hbs', 'changed', 'changed {{when}}');
+    editFile(root, 'templates/notice-old/en/subject.hbs', 'changed', 'changed {{{when}}}');
     const result = spawnSync(process.execPath, [TSX, join(ROOT, 'scripts/templates-lint.ts'), '--root', root], { encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('templates/code/es/: missing: every locale has every template, and "code" has no "es" version.');

@@ -21,6 +21,8 @@ export interface TemplateUsage {
   readonly unsupported: readonly Use[];
   /** Variables written with {{{triple braces}}} (not HTML-escaped). */
   readonly unescaped: readonly Use[];
+  /** Variables written with {{double braces}} (HTML-escaped). */
+  readonly escaped: readonly Use[];
 }
 
 export class TemplateSyntaxError extends Error {
@@ -83,6 +85,7 @@ export function templateUsage(text: string): TemplateUsage {
   const helpers: Use[] = [];
   const unsupported: Use[] = [];
   const unescaped: Use[] = [];
+  const escaped: Use[] = [];
   const at = (node: Node) => ({ line: node.loc?.start.line ?? 1, column: node.loc?.start.column ?? 0 });
 
   /** Contexts from the root (first) to the innermost; `../` climbs them. */
@@ -136,8 +139,8 @@ export function templateUsage(text: string): TemplateUsage {
         case 'MustacheStatement': {
           const mustache = node as MustacheNode;
           const helper = call(mustache, contexts, false);
-          if (!mustache.escaped && helper === undefined && mustache.path.type === 'PathExpression') {
-            unescaped.push({ name: (mustache.path as PathNode).original, ...at(mustache) });
+          if (helper === undefined && mustache.path.type === 'PathExpression') {
+            (mustache.escaped ? escaped : unescaped).push({ name: (mustache.path as PathNode).original, ...at(mustache) });
           }
           break;
         }
@@ -168,5 +171,5 @@ export function templateUsage(text: string): TemplateUsage {
   };
 
   walk(program.body, [{ root: true, locals: new Set() }]);
-  return { variables, helpers, unsupported, unescaped };
+  return { variables, helpers, unsupported, unescaped, escaped };
 }

@@ -156,6 +156,17 @@ function checkPart(
       });
     }
   }
+  if (part === 'subject') {
+    // SendGrid's "Using Handlebars" reference: in a subject, {{x}} is HTML-escaped too, so a
+    // value with ' " or & needs three braces.
+    for (const value of usage.escaped) {
+      problems.push({
+        file,
+        line: value.line,
+        message: `write {{{${value.name}}}} in a subject: SendGrid HTML-escapes {{${value.name}}} there too, so "&" would show as "&amp;".`,
+      });
+    }
+  }
   for (const link of linkProblems(text, part === 'html')) {
     problems.push({ file, line: link.line, message: `${link.message}.` });
   }

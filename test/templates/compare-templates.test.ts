@@ -27,6 +27,7 @@ const remote = (overrides: Partial<RemoteEmail> = {}, edited: Partial<NonNullabl
   versions: [{ id: 'v-1', active: true }],
   edited: {
     id: 'v-1',
+    name: 'Spring edit',
     active: true,
     parts: { subject: 'Your code', html: '<p>{{code}}</p>', text: '{{{code}}}' },
     testData: '{"code": "048213"}',
@@ -50,7 +51,16 @@ describe('planPush', () => {
   test('changed parts edit the active version in place, naming the parts', () => {
     const edited = local({ parts: { subject: 'Your new code\n', html: '<p>{{code}}</p>\n', text: 'Code: {{{code}}}\n' } });
     expect(planPush([edited], remotes(remote()))).toEqual([
-      { kind: 'update', local: edited, templateId: 'd-1', versionId: 'v-1', parts: ['subject', 'text'], testData: false, activate: false },
+      {
+        kind: 'update',
+        local: edited,
+        templateId: 'd-1',
+        versionId: 'v-1',
+        versionName: 'Spring edit',
+        parts: ['subject', 'text'],
+        testData: false,
+        activate: false,
+      },
     ]);
   });
 

@@ -130,6 +130,7 @@ describe('npm run templates:push', () => {
     await pushTemplates(options(root).options);
     const versionsBefore = templatesIn().map((t) => ({ name: t.name, versions: t.versions.map((v) => v.id) }));
     const edited = activeVersion('email-change-code-es');
+    await editInSendgrid('email-change-code-es', { name: 'Named in SendGrid' });
 
     editFile(root, 'templates/code/es/html.hbs', 'No se lo des a nadie', 'No lo compartas con nadie');
     const run = options(root);
@@ -138,6 +139,7 @@ describe('npm run templates:push', () => {
     expect(templatesIn().map((t) => ({ name: t.name, versions: t.versions.map((v) => v.id) }))).toEqual(versionsBefore);
     expect(activeVersion('email-change-code-es')?.id).toBe(edited?.id);
     expect(activeVersion('email-change-code-es')?.html_content).toContain('No lo compartas con nadie');
+    expect(activeVersion('email-change-code-es')?.name).toBe('Named in SendGrid');
     const id = templateNamed('email-change-code-es').id;
     expect(run.lines).toContain(`updated email-change-code-es (${id}): html, in version ${edited?.id} (the active version, edited in place)`);
     expect(run.lines.filter((l) => l.startsWith('unchanged '))).toHaveLength(ALL.length - 1);

@@ -34,6 +34,8 @@ export interface RemoteEmail {
   /** The version push edits (see versionToEdit) with its content; absent when there is none. */
   readonly edited?: {
     readonly id: string;
+    /** The version's own name, which push keeps. */
+    readonly name: string;
     readonly active: boolean;
     readonly parts: Readonly<Record<Part, string>>;
     readonly testData?: string;
@@ -84,6 +86,7 @@ export type PushStep =
       readonly local: LocalEmail;
       readonly templateId: string;
       readonly versionId: string;
+      readonly versionName: string;
       readonly parts: readonly Part[];
       readonly testData: boolean;
       readonly activate: boolean;
@@ -100,7 +103,16 @@ export function planPush(locals: readonly LocalEmail[], remotes: ReadonlyMap<str
     if (parts.length === 0 && !testData && remote.edited.active) {
       return { kind: 'unchanged', local, templateId: remote.id, versionId: remote.edited.id };
     }
-    return { kind: 'update', local, templateId: remote.id, versionId: remote.edited.id, parts, testData, activate: !remote.edited.active };
+    return {
+      kind: 'update',
+      local,
+      templateId: remote.id,
+      versionId: remote.edited.id,
+      versionName: remote.edited.name,
+      parts,
+      testData,
+      activate: !remote.edited.active,
+    };
   });
 }
 

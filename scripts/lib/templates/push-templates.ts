@@ -70,7 +70,7 @@ export async function pushTemplates(options: TemplatesCommandOptions): Promise<P
           options.log(`added the first version of ${step.local.name} (${step.templateId}), which had none`);
           break;
         case 'update': {
-          await api.updateVersion(step.templateId, step.versionId, content);
+          await api.updateVersion(step.templateId, step.versionId, step.versionName || step.local.name, content);
           if (step.activate) await api.activateVersion(step.templateId, step.versionId);
           ids.set(step.local.keyword, step.templateId);
           const what = [...step.parts, ...(step.testData ? ['test data'] : [])].join(', ') || 'nothing but its activation';

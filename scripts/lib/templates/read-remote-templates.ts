@@ -35,6 +35,7 @@ export async function readRemoteTemplates(api: SendgridTemplatesApi, locals: rea
       versions: template.versions,
       edited: {
         id: version.id || target.id,
+        name: version.name,
         active: target.active,
         parts: { subject: version.subject, html: version.html_content, text: version.plain_content },
         ...(version.test_data !== undefined ? { testData: version.test_data } : {}),

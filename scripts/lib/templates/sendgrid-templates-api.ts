@@ -183,12 +183,13 @@ export class SendgridTemplatesApi {
     return toVersion(body);
   }
 
-  async updateVersion(templateId: string, versionId: string, content: VersionContent): Promise<RemoteVersion> {
+  /** `name` is the version's own: the request body schema requires it (tsg_templates_v3.yaml). */
+  async updateVersion(templateId: string, versionId: string, name: string, content: VersionContent): Promise<RemoteVersion> {
     const body = await this.call<Record<string, unknown>>(
       'PATCH',
       `/v3/templates/${encodeURIComponent(templateId)}/versions/${encodeURIComponent(versionId)}`,
       `update version ${versionId} of template ${templateId}`,
-      content,
+      { ...content, name },
     );
     return toVersion(body);
   }

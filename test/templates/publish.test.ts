@@ -163,6 +163,18 @@ describe('npm run templates:push', () => {
     expect(read(root, 'config/dev.json')).toBe(readFileSync(join(ROOT, 'config/dev.json'), 'utf8'));
   });
 
+  test('with a real key, the environment must be named: nothing is sent without it', async () => {
+    const root = project();
+    const run = options(root, { env: { SENDGRID_API_KEY: tenant.env.SENDGRID_API_KEY, SENDGRID_BASE_URL: tenant.env.SENDGRID_BASE_URL } });
+    await expect(pushTemplates(run.options)).rejects.toThrow(
+      'Say which environment these templates are for, so that its config/<env>.json receives their ids: npm run templates:push -- --env dev (or set DEPLOY_ENV). Nothing was changed.',
+    );
+    expect(templatesIn()).toEqual([]);
+    const named = options(root, { env: { ...run.options.env, DEPLOY_ENV: 'local' } });
+    await pushTemplates(named.options);
+    expect(templatesIn()).toHaveLength(ALL.length);
+  });
+
   test('a key SendGrid refuses: says so and what to check, without printing the key', async () => {
     const root = project();
     const key = 'SG.wrongwrongwrongwrong.wrongwrongwrongwrongwrongwrongwrongwrongwro';

@@ -1,0 +1,133 @@
+// The real deploy CLI (a0deploy import) through importWithDeployCli, twice, against the local
+// tenant: both imports succeed, the second leaves the deployed configuration as it was, and no
+// endpoint deploy-cli called was missing from the local tenant. (deploy-cli compiles its schema
+// for ~15 s per import: these are the only two successful imports of the suite's own.)
+import { mkdtempSync, rmSync, symlinkSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UserError } from '../../../../scripts/lib/user-error';
+import { importWithDeployCli, maskSecrets, MASK } from '../../../../scripts/lib/deploy/deploy-cli-import';
+import { loadEnvironmentConfig } from '../../../../scripts/lib/environment-config';
+import { buildMappings } from '../../../../scripts/lib/mappings';
+import { AUTH0_VAULT_CONNECTION, FORM_NAME, SEND_CODE_FLOW, SENDGRID_VAULT_CONNECTION, VERIFY_CODE_FLOW } from '../../../../forms/names';
+import type { TenantState } from '../../../../local-tenant';
+import { DIST, ROOT } from '../../../helpers/paths';
+import { useLocalTenant } from '../../../helpers/local-tenant';
+
+const IMPORT_TIMEOUT_MS = 120_000;
+const tenant = useLocalTenant();
+
+let bundleDir = '';
+beforeAll(() => {
+  // tenant.yaml refers to ./dist/...: a folder with a copy of it and the bundle this run built.
+  bundleDir = mkdtempSync(join(tmpdir(), 'deploy-cli-import-'));
+  copyFileSync(join(ROOT, 'tenant.yaml'), join(bundleDir, 'tenant.yaml'));
+  symlinkSync(DIST, join(bundleDir, 'dist'));
+});
+afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
+
+function deployInput() {
+  const t = tenant();
+  const config = loadEnvironmentConfig(ROOT, 'local');
+  // Deploy keywords from this tenant; any other deploy keyword keeps its placeholder.
+  const mappings = buildMappings(
+    config,
+    {
+      AUTH0_DOMAIN: t.domain,
+      EMAIL_CHANGE_FORM_ID: 'ap_importtestplaceholder0000',
+      AUTH0_VAULT_SETUP: { type: 'OAUTH_APP', client_id: t.env.AUTH0_CLIENT_ID, client_secret: t.env.AUTH0_CLIENT_SECRET, domain: t.domain },
+      SENDGRID_VAULT_SETUP: { type: 'API_KEY', api_key: t.env.SENDGRID_API_KEY },
+    },
+    { placeholders: true },
+  );
+  return {
+    tenantFile: join(bundleDir, 'tenant.yaml'),
+    domain: t.domain,
+    clientId: t.env.AUTH0_CLIENT_ID,
+    clientSecret: t.env.AUTH0_CLIENT_SECRET,
+    mappings,
+    env: { NODE_EXTRA_CA_CERTS: t.env.NODE_EXTRA_CA_CERTS },
+  };
+}
+
+/** The deployed configuration, without what changes on every write (times, version numbers). */
+function deployedConfig(state: TenantState): unknown {
+  const volatile = new Set(['created_at', 'updated_at', 'refreshed_at', 'builtAt']);
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(Object.entries(value).filter(([k]) => !volatile.has(k)).map(([k, v]) => [k, strip(v)]));
+  };
+  return strip({
+    clients: state.clients,
+    clientGrants: state.clientGrants,
+    vaultConnections: state.vaultConnections,
+    flows: state.flows,
+    forms: state.forms,
+    triggerBindings: state.triggerBindings,
+    actions: state.actions.map((a) => ({
+      action: a.action,
+      secretValues: a.secretValues,
+      deployed: a.versions.filter((v) => v.deployed).map((v) => ({ code: v.code, secrets: a.versionSecretValues[v.id] })),
+    })),
+  });
+}
+
+test(
+  'two imports of tenant.yaml succeed; the second leaves the deployed config as it was',
+  async () => {
+    const t = tenant();
+    t.stats.reset();
+    const first = await importWithDeployCli(deployInput());
+    expect(first.output).toContain('Import Successful');
+    // Every endpoint deploy-cli called exists here: none was answered 404 and skipped.
+    expect(t.stats.snapshot().unknown).toEqual({});
+
+    const state = t.state.snapshot();
+    const vault = Object.fromEntries(state.vaultConnections.map((c) => [c.connection.name, c]));
+    expect(Object.keys(vault).sort()).toEqual([AUTH0_VAULT_CONNECTION, SENDGRID_VAULT_CONNECTION].sort());
+    expect(vault[SENDGRID_VAULT_CONNECTION]?.setup).toEqual({ type: 'API_KEY', api_key: t.env.SENDGRID_API_KEY });
+    // deploy-cli swapped names for ids: each flow points at a vault connection id, the form at flow ids.
+    const vaultIds = state.vaultConnections.map((c) => c.connection.id);
+    const sendCode = state.flows.find((f) => f.name === SEND_CODE_FLOW);
+    expect(JSON.stringify(sendCode)).toContain(`"connection_id":"${vault[SENDGRID_VAULT_CONNECTION]?.connection.id}"`);
+    expect(JSON.stringify(state.flows)).not.toContain(`"connection_id":"${SENDGRID_VAULT_CONNECTION}"`);
+    expect(vaultIds.length).toBe(2);
+    const form = state.forms.find((f) => f.name === FORM_NAME);
+    const flowIds = state.flows.map((f) => f.id);
+    expect(state.flows.map((f) => f.name).sort()).toEqual([SEND_CODE_FLOW, VERIFY_CODE_FLOW].sort());
+    for (const id of JSON.stringify(form).match(/"flow_id":"[^"]+"/g) ?? []) expect(flowIds).toContain(id.slice('"flow_id":"'.length, -1));
+    const action = state.actions.find((a) => a.action.name === 'email-change');
+    expect(action?.versions.filter((v) => v.deployed)).toHaveLength(1);
+    expect(action?.secretValues.EMAIL_CHANGE_FORM_ID).toBe('ap_importtestplaceholder0000');
+    expect(state.triggerBindings['post-login']?.map((b) => b.action.name)).toEqual(['email-change']);
+
+    const second = await importWithDeployCli(deployInput());
+    expect(second.output).toContain('Import Successful');
+    expect(deployedConfig(t.state.snapshot())).toEqual(deployedConfig(state));
+    for (const output of [first.output, second.output]) {
+      expect(output).not.toContain(t.env.AUTH0_CLIENT_SECRET);
+      expect(output).not.toContain(t.env.SENDGRID_API_KEY);
+    }
+  },
+  IMPORT_TIMEOUT_MS,
+);
+
+test('a refused import throws a UserError with deploy-cli message, secrets masked', async () => {
+  // deploy-cli's first act is the token request (platform-facts.md §5): a wrong secret fails fast.
+  const input = { ...deployInput(), clientSecret: 'wrong-secret-value-123456' };
+  const error = await importWithDeployCli(input).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UserError);
+  const message = (error as UserError).message;
+  expect(message).toContain(`deploy-cli could not import ${input.tenantFile} into ${input.domain}`);
+  expect(message).toContain('Unauthorized');
+  expect(message).not.toContain('wrong-secret-value-123456');
+}, IMPORT_TIMEOUT_MS);
+
+test('maskSecrets hides known secret values and anything shaped like a secret', () => {
+  const key = 'SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ';
+  expect(maskSecrets(`client_secret s3cr3t-value and ${key}`, ['s3cr3t-value'])).toBe(`client_secret ${MASK} and ${MASK}`);
+});

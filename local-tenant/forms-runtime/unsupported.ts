@@ -1,0 +1,17 @@
+// The errors a form or flow definition earns when it asks for something this runtime does not
+// do, or does wrongly. Both are thrown to the caller (the local tenant, a test), never shown to
+// the end user and never skipped: a stand-in that ignored an unknown action would pass tests
+// that the real tenant fails.
+
+/** Something Auth0 Forms may have (an action type, operator, function, node...) that this runtime does not implement. */
+export class UnsupportedFeatureError extends Error {
+  override readonly name = 'UnsupportedFeatureError';
+  constructor(readonly feature: string, where?: string) {
+    super(`${feature} is not implemented by the local Forms runtime${where ? ` (${where})` : ''}; remove it or implement it in local-tenant/forms-runtime/.`);
+  }
+}
+
+/** A definition the runtime cannot run as written: a missing param, an unknown flow or connection, a loop. */
+export class DefinitionError extends Error {
+  override readonly name = 'DefinitionError';
+}

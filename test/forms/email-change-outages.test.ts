@@ -1,4 +1,5 @@
 // The BUILT flows when SendGrid or the Management API fail, or the world changes under them.
+import type { StoredUser } from '../../local-tenant';
 import { useEmailChangeJourneys } from '../helpers/email-change-journeys';
 
 const scenario = useEmailChangeJourneys();
@@ -75,10 +76,10 @@ test('the notice to the old address failing: the change is done and the failure 
 
 test('one Management API token serves many changes, across journeys, until shortly before it expires', async () => {
   const runtime = scenario.runtime();
-  const users = [];
+  const users: StoredUser[] = [];
   for (let i = 0; i < 4; i += 1) users.push(await scenario.createUser('token.{n}@example.com'));
   const change = async (index: number) => {
-    const journey = await scenario.start(users[index] as (typeof users)[number], { runtime });
+    const journey = await scenario.start(users[index] as StoredUser, { runtime });
     await journey.submit({ fields: { new_email_en: `token.new.${index}@example.com` } });
     return journey.submit({ fields: { code_en: scenario.latestCode(`token.new.${index}@example.com`) } });
   };

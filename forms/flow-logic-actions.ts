@@ -1,6 +1,6 @@
 // Builders for the FLOW actions (docs flows/integrations/logic.mdx): If/then condition, Store
 // shared variable, Show error message; and a localised error, which picks its text by vars.locale.
-import { DEFAULT_LOCALE } from '../templates/catalog';
+import { DEFAULT_LOCALE, type Locale } from '../templates/catalog';
 import { BRANCHED_LOCALES, isLocale, type LocalisedText } from './locale-text';
 import type { BooleanConditionAction, Condition, FlowAction } from './types';
 
@@ -31,7 +31,7 @@ export function localisedError(id: string, text: LocalisedText): FlowAction {
 }
 
 /** Stores different values per locale (e.g. the template ids of that locale). */
-export function localisedStoreVars(id: string, varsOf: (locale: (typeof BRANCHED_LOCALES)[number] | typeof DEFAULT_LOCALE) => Record<string, unknown>): FlowAction {
+export function localisedStoreVars(id: string, varsOf: (locale: Locale) => Record<string, unknown>): FlowAction {
   return BRANCHED_LOCALES.reduceRight<FlowAction>(
     (otherwise, locale) => ifThen(`${id}_if_${locale}`, isLocale(locale), [storeVars(`${id}_${locale}`, varsOf(locale))], [otherwise]),
     storeVars(`${id}_${DEFAULT_LOCALE}`, varsOf(DEFAULT_LOCALE)),

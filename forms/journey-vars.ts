@@ -2,13 +2,9 @@
 // vars are server-side; a form component shows one only where it names it (docs variables.mdx).
 import { OUTCOME_COMPLETED, OUTCOME_VAR } from '../actions/email-change/contract';
 
-/** Set by the Action when it renders the form (design.md "Names shared between the parts"). */
-export const FROM_ACTION = {
-  userId: 'user_id',
-  currentEmail: 'current_email',
-  locale: 'locale',
-  journeyId: 'journey_id',
-} as const;
+// The Action renders the form with user_id, current_email, locale and journey_id (FormVars in
+// actions/email-change/contract.ts); the flows read current_email only to show it, locale to
+// pick texts and templates, and journey_id to bind codes to this journey.
 
 /** Set by the flows. */
 export const FLOW_VARS = {

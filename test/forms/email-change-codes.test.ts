@@ -21,6 +21,8 @@ test('a wrong code: says so and how many tries are left, changes nothing; the ri
   expect(scenario.pageText(journey)).toContain('That code is not right. Check the latest email and try again: 4 attempts left.');
   expect(journey.render({ postUrl: '/x' })).toContain('role="alert"');
   expect(scenario.user(user.user_id)).toEqual(user);
+  // The journey's state (persisted by the local tenant) never holds the code it sent.
+  expect(JSON.stringify(journey.state)).not.toContain(code);
 
   expect((await journey.submit({ fields: { code_en: code } })).ended).toBe(true);
   expect(scenario.user(user.user_id).email).toBe(newEmail);

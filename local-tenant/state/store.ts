@@ -1,7 +1,7 @@
 // Holds the tenant's state in memory and writes it, whole and atomically, after every change.
 // A change that throws leaves both the memory and the file as they were: bad input changes
 // nothing.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write';
 import { STATE_FORMAT_VERSION, type TenantState } from './types';
@@ -30,6 +30,10 @@ export class StateStore {
   static open(stateDir: string, options: { reset: boolean; seed: () => TenantState }): StateStore {
     mkdirSync(stateDir, { recursive: true });
     const file = join(stateDir, STATE_FILE);
+    // A process killed mid-write leaves its temporary file behind; the state file itself is whole.
+    for (const entry of readdirSync(stateDir)) {
+      if (entry.startsWith(`${STATE_FILE}.`) && entry.endsWith('.tmp')) rmSync(join(stateDir, entry), { force: true });
+    }
     if (options.reset) rmSync(file, { force: true });
     if (!existsSync(file)) {
       const store = new StateStore(file, options.seed());

@@ -125,7 +125,14 @@ class FlowExecution {
       const action = asFlowAction(value, `flow ${this.flow.name}`);
       this.actionsRun += 1;
       if (this.actionsRun > MAX_ACTIONS_PER_FLOW_RUN) throw new DefinitionError(`flow ${this.flow.name} ran more than ${MAX_ACTIONS_PER_FLOW_RUN} actions in one execution`);
-      const stop = await this.runOne(action);
+      let stop: Stop | undefined;
+      try {
+        stop = await this.runOne(action);
+      } catch (error) {
+        // A service that failed, or a helper given data it cannot take: the action failed.
+        if (!(error instanceof ActionFailure || error instanceof HelperArgumentError)) throw error;
+        stop = this.failed(action, error);
+      }
       if (stop) return stop;
     }
     return undefined;
@@ -161,21 +168,20 @@ class FlowExecution {
       }
     }
     if (!FLOW_ACTIONS.includes(kind)) throw new UnsupportedFeatureError(`the flow action ${kind}`, where);
-    let output: unknown;
-    try {
-      output = await this.service(kind, render(action.params) as Record<string, unknown>, where);
-    } catch (error) {
-      if (!(error instanceof ActionFailure || error instanceof HelperArgumentError)) throw error;
-      if (action.allow_failure) {
-        this.log(action, 'failure-allowed', { error: error.message });
-        return undefined;
-      }
-      this.log(action, 'failed', { error: error.message });
-      return { kind: 'failed', reason: `${where}: ${error.message}` };
-    }
+    const output = await this.service(kind, render(action.params) as Record<string, unknown>, where);
     this.outputs[action.id] = output;
     this.log(action, 'completed', { output });
     return undefined;
+  }
+
+  /** allow_failure lets the flow go on (the action has no output); otherwise the flow fails. */
+  private failed(action: FlowAction, error: Error): Stop | undefined {
+    if (action.allow_failure) {
+      this.log(action, 'failure-allowed', { error: error.message });
+      return undefined;
+    }
+    this.log(action, 'failed', { error: error.message });
+    return { kind: 'failed', reason: `${this.where(action)}: ${error.message}` };
   }
 
   private async service(kind: string, params: Record<string, unknown>, where: string): Promise<unknown> {

@@ -238,3 +238,10 @@ describe('what the runtime does not implement is refused by name before the jour
     await expect(start(f, flows)).rejects.toThrow(message);
   });
 });
+
+test('a helper given data it cannot take fails the flow like any failed action (never a crash of the page)', async () => {
+  const flow: DeployedFlow = { name: 'bad', actions: [{ id: 'grow', type: 'FLOW', action: 'STORE_VARS', params: { vars: { n: "{{functions.merge(vars.none, 'x')}}" } } }] };
+  const journey = await start(form([step('ask', [next], 'run'), { id: 'run', type: 'FLOW', config: { flow_id: 'bad', next_node: '$ending' } }]), [flow]);
+  expect(await journey.submit({})).toMatchObject({ ended: false, errors: { form: 'Something went wrong on our side. Please try again in a moment.' } });
+  expect(journey.state.executions).toEqual([expect.objectContaining({ action_id: 'grow', outcome: 'failed', error: 'functions.merge needs an array, a string or an object as its base, got undefined' })]);
+});

@@ -29,8 +29,8 @@ export const FLOW_MESSAGES = {
     es: 'Tu dirección de correo electrónico ya se ha cambiado. Continúa iniciando sesión de nuevo desde la aplicación.',
   },
   noCodeSent: {
-    en: 'No code has been sent yet. Go back and enter your new email address.',
-    es: 'Todavía no se ha enviado ningún código. Vuelve atrás e introduce tu nueva dirección de correo electrónico.',
+    en: 'No code has been sent for this change yet. Start the change again from the app.',
+    es: 'Todavía no se ha enviado ningún código para este cambio. Vuelve a empezar el cambio desde la aplicación.',
   },
   codeExpired: {
     en: `This code has expired: codes are valid for ${CODE_VALID_MINUTES} minutes. Ask for a new code and enter it.`,

@@ -4,8 +4,9 @@
 // its state in .local-tenant/, writes .local-tenant/env for other tools, prints its URLs, and
 // stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
 //   --reset   start from a clean state (users, deployed config and outbox are dropped)
-// Ports: LOCAL_TENANT_HTTPS_PORT (default 4443) and LOCAL_TENANT_HTTP_PORT (default 4480).
-import { join, relative } from 'node:path';
+// Ports: LOCAL_TENANT_HTTPS_PORT (default 4443) and LOCAL_TENANT_HTTP_PORT (default 4480); 0 picks
+// a free one. LOCAL_TENANT_DIR: where the state lives (default .local-tenant).
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLocalTenant } from '../local-tenant';
 import { runCli } from './lib/cli';
@@ -18,8 +19,8 @@ function port(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 65535) {
-    throw new UserError(`${name} must be a port number from 1 to 65535, got "${raw}".`);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new UserError(`${name} must be a port number from 1 to 65535 (or 0 for any free port), got "${raw}".`);
   }
   return value;
 }
@@ -27,7 +28,7 @@ function port(name: string, fallback: number): number {
 runCli(async () => {
   const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false } } });
   const root = join(__dirname, '..');
-  const stateDir = join(root, '.local-tenant');
+  const stateDir = process.env.LOCAL_TENANT_DIR ? resolve(process.env.LOCAL_TENANT_DIR) : join(root, '.local-tenant');
   const httpsPort = port('LOCAL_TENANT_HTTPS_PORT', DEFAULT_HTTPS_PORT);
   const httpPort = port('LOCAL_TENANT_HTTP_PORT', DEFAULT_HTTP_PORT);
   let tenant;

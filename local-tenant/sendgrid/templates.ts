@@ -143,7 +143,11 @@ function listTemplates(context: TenantContext, request: Request): Reply {
     status: 200,
     body: {
       result: structuredClone(page),
-      _metadata: { self, count: all.length, ...(next ? { next: `${self}?page_size=${pageSize}&page_token=${next}` } : {}) },
+      _metadata: {
+        self,
+        count: all.length,
+        ...(next ? { next: `${self}?${new URLSearchParams({ generations: generations.join(','), page_size: String(pageSize), page_token: next })}` } : {}),
+      },
     },
   };
 }

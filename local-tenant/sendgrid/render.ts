@@ -1,30 +1,20 @@
-// Dynamic templates are Handlebars (platform-facts.md §6), with the helpers SendGrid documents
-// (docs "Using Handlebars": equals, notEquals, and, or, greaterThan, lessThan, length). A
-// helper SendGrid has and this list lacks fails the render with Handlebars' own message.
-import Handlebars from 'handlebars';
+// Dynamic templates are Handlebars (platform-facts.md §6) with SendGrid's helpers. The helpers
+// come from scripts/lib/templates/sendgrid-helpers.ts, the one place that says how SendGrid
+// renders, so that templates:preview and the local SendGrid show the same email. A helper
+// outside SendGrid's list is refused when the template is compiled, naming the helper.
+import { SENDGRID_HELPERS, sendgridHandlebars } from '../../scripts/lib/templates/sendgrid-helpers';
 
-const handlebars = Handlebars.create();
-
-type BlockOptions = Handlebars.HelperOptions;
-const block = (test: (...values: unknown[]) => boolean) =>
-  function (this: unknown, ...args: unknown[]): string {
-    const options = args.pop() as BlockOptions;
-    return test(...args) ? options.fn(this) : options.inverse(this);
-  };
-
-handlebars.registerHelper('equals', block((a, b) => a == b)); // SendGrid compares loosely ("1" equals 1)
-handlebars.registerHelper('notEquals', block((a, b) => a != b));
-handlebars.registerHelper('greaterThan', block((a, b) => Number(a) > Number(b)));
-handlebars.registerHelper('lessThan', block((a, b) => Number(a) < Number(b)));
-handlebars.registerHelper('and', block((...values) => values.every(Boolean)));
-handlebars.registerHelper('or', block((...values) => values.some(Boolean)));
-handlebars.registerHelper('length', (value: unknown) =>
-  Array.isArray(value) || typeof value === 'string' ? value.length : 0,
-);
+const handlebars = sendgridHandlebars();
+// Handlebars counts its own built-ins as known unless told otherwise: SendGrid's list decides.
+const HANDLEBARS_BUILT_INS = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
+const COMPILE_OPTIONS = {
+  knownHelpers: Object.fromEntries([...HANDLEBARS_BUILT_INS, ...SENDGRID_HELPERS].map((name) => [name, SENDGRID_HELPERS.has(name)])),
+  knownHelpersOnly: true,
+};
 
 /** Compiles `source`, throwing Handlebars' message when it is not a valid template. */
 export function checkTemplate(source: string): void {
-  handlebars.precompile(source);
+  handlebars.precompile(source, COMPILE_OPTIONS);
 }
 
 /**
@@ -32,5 +22,5 @@ export function checkTemplate(source: string): void {
  * plain text too, as SendGrid users report; UNCONFIRMED in the docs) and {{{x}}} is not.
  */
 export function renderTemplate(source: string, data: unknown): string {
-  return handlebars.compile(source, { strict: false })(data ?? {});
+  return handlebars.compile(source, COMPILE_OPTIONS)(data ?? {});
 }

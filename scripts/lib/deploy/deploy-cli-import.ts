@@ -52,16 +52,15 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
   return masked;
 }
 
-/** deploy-cli's own error lines ("... error: <message>"), or the tail of its output. */
+/** deploy-cli's report of the failure: from its first error line on, without log prefixes (or the output's tail). */
 function failureMessage(output: string): string {
   const lines = output.split('\n');
-  const errors = lines.flatMap((line) => {
-    const match = /^\S+ - error: (.*)$/.exec(line);
-    return match ? [match[1] as string] : [];
-  });
   const start = lines.findIndex((line) => / - error: /.test(line));
-  const detail = start >= 0 ? lines.slice(start).map((l) => l.replace(/^\S+ - (error|info|warn|debug): /, '')) : lines.slice(-20);
-  return (errors.length > 0 ? detail : detail).join('\n').trim();
+  const detail = start >= 0 ? lines.slice(start) : lines.slice(-20);
+  return detail
+    .map((line) => line.replace(/^\S+ - (error|info|warn|debug): /, ''))
+    .join('\n')
+    .trim();
 }
 
 export async function importWithDeployCli(options: DeployCliImportOptions): Promise<DeployCliImportResult> {

@@ -98,10 +98,32 @@ test(`an account holds at most ${MAX_TEMPLATE_VERSIONS_PER_ACCOUNT} versions acr
   const error = await failure(createVersion(id, 'one too many'));
   expect(error.code).toBe(400);
   expect(error.response.body.errors[0]?.message).toContain(`at most ${MAX_TEMPLATE_VERSIONS_PER_ACCOUNT} template versions`);
+  // Deleting the template frees its versions.
+  const [deleted] = await sendgrid().request({ method: 'DELETE', url: `/v3/templates/${id}` });
+  expect(deleted.statusCode).toBe(204);
+  expect((await createVersion(await createTemplate('after the limit'), 'v1')).active).toBe(1);
 }, 60_000);
 
 test('a wrong key on the template API: 401 with SendGrid message', async () => {
   const error = await failure(sendgridClient(tenant().env, 'SG.not-the-key').request({ method: 'GET', url: '/v3/templates', qs: { page_size: 1 } }));
   expect(error.code).toBe(401);
   expect(error.response.body.errors[0]?.message).toBe('The provided authorization grant is invalid, expired, or revoked');
+});
+
+test("SendGrid's helpers render (formatDate, equals); a helper SendGrid lacks is refused on save, naming it", async () => {
+  const id = await createTemplate('helpers');
+  await createVersion(id, 'v1', {
+    subject: 'Changed on {{formatDate changed_at "YYYY-MM-DD"}}',
+    html_content: '<p>{{#equals locale "en"}}Hello{{else}}Hola{{/equals}}</p>',
+  });
+  await sendgrid().request({
+    method: 'POST',
+    url: '/v3/mail/send',
+    body: { from: { email: localSenderEmail() }, template_id: id, personalizations: [{ to: [{ email: 'h@example.test' }], dynamic_template_data: { changed_at: '2026-11-21T10:00:00Z', locale: 'es' } }] },
+  });
+  expect(tenant().state.outbox.at(-1)).toMatchObject({ subject: 'Changed on 2026-11-21', html: '<p>Hola</p>' });
+  const lookup = await createTemplate('unsupported helper');
+  const error = await failure(createVersion(lookup, 'v1', { html_content: '<p>{{lookup a b}}</p>' }));
+  expect(error.code).toBe(400);
+  expect(error.response.body.errors[0]).toMatchObject({ field: 'html_content', message: expect.stringContaining('unknown helper lookup') });
 });

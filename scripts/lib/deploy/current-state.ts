@@ -105,6 +105,7 @@ export async function readCurrentState(client: ManagementClient, names: BundleNa
     const action = (b as Entry).action as Entry | undefined;
     return String(action?.name ?? actionNameById.get(String(action?.id)) ?? b.display_name);
   });
+  resources.push({ type: 'triggers', name: 'post-login', value: { actions: postLoginBindings } });
 
   const flows = await all(client.flows.list({ per_page: 100 }));
   const flowNameById = new Map(flows.map((f) => [String(f.id), String(f.name)]));

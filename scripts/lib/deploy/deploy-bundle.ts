@@ -47,8 +47,10 @@ const PENDING = '(assigned at deploy)';
 
 type Entry = Record<string, unknown>;
 
-function bundleNames(root: string): BundleNames {
-  const assets = parseTenantYaml(readTenantText(join(root, TENANT_FILE)), TENANT_FILE) as Entry;
+/** The names of the bundle's resources; a grant's audience holds the domain keyword. */
+function bundleNames(root: string, domain: string): BundleNames {
+  const text = readTenantText(join(root, TENANT_FILE)).split('##AUTH0_DOMAIN##').join(domain);
+  const assets = parseTenantYaml(text, TENANT_FILE) as Entry;
   const names = (key: string) => ((assets[key] ?? []) as Entry[]).map((e) => String(e.name));
   return {
     clients: names('clients'),
@@ -71,7 +73,7 @@ export async function deployBundle(options: DeployOptions): Promise<DeployResult
   const client =
     options.managementClient ??
     new ManagementClient({ domain: target.domain, clientId: target.clientId, clientSecret: target.clientSecret });
-  const names = bundleNames(root);
+  const names = bundleNames(root, target.domain);
   const ours = names.actions;
   const audience = `https://${target.domain}/api/v2/`;
   const vaultClientName = names.clients[0];

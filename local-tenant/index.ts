@@ -3,6 +3,7 @@
 // `@sendgrid/client` can run against it unmodified (design.md "The local tenant").
 import { isAbsolute, join, resolve } from 'node:path';
 import { ensureCertificate } from './certificate';
+import { demoEnv, refreshDemo } from './demo-app/demo-seed';
 import { ENV_FILE, type LocalTenantEnv, writeEnvFile } from './env-file';
 import { Faults, type FaultControls } from './faults/faults';
 import { type Listener, listen } from './http/server';
@@ -35,6 +36,8 @@ export interface LocalTenantOptions {
   plan?: 'free' | 'enterprise';
   /** How long an action build takes after a create or update, in ms (default 0: built at once). */
   actionBuildMs?: number;
+  /** Seed the demo app's client and users when the state has none (npm start); the env file then has DEMO_*. */
+  demo?: boolean;
 }
 
 export interface LocalTenant {
@@ -81,6 +84,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
       seed: () => seedState({ domain, nowMs: now(), plan }),
     });
     if (store.state.domain !== domain) store.mutate((state) => moveToDomain(state, domain));
+    if (options.demo || store.state.demo) store.mutate((state) => refreshDemo(state, { httpUrl, nowMs: now(), create: options.demo === true }));
 
     const faults = new Faults();
     const stats = new Stats();
@@ -99,7 +103,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
     http.setSurfaces(SURFACES.filter((s) => s.listener === 'http'), context);
 
     const certificatePath = isAbsolute(certificate.certPath) ? certificate.certPath : resolve(certificate.certPath);
-    const env: LocalTenantEnv = {
+    const env: LocalTenantEnv & Record<string, string> = {
       AUTH0_DOMAIN: domain,
       AUTH0_CLIENT_ID: store.state.secrets.deployClientId,
       AUTH0_CLIENT_SECRET: store.state.secrets.deployClientSecret,
@@ -108,6 +112,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
       SENDGRID_BASE_URL: httpsUrl,
       LOCAL_TENANT_URL: httpUrl,
       OUTBOX_URL: `${httpUrl}${OUTBOX_JSON_PATH}`,
+      ...demoEnv(store.state, httpUrl),
     };
     const envFile = writeEnvFile(stateDir, env);
 

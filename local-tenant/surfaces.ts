@@ -4,6 +4,10 @@
 // To add one (the login side, the demo app, ...): create local-tenant/<name>/<name>-surface.ts
 // exporting a Surface, list it below, and give it a test under test/local-tenant/<name>/.
 import { controlSurface } from './control/control-surface';
+import { demoAppSurface } from './demo-app/demo-app-surface';
+import { loginControlsSurface } from './login/login-controls-surface';
+import { loginSurface } from './login/login-surface';
+import { oidcSurface } from './login/oidc-surface';
 import { managementApiSurface } from './management-api/management-api-surface';
 import { outboxSurface } from './outbox/outbox-surface';
 import { sendgridSurface } from './sendgrid/sendgrid-surface';
@@ -16,4 +20,8 @@ export const SURFACES: readonly Surface[] = [
   sendgridSurface,
   outboxSurface,
   controlSurface,
+  loginSurface,
+  oidcSurface,
+  loginControlsSurface,
+  demoAppSurface,
 ];

@@ -124,6 +124,8 @@ export interface TenantSecrets {
   deployClientId: string;
   deployClientSecret: string;
   sendgridApiKey: string;
+  /** PKCS#8 PEM of the RSA key the login side signs ID tokens with; made on first use (login/signing-key.ts). */
+  idTokenSigningKey?: string;
 }
 
 export interface TenantState {
@@ -150,4 +152,18 @@ export interface TenantState {
     verifiedSenders: string[];
   };
   outbox: OutboxMessage[];
+  /** The demo app's client and users, once seeded (demo-app/demo-seed.ts); absent on a tenant started without the demo. */
+  demo?: DemoSeed;
+}
+
+export interface DemoSeed {
+  clientId: string;
+  /** The demo user: a database user without MFA. Its email may have changed since: read it from users. */
+  userId: string;
+  userPassword: string;
+  /** A database user with a TOTP factor (otpauth secret in its totp_secret). */
+  mfaUserId: string;
+  mfaUserPassword: string;
+  /** A google-oauth2 user, signed in through the login page's stand-in button. */
+  socialUserId: string;
 }

@@ -5,6 +5,7 @@ import { parseBody } from '../http/body';
 import type { Reply, Request } from '../http/router';
 import type { Surface, TenantContext } from '../surface';
 import type { JsonObject } from '../state/types';
+import { authorizationCodeGrant } from '../login/authorization-code-grant';
 import { issueAccessToken } from './access-tokens';
 
 /** Errors of the Authentication API: {error, error_description} (OAuth 2.0, RFC 6749 §5.2). */
@@ -65,6 +66,7 @@ function resourceServerFor(resourceServers: readonly JsonObject[], audience: str
 
 export const GRANT_TYPES: Record<string, GrantHandler> = {
   client_credentials: clientCredentialsGrant,
+  authorization_code: authorizationCodeGrant,
 };
 
 export const tokensSurface: Surface = {

@@ -1,0 +1,153 @@
+// The demo app, served by the local tenant under /demo/ on its plain-HTTP listener: an app of the
+// tenant like any other (the seeded public client), signing in with the code flow and PKCE,
+// starting email changes, and reacting to each outcome as README "Starting an email change from
+// your app" describes, including the automatic MFA retry.
+import { parseBody } from '../http/body';
+import type { Reply, Request } from '../http/router';
+import { MFA_ACR_VALUE } from '../login/limits';
+import { OUTBOX_PAGE_PATH } from '../outbox/outbox-surface';
+import type { Surface, TenantContext } from '../surface';
+import { DEMO_APP_PATH, DEMO_CALLBACK_PATH } from './demo-seed';
+import { authorizeUrl, type DemoClientConfig, DemoSignInError, exchangeCode, newNonce, newPkce, newState } from './demo-oidc-client';
+import { demoPage } from './demo-app-page';
+import { type DemoSession, demoSession, type LoginPurpose, type PendingLogin } from './demo-sessions';
+import { OUTCOMES, retriedOutcome, UNKNOWN_EMAIL_CHANGE_OUTCOME } from './outcome-messages';
+
+const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
+function withCookie(reply: Reply, cookie: string | undefined): Reply {
+  return cookie === undefined ? reply : { ...reply, headers: { ...reply.headers, 'set-cookie': cookie } };
+}
+
+const seeOther = (location: string): Reply => ({ status: 303, headers: { location } });
+
+function config(context: TenantContext): DemoClientConfig | undefined {
+  const demo = context.store.state.demo;
+  if (!demo) return undefined;
+  return { tenantUrl: context.httpUrl, clientId: demo.clientId, redirectUri: `${context.httpUrl}${DEMO_CALLBACK_PATH}`, now: context.now };
+}
+
+/** Redirects to /authorize for `purpose`, remembering what the callback needs under a fresh state. */
+function startLogin(context: TenantContext, session: DemoSession, purpose: LoginPurpose, retry?: PendingLogin['retry']): Reply {
+  const client = config(context);
+  if (!client) return seeOther(DEMO_APP_PATH);
+  const state = newState();
+  const pkce = newPkce();
+  const nonce = newNonce();
+  session.pending.set(state, { purpose, verifier: pkce.verifier, nonce, ...(retry === undefined ? {} : { retry }) });
+  const extra: Record<string, string> = { ui_locales: session.locale };
+  // README: max_age=0 forces a fresh sign-in; right after an MFA sign-in both are fresh, so the change starts without it.
+  if (purpose === 'email-change') Object.assign(extra, { email_change: 'true' }, retry === 'mfa' ? {} : { max_age: '0' });
+  if (purpose === 'mfa-then-change') Object.assign(extra, { acr_values: MFA_ACR_VALUE, max_age: '0' });
+  return { status: 302, headers: { location: authorizeUrl(client, { state, nonce, challenge: pkce.challenge, extra }) } };
+}
+
+function onOutcome(context: TenantContext, session: DemoSession, pending: PendingLogin, code: string): Reply {
+  const known = OUTCOMES[code] ?? UNKNOWN_EMAIL_CHANGE_OUTCOME;
+  if (known.step === 'retry-change') {
+    if (pending.retry !== undefined) return show(session, retriedOutcome(code), code);
+    session.notes.push({ message: known.message, code });
+    return startLogin(context, session, 'email-change', 'reauthentication');
+  }
+  if (known.step === 'mfa-then-change') {
+    if (pending.retry === 'mfa' || pending.purpose === 'mfa-then-change') return show(session, retriedOutcome(code), code);
+    session.notes.push({ message: known.message, code });
+    return startLogin(context, session, 'mfa-then-change');
+  }
+  if (known.signOut) delete session.signedIn;
+  return show(session, known, code);
+}
+
+function show(session: DemoSession, outcome: { tone: 'success' | 'info' | 'error'; message: string }, code?: string): Reply {
+  session.flash = { tone: outcome.tone, message: outcome.message, ...(code === undefined ? {} : { code }) };
+  return seeOther(DEMO_APP_PATH);
+}
+
+async function callback(context: TenantContext, session: DemoSession, request: Request): Promise<Reply> {
+  const state = request.query.get('state') ?? '';
+  const pending = session.pending.get(state);
+  if (!pending) {
+    return show(session, { tone: 'error', message: 'This callback does not answer a sign-in this app started in this browser (unknown state): it was ignored.' });
+  }
+  session.pending.delete(state);
+  const error = request.query.get('error');
+  if (error !== null) {
+    const description = request.query.get('error_description') ?? '';
+    if (error === 'access_denied' && description.startsWith('email_change_')) return onOutcome(context, session, pending, description);
+    return show(session, { tone: 'error', message: `The sign-in failed: ${error}: ${description}` });
+  }
+  const client = config(context);
+  const code = request.query.get('code');
+  if (!client || code === null) return show(session, { tone: 'error', message: 'The callback has neither a code nor an error.' });
+  try {
+    const { idToken, claims } = await exchangeCode(client, { code, verifier: pending.verifier, nonce: pending.nonce });
+    session.signedIn = { idToken, claims };
+  } catch (failure) {
+    if (failure instanceof DemoSignInError) return show(session, { tone: 'error', message: failure.message });
+    throw failure;
+  }
+  if (pending.purpose === 'mfa-then-change') return startLogin(context, session, 'email-change', 'mfa');
+  if (pending.purpose === 'email-change') {
+    return show(session, {
+      tone: 'error',
+      message: 'The tenant signed you in instead of starting the email change: is the email-change Action deployed and bound to post-login? (npm run deploy)',
+    });
+  }
+  return seeOther(DEMO_APP_PATH);
+}
+
+export const demoAppSurface: Surface = {
+  name: 'demo app',
+  listener: 'http',
+  prefixes: ['/demo'],
+  counted: false,
+  errorReply: (status, message) => ({ status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `Demo app: ${message}` }),
+  routes: (context) => {
+    const page = (request: Request): Reply => {
+      const { session, cookie } = demoSession(context, request.headers);
+      const body = demoPage({ session, outboxUrl: `${context.httpUrl}${OUTBOX_PAGE_PATH}`, seeded: context.store.state.demo !== undefined });
+      delete session.flash;
+      session.notes.length = 0;
+      return withCookie({ status: 200, headers: PAGE_HEADERS, body }, cookie);
+    };
+    const action = (run: (session: DemoSession, request: Request) => Reply | Promise<Reply>) => async (request: Request): Promise<Reply> => {
+      const { session, cookie } = demoSession(context, request.headers);
+      return withCookie(await run(session, request), cookie);
+    };
+    return [
+      // The pattern matches /demo and /demo/; the page lives at /demo/ (its cookie's path).
+      { method: 'GET', pattern: '/demo', handler: (request) => (request.path === DEMO_APP_PATH ? page(request) : seeOther(DEMO_APP_PATH)) },
+      { method: 'POST', pattern: '/demo/login', handler: action((session) => startLogin(context, session, 'sign-in')) },
+      { method: 'POST', pattern: '/demo/change-email', handler: action((session) => startLogin(context, session, 'email-change')) },
+      {
+        method: 'POST',
+        pattern: '/demo/language',
+        handler: action((session, request) => {
+          const parsed = parseBody(request);
+          const locale = parsed.ok ? (parsed.value as { locale?: unknown } | undefined)?.locale : undefined;
+          if (locale === 'en' || locale === 'es') session.locale = locale;
+          return seeOther(DEMO_APP_PATH);
+        }),
+      },
+      {
+        method: 'POST',
+        pattern: '/demo/logout',
+        handler: action((session) => {
+          delete session.signedIn;
+          const client = config(context);
+          if (!client) return seeOther(DEMO_APP_PATH);
+          const url = new URL('/v2/logout', context.httpUrl);
+          url.searchParams.set('client_id', client.clientId);
+          url.searchParams.set('returnTo', `${context.httpUrl}${DEMO_APP_PATH}`);
+          return seeOther(url.href);
+        }),
+      },
+      { method: 'GET', pattern: DEMO_CALLBACK_PATH, handler: action((session, request) => callback(context, session, request)) },
+    ];
+  },
+};

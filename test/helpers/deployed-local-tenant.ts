@@ -1,0 +1,185 @@
+// A local tenant with the whole bundle in it, for one test file: the demo app seeded, the email
+// templates in its SendGrid stand-in, and the bundle deployed through the project's own deploy
+// path (tsx scripts/deploy.ts on a copy of the project, as a user runs it). Usage:
+//
+//   const tenant = useDeployedLocalTenant();
+//   test('...', async () => { const t = tenant(); ... t.httpUrl ... });
+//
+// A first deploy runs deploy-cli three times (a minute and more of CPU), so it happens once per
+// test run: the first file to need it deploys into a tenant of its own and keeps that tenant's
+// state file next to the run's build; every file then starts its own tenant from a copy of it,
+// with the domain (the HTTPS port, in vault connection setups and grant audiences) moved to
+// the new tenant's. Each file's tenant is its own: nothing a test does reaches another file.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { ManagementClient } from 'auth0';
+import { type LocalTenant, type LocalTenantOptions, startLocalTenant } from '../../local-tenant';
+import { DEFAULT_DATABASE_CONNECTION } from '../../local-tenant/state/seed';
+import { STATE_FILE } from '../../local-tenant/state/store';
+import { checkTestCertificateTrusted, TEST_CERTIFICATE_DIR } from './local-tenant';
+import { pushLocalEmailTemplates } from './local-email-templates';
+import { DIST, TSX } from './paths';
+import { copyProject } from './project-copy';
+
+/** A first deploy takes a minute or two on 2 cores; a file's beforeAll may take this long. */
+export const DEPLOY_TIMEOUT_MS = 300_000;
+
+/** Runs the project's deploy (tsx scripts/deploy.ts) on a copy of the project against `tenant`; throws with its output on failure. */
+export async function deployBundleTo(tenant: LocalTenant): Promise<void> {
+  const project = copyProject('deploy-to-local-tenant');
+  try {
+    const env = tenant.env;
+    const result = await new Promise<{ status: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, [TSX, 'scripts/deploy.ts'], {
+        cwd: project.dir,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          DEPLOY_ENV: 'local',
+          AUTH0_DOMAIN: env.AUTH0_DOMAIN,
+          AUTH0_CLIENT_ID: env.AUTH0_CLIENT_ID,
+          AUTH0_CLIENT_SECRET: env.AUTH0_CLIENT_SECRET,
+          SENDGRID_API_KEY: env.SENDGRID_API_KEY,
+          NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS,
+        } as NodeJS.ProcessEnv,
+      });
+      let output = '';
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      child.on('close', (status) => resolve({ status, output }));
+    });
+    if (result.status !== 0) throw new Error(`npm run deploy to the local tenant failed (exit ${result.status}):\n${result.output}`);
+  } finally {
+    project.remove();
+  }
+}
+
+interface Snapshot {
+  readonly domain: string;
+  readonly stateText: string;
+}
+
+const SNAPSHOT_DIR = join(dirname(DIST), 'deployed-local-tenant');
+const LOCK = join(SNAPSHOT_DIR, 'lock');
+const READY = join(SNAPSHOT_DIR, 'snapshot.json');
+const FAILED = join(SNAPSHOT_DIR, 'failed.txt');
+
+async function deploySnapshot(): Promise<void> {
+  const stateDir = mkdtempSync(join(tmpdir(), 'deployed-local-tenant-'));
+  try {
+    const tenant = await startLocalTenant({ stateDir, certificateDir: TEST_CERTIFICATE_DIR, demo: true });
+    try {
+      await pushLocalEmailTemplates(tenant.env);
+      await deployBundleTo(tenant);
+    } finally {
+      await tenant.stop();
+    }
+    const snapshot: Snapshot = { domain: tenant.domain, stateText: readFileSync(join(stateDir, STATE_FILE), 'utf8') };
+    writeFileSync(`${READY}.tmp`, JSON.stringify(snapshot));
+    // The rename makes the snapshot appear whole to the files waiting for it.
+    renameSync(`${READY}.tmp`, READY);
+  } catch (error) {
+    writeFileSync(FAILED, String((error as Error).message ?? error));
+    throw error;
+  } finally {
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+/** The deployed state of this test run: deployed by the first file that asks, waited for by the others. */
+async function deployedSnapshot(): Promise<Snapshot> {
+  mkdirSync(SNAPSHOT_DIR, { recursive: true });
+  let mine = false;
+  try {
+    mkdirSync(LOCK);
+    mine = true;
+  } catch {
+    // Another file (jest worker) is deploying, or has.
+  }
+  if (mine) await deploySnapshot();
+  const deadline = Date.now() + DEPLOY_TIMEOUT_MS;
+  while (!existsSync(READY)) {
+    if (existsSync(FAILED)) throw new Error(`The deploy of this test run failed in another test file:\n${readFileSync(FAILED, 'utf8')}`);
+    if (Date.now() > deadline) throw new Error(`No deployed local tenant after ${DEPLOY_TIMEOUT_MS} ms: the deploying test file seems stuck.`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return JSON.parse(readFileSync(READY, 'utf8')) as Snapshot;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a tenant of its own from the deployed snapshot, its domain moved to the new HTTPS port. */
+export async function startDeployedLocalTenant(overrides: Partial<LocalTenantOptions> = {}): Promise<{ tenant: LocalTenant; stateDir: string }> {
+  const snapshot = await deployedSnapshot();
+  for (let attempt = 1; ; attempt += 1) {
+    const httpsPort = await freePort();
+    const stateDir = mkdtempSync(join(tmpdir(), 'local-tenant-test-'));
+    writeFileSync(join(stateDir, STATE_FILE), snapshot.stateText.split(snapshot.domain).join(`localhost:${httpsPort}`), { mode: 0o600 });
+    try {
+      const tenant = await startLocalTenant({ stateDir, certificateDir: TEST_CERTIFICATE_DIR, demo: true, httpsPort, ...overrides });
+      return { tenant, stateDir };
+    } catch (error) {
+      rmSync(stateDir, { recursive: true, force: true });
+      // Another process took the port between the probe and the start: try another.
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 3) throw error;
+    }
+  }
+}
+
+export function useDeployedLocalTenant(overrides: Partial<LocalTenantOptions> = {}): () => LocalTenant {
+  let tenant: LocalTenant | undefined;
+  let stateDir = '';
+  beforeAll(async () => {
+    checkTestCertificateTrusted();
+    ({ tenant, stateDir } = await startDeployedLocalTenant(overrides));
+  }, DEPLOY_TIMEOUT_MS);
+  afterAll(async () => {
+    await tenant?.stop();
+    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+  });
+  return () => {
+    if (!tenant) throw new Error('the local tenant is not started: call useDeployedLocalTenant() at the top of the test file');
+    return tenant;
+  };
+}
+
+/** The real auth0 SDK on the tenant's Management API, with the deploy client (every scope), no retries. */
+export function managementClient(tenant: LocalTenant): ManagementClient {
+  const env = tenant.env;
+  return new ManagementClient({ domain: env.AUTH0_DOMAIN, clientId: env.AUTH0_CLIENT_ID, clientSecret: env.AUTH0_CLIENT_SECRET, maxRetries: 0 });
+}
+
+let userCounter = 0;
+
+export interface TestUser {
+  readonly user_id: string;
+  readonly email: string;
+  readonly password: string;
+}
+
+/** A database user made through the Management API; `{n}` in the pattern makes the address unique to this run. */
+export async function createDatabaseUser(tenant: LocalTenant, emailPattern = 'user.{n}@example.com', password = 'correct horse battery staple'): Promise<TestUser> {
+  userCounter += 1;
+  const email = emailPattern.replace('{n}', `${process.pid}-${userCounter}`);
+  const created = await managementClient(tenant).users.create({ connection: DEFAULT_DATABASE_CONNECTION, email, password, email_verified: true });
+  return { user_id: String(created.user_id), email: String(created.email), password };
+}
+
+/** Gives a user a TOTP factor through the login side's test control; returns its base32 secret. */
+export async function enrolTotp(tenant: LocalTenant, userId: string): Promise<string> {
+  const response = await fetch(`${tenant.httpUrl}/__local/users/${encodeURIComponent(userId)}/totp`, { method: 'POST' });
+  if (response.status !== 201) throw new Error(`TOTP enrolment of ${userId} failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { secret: string }).secret;
+}

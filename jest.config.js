@@ -9,7 +9,8 @@ module.exports = {
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
-  // deploy-cli requires chalk 5, which is ESM only: compile it to CommonJS for jest.
-  transformIgnorePatterns: ['/node_modules/(?!(auth0-deploy-cli/node_modules/)?(chalk|@clack|ansi-regex|strip-ansi|is-unicode-supported|sisteransi|picocolors|fast-wrap-ansi|fast-string-width|fast-string-truncated-width)/)'],
+  // deploy-cli requires chalk 5, and the OIDC tests use openid-client 6 (with oauth4webapi and
+  // jose), which are ESM only: compile them to CommonJS for jest.
+  transformIgnorePatterns: ['/node_modules/(?!(auth0-deploy-cli/node_modules/)?(chalk|@clack|ansi-regex|strip-ansi|is-unicode-supported|sisteransi|picocolors|fast-wrap-ansi|fast-string-width|fast-string-truncated-width|openid-client|oauth4webapi|jose)/)'],
   testTimeout: 30000,
 };

@@ -15,9 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ManagementClient } from 'auth0';
 import { type LocalTenant, type LocalTenantOptions, startLocalTenant } from '../../local-tenant';
-import { DEFAULT_DATABASE_CONNECTION } from '../../local-tenant/state/seed';
 import { STATE_FILE } from '../../local-tenant/state/store';
 import { checkTestCertificateTrusted, TEST_CERTIFICATE_DIR } from './local-tenant';
 import { pushLocalEmailTemplates } from './local-email-templates';
@@ -153,33 +151,4 @@ export function useDeployedLocalTenant(overrides: Partial<LocalTenantOptions> = 
     if (!tenant) throw new Error('the local tenant is not started: call useDeployedLocalTenant() at the top of the test file');
     return tenant;
   };
-}
-
-/** The real auth0 SDK on the tenant's Management API, with the deploy client (every scope), no retries. */
-export function managementClient(tenant: LocalTenant): ManagementClient {
-  const env = tenant.env;
-  return new ManagementClient({ domain: env.AUTH0_DOMAIN, clientId: env.AUTH0_CLIENT_ID, clientSecret: env.AUTH0_CLIENT_SECRET, maxRetries: 0 });
-}
-
-let userCounter = 0;
-
-export interface TestUser {
-  readonly user_id: string;
-  readonly email: string;
-  readonly password: string;
-}
-
-/** A database user made through the Management API; `{n}` in the pattern makes the address unique to this run. */
-export async function createDatabaseUser(tenant: LocalTenant, emailPattern = 'user.{n}@example.com', password = 'correct horse battery staple'): Promise<TestUser> {
-  userCounter += 1;
-  const email = emailPattern.replace('{n}', `${process.pid}-${userCounter}`);
-  const created = await managementClient(tenant).users.create({ connection: DEFAULT_DATABASE_CONNECTION, email, password, email_verified: true });
-  return { user_id: String(created.user_id), email: String(created.email), password };
-}
-
-/** Gives a user a TOTP factor through the login side's test control; returns its base32 secret. */
-export async function enrolTotp(tenant: LocalTenant, userId: string): Promise<string> {
-  const response = await fetch(`${tenant.httpUrl}/__local/users/${encodeURIComponent(userId)}/totp`, { method: 'POST' });
-  if (response.status !== 201) throw new Error(`TOTP enrolment of ${userId} failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { secret: string }).secret;
 }

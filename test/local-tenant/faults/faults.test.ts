@@ -104,6 +104,9 @@ test('stats count Management API reads and writes per route, over HTTP too, and 
   expect(snapshot).toMatchObject({ reads: 1, writes: 2, tokens: 0 });
   expect(snapshot.byRoute).toEqual({ 'GET /api/v2/users/:id': 1, 'PATCH /api/v2/users/:id': 1, 'POST /api/v2/users': 1 });
   expect(await (await fetch(`${t.httpUrl}/__local/stats`)).json()).toEqual(snapshot);
+  // A call to an endpoint the local tenant lacks is answered 404 and listed, so a test can prove none happened.
+  expect((await fetch(`${t.httpsUrl}/api/v2/hooks`)).status).toBe(404);
+  expect(t.stats.snapshot().unknown).toEqual({ 'GET /api/v2/hooks': 1 });
   expect((await fetch(`${t.httpUrl}/__local/stats/reset`, { method: 'POST' })).status).toBe(204);
   expect(t.stats.snapshot()).toEqual({ reads: 0, writes: 0, tokens: 0, byRoute: {}, unknown: {} });
 });

@@ -1,6 +1,6 @@
 // Actions: build status, deploy and versions, Auth0's limits, and trigger bindings.
 import type { Management } from 'auth0';
-import { MAX_ACTION_CODE_BYTES, MAX_ACTION_SECRETS } from '../../../local-tenant/management-api/actions';
+import { MAX_ACTION_CODE_BYTES, MAX_ACTION_DEPENDENCIES, MAX_ACTION_SECRET_VALUE_CHARS, MAX_ACTION_SECRETS } from '../../../local-tenant/management-api/actions';
 import { MAX_BINDINGS_PER_TRIGGER } from '../../../local-tenant/management-api/triggers';
 import { useLocalTenant } from '../../helpers/local-tenant';
 import { managementClient, managementError } from '../../helpers/management-client';
@@ -103,4 +103,14 @@ test('the actions list pages with {actions, total, page, per_page} and refuses i
   const refused = await fetch(`${t.httpsUrl}/api/v2/actions/actions?include_totals=true`, { headers: { authorization: `Bearer ${(token as { access_token: string }).access_token}` } });
   expect(refused.status).toBe(400);
   expect(((await refused.json()) as { message: string }).message).toBe("Query validation error: 'Additional properties not allowed: include_totals'.");
+});
+
+test('Auth0 limits: a secret over 4,096 characters and more than 10 dependencies are refused', async () => {
+  const long = await managementError(client().actions.create(postLogin('long-secret', { secrets: [{ name: 'S', value: 'x'.repeat(MAX_ACTION_SECRET_VALUE_CHARS + 1) }] })));
+  expect(long.statusCode).toBe(400);
+  expect(long.body.message).toContain(`at most ${MAX_ACTION_SECRET_VALUE_CHARS}`);
+  const dependencies = Array.from({ length: MAX_ACTION_DEPENDENCIES + 1 }, (_, i) => ({ name: `dep-${i}`, version: '1.0.0' }));
+  const many = await managementError(client().actions.create(postLogin('many-deps', { dependencies })));
+  expect(many.statusCode).toBe(400);
+  expect(many.body.message).toContain(`at most ${MAX_ACTION_DEPENDENCIES} dependencies`);
 });

@@ -1,6 +1,7 @@
 // Vault connections, flows and forms, and the references between them: a flow's connection_id
 // and a form's flow_id that point at nothing are refused on write.
 import type { Management } from 'auth0';
+import { MAX_FLOWS_PER_TENANT } from '../../../local-tenant/management-api/flows';
 import { useLocalTenant } from '../../helpers/local-tenant';
 import { managementClient, managementError } from '../../helpers/management-client';
 
@@ -105,3 +106,11 @@ test('client grants page by checkpoint (from/take) until next is absent', async 
   expect(ids.sort()).toEqual(t.state.clientGrants.map((g) => String(g.id)).sort());
   expect(pages).toBe(Math.ceil(ids.length / 2));
 });
+
+test(`a tenant holds at most ${MAX_FLOWS_PER_TENANT} flows (platform-facts.md §2)`, async () => {
+  const existing = tenant().state.flows.length;
+  for (let i = existing; i < MAX_FLOWS_PER_TENANT; i++) await client().flows.create({ name: `limit-${i}`, actions: [] });
+  const error = await managementError(client().flows.create({ name: 'one too many', actions: [] }));
+  expect(error.statusCode).toBe(403);
+  expect(error.body.message).toBe(`A tenant can have at most ${MAX_FLOWS_PER_TENANT} flows; delete one first.`);
+}, 60_000);

@@ -1,6 +1,7 @@
 // The user endpoints, through the real `auth0` SDK (v7) ManagementClient, as the flows and admin
 // scripts call them.
 import { ManagementClient, ManagementError } from 'auth0';
+import { MAX_USER_SEARCH_RESULTS } from '../../../local-tenant/management-api/users';
 import { useLocalTenant } from '../../helpers/local-tenant';
 
 const tenant = useLocalTenant();
@@ -87,6 +88,10 @@ test('120 users paged 50 at a time come back each exactly once, then an empty pa
   expect(pages).toBe(Math.ceil((before + 120) / 50));
   const past = await client.users.list({ page: Math.ceil((before + 120) / 50), per_page: 50, include_totals: true });
   expect(past.data).toEqual([]);
+  // docs (user search, view results by page): only the first 1,000 results can be paged through.
+  const beyond = await failure(client.users.list({ page: MAX_USER_SEARCH_RESULTS / 50, per_page: 50 }));
+  expect(beyond.statusCode).toBe(400);
+  expect((beyond.body as { message: string }).message).toContain(`first ${MAX_USER_SEARCH_RESULTS} records`);
 });
 
 test('a token without update:users gets 403 insufficient_scope; its read still works', async () => {

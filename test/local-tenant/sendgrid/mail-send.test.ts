@@ -3,6 +3,7 @@
 import { useLocalTenant } from '../../helpers/local-tenant';
 import { sendgridClient } from '../../helpers/sendgrid-client';
 import { localSenderEmail } from '../../../local-tenant/state/seed';
+import { MAX_PERSONALIZATIONS_PER_REQUEST } from '../../../local-tenant/sendgrid/mail-send';
 
 const tenant = useLocalTenant();
 
@@ -157,4 +158,11 @@ test('one message per personalization, plain content kept as sent', async () => 
     ['one@example.test', 'for all', 'plain body'],
     ['two@example.test', 'for two', 'plain body'],
   ]);
+});
+
+test(`more than ${MAX_PERSONALIZATIONS_PER_REQUEST} personalizations: 400 with SendGrid message`, async () => {
+  const personalizations = Array.from({ length: MAX_PERSONALIZATIONS_PER_REQUEST + 1 }, (_, i) => ({ to: [{ email: `p${i}@example.test` }] }));
+  const error = await failure(sendgrid().request({ method: 'POST', url: '/v3/mail/send', body: { from: from(), personalizations, subject: 's', content: text } }));
+  expect(error.code).toBe(400);
+  expect(error.response.body.errors[0]?.message).toContain(`limited to ${MAX_PERSONALIZATIONS_PER_REQUEST} personalizations per API request. You have provided ${MAX_PERSONALIZATIONS_PER_REQUEST + 1}`);
 });

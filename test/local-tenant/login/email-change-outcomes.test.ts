@@ -1,0 +1,78 @@
+// The deployed email-change Action and Form running live on the login side, for the outcomes that
+// do not end in a change: each reaches the app's callback as access_denied with its code (README
+// "The contract with apps"), and the MFA retry the README describes leads to the form.
+import { totpCode } from '../../../local-tenant/login/totp';
+import { useDeployedLocalTenant } from '../../helpers/deployed-local-tenant';
+import { HttpBrowser, type HttpPage } from '../../helpers/http-browser';
+import { authorizeUrl, createApp, createUser, enrolTotp, management, pkce, signInAt, type TestApp } from '../../helpers/login-apps';
+
+const MFA = 'http://schemas.openid.net/pape/policies/2007/06/multi-factor';
+const tenant = useDeployedLocalTenant();
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await createApp(tenant());
+});
+
+const outcomeOf = (page: HttpPage) => ({ error: page.callback?.searchParams.get('error'), description: page.callback?.searchParams.get('error_description') });
+const change = (extra: Record<string, string> = {}) => authorizeUrl(tenant(), app, pkce(), { email_change: 'true', max_age: '0', ...extra });
+
+test('a silent login cannot change an email: email_change_not_interactive', async () => {
+  const user = await createUser(tenant(), 'silent');
+  const browser = new HttpBrowser(tenant().httpUrl);
+  expect((await signInAt(browser, authorizeUrl(tenant(), app, pkce()), user.email)).callback?.searchParams.get('code')).toEqual(expect.any(String));
+  const page = await browser.open(authorizeUrl(tenant(), app, pkce(), { email_change: 'true', prompt: 'none' }));
+  expect(outcomeOf(page)).toEqual({ error: 'access_denied', description: 'email_change_not_interactive' });
+});
+
+test('a Google user (the stand-in button) gets email_change_unsupported_identity', async () => {
+  const browser = new HttpBrowser(tenant().httpUrl);
+  const login = await browser.open(change());
+  const chooser = await browser.open(new URL(`/u/login/google-oauth2?state=${encodeURIComponent(login.url.searchParams.get('state') as string)}`, tenant().httpUrl));
+  expect(chooser.text).toContain('google-demo@example.com');
+  const socialUser = tenant().state.users.find((u) => u.email === 'google-demo@example.com');
+  const page = await browser.submit(chooser, { user_id: socialUser?.user_id as string });
+  expect(outcomeOf(page)).toEqual({ error: 'access_denied', description: 'email_change_unsupported_identity' });
+});
+
+test('three changes started in a day use the budget: the fourth gets email_change_rate_limited, without a form', async () => {
+  const user = await createUser(tenant(), 'budget');
+  for (let started = 1; started <= 3; started += 1) {
+    const page = await signInAt(new HttpBrowser(tenant().httpUrl), change(), user.email);
+    expect(page.url.pathname).toBe('/u/form');
+    expect(page.text).toContain('Change your email address');
+  }
+  expect(tenant().state.users.find((u) => u.user_id === user.user_id)?.app_metadata.email_change_starts).toHaveLength(3);
+  const fourth = await signInAt(new HttpBrowser(tenant().httpUrl), change(), user.email);
+  expect(outcomeOf(fourth)).toEqual({ error: 'access_denied', description: 'email_change_rate_limited' });
+});
+
+test('a user with a factor gets email_change_mfa_required; after an MFA sign-in the change starts at once, in Spanish when asked', async () => {
+  const user = await createUser(tenant(), 'factor');
+  const secret = await enrolTotp(tenant(), user.user_id);
+  const browser = new HttpBrowser(tenant().httpUrl);
+  expect(outcomeOf(await signInAt(browser, change(), user.email))).toEqual({ error: 'access_denied', description: 'email_change_mfa_required' });
+
+  const mfaPage = await signInAt(browser, authorizeUrl(tenant(), app, pkce(), { acr_values: MFA, max_age: '0' }), user.email);
+  expect(mfaPage.url.pathname).toBe('/u/mfa-otp');
+  expect((await browser.submit(mfaPage, { code: totpCode(secret, Date.now()) })).callback?.searchParams.get('code')).toEqual(expect.any(String));
+
+  const form = await browser.open(authorizeUrl(tenant(), app, pkce(), { email_change: 'true', ui_locales: 'es' }));
+  expect(form.url.pathname).toBe('/u/form');
+  expect(form.html).toContain('<html lang="es">');
+  expect(form.text).toContain('Cambia tu dirección de correo electrónico');
+  expect(form.text).toContain(`Tu dirección actual es ${user.email}.`);
+});
+
+test('broken settings get email_change_misconfigured, and only email changes are affected', async () => {
+  const client = management(tenant());
+  const action = tenant().state.actions.find((a) => a.action.name === 'email-change');
+  const secrets = Object.entries(action?.secretValues ?? {}).map(([name, value]) => ({ name, value: name === 'MAX_CHANGES_PER_DAY' ? 'many' : value }));
+  await client.actions.update(action?.action.id as string, { secrets });
+  await client.actions.deploy(action?.action.id as string);
+
+  const user = await createUser(tenant(), 'misconfigured');
+  const browser = new HttpBrowser(tenant().httpUrl);
+  expect((await signInAt(browser, authorizeUrl(tenant(), app, pkce()), user.email)).callback?.searchParams.get('code')).toEqual(expect.any(String));
+  expect(outcomeOf(await signInAt(browser, change(), user.email))).toEqual({ error: 'access_denied', description: 'email_change_misconfigured' });
+});

@@ -1,0 +1,163 @@
+// Usage: npm start [-- --reset]
+//
+// Tries the bundle on this machine, offline: builds it, starts the local tenant in the foreground
+// (state in .local-tenant/, kept between runs), pushes the email templates to its SendGrid
+// stand-in, deploys the bundle into it (npm run templates:push and npm run deploy, as child
+// processes), seeds the demo app and its users, and prints the demo app's URL, the outbox and the
+// demo users' credentials. A second npm start reuses the state: the deploy then writes nothing.
+// Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+//   --reset   start from a clean state (users, deployed config and outbox are dropped)
+// Ports: LOCAL_TENANT_HTTPS_PORT (default 4443) and LOCAL_TENANT_HTTP_PORT (default 4480).
+//
+// The children are pointed at the local tenant explicitly (AUTH0_DOMAIN, SENDGRID_API_KEY, ...
+// of .local-tenant/env in their environment): an AUTH0_DOMAIN in this shell or in .env must
+// never turn a try-out into a deploy to a real tenant.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type LocalTenant, startLocalTenant } from '../local-tenant';
+import { DEMO_MFA_USER_EMAIL, DEMO_SOCIAL_USER_EMAIL } from '../local-tenant/demo-app/demo-seed';
+import { totpUri } from '../local-tenant/login/totp';
+import { runCli } from './lib/cli';
+import { UserError } from './lib/user-error';
+
+const DEFAULT_HTTPS_PORT = 4443;
+const DEFAULT_HTTP_PORT = 4480;
+
+const ROOT = join(__dirname, '..');
+const STATE_DIR = join(ROOT, '.local-tenant');
+
+function port(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new UserError(`${name} must be a port number from 1 to 65535, got "${raw}".`);
+  return value;
+}
+
+class Children {
+  private readonly running = new Set<ChildProcess>();
+  private stopping = false;
+
+  /** Runs an npm script to its end, its output shown as it comes; fails with the step named. */
+  run(step: string, script: string, env: Record<string, string>): Promise<void> {
+    if (this.stopping) return Promise.reject(new UserError(`${step}: not started, npm start is stopping.`));
+    // npm sets npm_execpath for the scripts it runs; without it (tsx scripts/start.ts), npm from PATH.
+    const npm = process.env.npm_execpath;
+    const [command, args] = npm ? [process.execPath, [npm, 'run', '--silent', script]] : ['npm', ['run', '--silent', script]];
+    return new Promise((resolve, reject) => {
+      const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+      this.running.add(child);
+      child.once('error', (error) => {
+        this.running.delete(child);
+        reject(new UserError(`${step}: could not run npm run ${script}: ${error.message}`));
+      });
+      child.once('exit', (code, signal) => {
+        this.running.delete(child);
+        if (code === 0) resolve();
+        else reject(new UserError(`${step} failed (npm run ${script} ${signal ? `stopped by ${signal}` : `exited with ${code}`}); the messages above say why.`));
+      });
+    });
+  }
+
+  /** Stops the children this script started, by their own process ids. */
+  stop(): void {
+    this.stopping = true;
+    for (const child of this.running) child.kill('SIGTERM');
+  }
+}
+
+function localTargetEnv(tenant: LocalTenant): Record<string, string> {
+  const { env } = tenant;
+  return {
+    DEPLOY_ENV: 'local',
+    AUTH0_DOMAIN: env.AUTH0_DOMAIN,
+    AUTH0_CLIENT_ID: env.AUTH0_CLIENT_ID,
+    AUTH0_CLIENT_SECRET: env.AUTH0_CLIENT_SECRET,
+    SENDGRID_API_KEY: env.SENDGRID_API_KEY,
+    SENDGRID_BASE_URL: env.SENDGRID_BASE_URL,
+    NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS,
+  };
+}
+
+function summary(tenant: LocalTenant): string {
+  const state = tenant.state.snapshot();
+  const mfaUser = state.users.find((u) => u.user_id === state.demo?.mfaUserId);
+  const shown = (path: string): string => relative(process.cwd(), path) || path;
+  const lines = [
+    '',
+    'Ready. Open the demo app, sign in, and press "Change email":',
+    `  Demo app                  ${tenant.env.DEMO_APP_URL}`,
+    `  Outbox (the codes)        ${tenant.httpUrl}/outbox`,
+    `  Demo user                 ${tenant.env.DEMO_USER_EMAIL}  password ${tenant.env.DEMO_USER_PASSWORD}`,
+  ];
+  if (mfaUser?.totp_secret && state.demo) {
+    lines.push(
+      `  User with MFA (TOTP)      ${mfaUser.email}  password ${state.demo.mfaUserPassword}`,
+      `    add it to an authenticator app: ${totpUri(mfaUser.totp_secret, mfaUser.email)}`,
+    );
+  }
+  lines.push(
+    `  Google user (stand-in)    ${DEMO_SOCIAL_USER_EMAIL}: "Continue with Google" on the login page`,
+    '',
+    `  Management API, SendGrid  ${tenant.httpsUrl}   (AUTH0_DOMAIN=${tenant.domain})`,
+    `  Environment for tools     ${shown(tenant.envFile)}   (set -a; . ${shown(tenant.envFile)}; set +a)`,
+    `  State                     ${shown(STATE_DIR)}/ (kept: npm start again reuses it; --reset starts clean)`,
+    'These credentials belong to this local tenant only. Stop with Ctrl-C.',
+  );
+  if (DEMO_MFA_USER_EMAIL !== mfaUser?.email && mfaUser) lines.push(`(The MFA user's address is now ${mfaUser.email}.)`);
+  return lines.join('\n');
+}
+
+runCli(async () => {
+  const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false } } });
+  const httpsPort = port('LOCAL_TENANT_HTTPS_PORT', DEFAULT_HTTPS_PORT);
+  const httpPort = port('LOCAL_TENANT_HTTP_PORT', DEFAULT_HTTP_PORT);
+  const children = new Children();
+
+  console.log('npm start: 1/4 build');
+  await children.run('build', 'build', {});
+
+  console.log(`npm start: 2/4 start the local tenant${values.reset ? ' (clean)' : ''}`);
+  let tenant: LocalTenant;
+  try {
+    tenant = await startLocalTenant({ stateDir: STATE_DIR, reset: values.reset, httpsPort, httpPort, demo: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new UserError(
+        `Port ${httpsPort} or ${httpPort} is in use (another local tenant, or npm start already running?). Stop it, or choose others with LOCAL_TENANT_HTTPS_PORT and LOCAL_TENANT_HTTP_PORT.`,
+      );
+    }
+    throw error;
+  }
+
+  let interrupted = false;
+  const stopped = new Promise<void>((resolve) => {
+    const stop = (signal: string): void => {
+      if (interrupted) return;
+      interrupted = true;
+      console.log(`${signal}: stopping the local tenant`);
+      children.stop();
+      tenant.stop().then(resolve, (error: unknown) => {
+        console.error(error);
+        process.exitCode = 1;
+        resolve();
+      });
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+
+  try {
+    console.log('npm start: 3/4 push the email templates to the local SendGrid');
+    await children.run('templates:push', 'templates:push', localTargetEnv(tenant));
+    console.log('npm start: 4/4 deploy the bundle to the local tenant');
+    await children.run('deploy', 'deploy', localTargetEnv(tenant));
+  } catch (error) {
+    if (interrupted) return stopped;
+    await tenant.stop();
+    throw error;
+  }
+  console.log(summary(tenant));
+  await stopped;
+});

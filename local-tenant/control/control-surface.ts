@@ -1,11 +1,21 @@
 // Test controls over HTTP, for tests that run in another process (browser tests): faults and
 // request stats under /__local/, on the plain HTTP listener, which listens on loopback only.
 import { parseBody } from '../http/body';
-import type { Reply } from '../http/router';
+import type { Reply, Request } from '../http/router';
 import type { Surface } from '../surface';
 import { checkFault, type Fault, type FaultKind } from '../faults/faults';
 
 const problem = (status: number, message: string): Reply => ({ status, body: { message } });
+
+/**
+ * Writes need a JSON content type: a browser then asks first (CORS preflight, which this
+ * surface never grants), so a web page the tester visits cannot arm faults or reset stats.
+ */
+function jsonWrite(request: Request): Reply | undefined {
+  return String(request.headers['content-type'] ?? '').startsWith('application/json')
+    ? undefined
+    : problem(415, 'Send test controls with content-type: application/json.');
+}
 
 export const controlSurface: Surface = {
   name: 'test controls',
@@ -19,6 +29,8 @@ export const controlSurface: Surface = {
       method: 'POST',
       pattern: '/__local/faults',
       handler: (request) => {
+        const refused = jsonWrite(request);
+        if (refused) return refused;
         const parsed = parseBody(request);
         const body = parsed.ok ? (parsed.value as Record<string, unknown> | undefined) : undefined;
         if (typeof body !== 'object' || body === null) {
@@ -43,7 +55,9 @@ export const controlSurface: Surface = {
     {
       method: 'POST',
       pattern: '/__local/stats/reset',
-      handler: () => {
+      handler: (request) => {
+        const refused = jsonWrite(request);
+        if (refused) return refused;
         context.stats.reset();
         return { status: 204 };
       },

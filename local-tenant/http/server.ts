@@ -8,6 +8,7 @@ import { BodyTooLargeError, readBody } from './body';
 import { type Reply, ReplyError, type Request, Router } from './router';
 
 export const LOOPBACK_HOST = '127.0.0.1';
+const LOOPBACK_HOST_HEADER = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i;
 
 export interface Listener {
   readonly server: Server;
@@ -74,6 +75,14 @@ class Dispatcher {
     const url = new URL(message.url ?? '/', 'http://localhost');
     const path = url.pathname;
     const owner = this.ownerOf(path);
+    // Loopback only, and only under a loopback name: a web page that rebinds its own domain to
+    // 127.0.0.1 (DNS rebinding) must not reach the tenant, its outbox or its test controls.
+    if (!LOOPBACK_HOST_HEADER.test(message.headers.host ?? '')) {
+      const reason = `The local tenant answers only requests addressed to localhost, not ${JSON.stringify(message.headers.host ?? '')}.`;
+      send(response, owner ? owner.errorReply(421, reason) : { status: 421, body: { message: reason } });
+      message.resume();
+      return;
+    }
     let rawBody: Buffer;
     try {
       rawBody = await readBody(message);

@@ -29,6 +29,8 @@ const rejection = (promise: Promise<unknown>): Promise<unknown> =>
 
 afterEach(() => tenant().faults.clear());
 
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
 test('the next user update fails with the armed status in Auth0 shape; the one after succeeds', async () => {
   const client = management();
   const user = await client.users.create({ connection: 'Username-Password-Authentication', email: 'f1@example.test', password: 'pw-123456' });
@@ -77,17 +79,17 @@ test('stop() ends a held request instead of waiting for it', async () => {
 
 test('over HTTP: arm a fault, see it pending, have it hit, clear; a bad kind is refused with the known kinds', async () => {
   const t = tenant();
-  const armed = await fetch(`${t.httpUrl}/__local/faults`, { method: 'POST', body: JSON.stringify({ kind: 'sendgrid.send', status: 500, count: 1 }) });
+  const armed = await fetch(`${t.httpUrl}/__local/faults`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ kind: 'sendgrid.send', status: 500, count: 1 }) });
   expect(armed.status).toBe(201);
   expect(await (await fetch(`${t.httpUrl}/__local/faults`)).json()).toEqual([{ kind: 'sendgrid.send', fault: { status: 500 }, remaining: 1 }]);
   expect(((await rejection(sendgrid().request(mail()))) as { code: number }).code).toBe(500);
   expect(await (await fetch(`${t.httpUrl}/__local/faults`)).json()).toEqual([]);
 
-  const bad = await fetch(`${t.httpUrl}/__local/faults`, { method: 'POST', body: JSON.stringify({ kind: 'sendgrid.explode', status: 500 }) });
+  const bad = await fetch(`${t.httpUrl}/__local/faults`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ kind: 'sendgrid.explode', status: 500 }) });
   expect(bad.status).toBe(400);
   expect(((await bad.json()) as { message: string }).message).toContain('known kinds: sendgrid.send');
 
-  await fetch(`${t.httpUrl}/__local/faults`, { method: 'POST', body: JSON.stringify({ kind: 'management.users.read', timeout: true, count: 3 }) });
+  await fetch(`${t.httpUrl}/__local/faults`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ kind: 'management.users.read', timeout: true, count: 3 }) });
   expect((await fetch(`${t.httpUrl}/__local/faults`, { method: 'DELETE' })).status).toBe(204);
   expect(t.faults.pending()).toEqual([]);
 });
@@ -107,6 +109,24 @@ test('stats count Management API reads and writes per route, over HTTP too, and 
   // A call to an endpoint the local tenant lacks is answered 404 and listed, so a test can prove none happened.
   expect((await fetch(`${t.httpsUrl}/api/v2/hooks`)).status).toBe(404);
   expect(t.stats.snapshot().unknown).toEqual({ 'GET /api/v2/hooks': 1 });
-  expect((await fetch(`${t.httpUrl}/__local/stats/reset`, { method: 'POST' })).status).toBe(204);
+  expect((await fetch(`${t.httpUrl}/__local/stats/reset`, { method: 'POST', headers: JSON_HEADERS })).status).toBe(204);
   expect(t.stats.snapshot()).toEqual({ reads: 0, writes: 0, tokens: 0, byRoute: {}, unknown: {} });
+});
+
+test('test controls refuse a write a web page could send (no JSON content type), and any non-localhost Host', async () => {
+  const t = tenant();
+  const plain = await fetch(`${t.httpUrl}/__local/faults`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ kind: 'sendgrid.send', status: 500 }) });
+  expect(plain.status).toBe(415);
+  expect(t.faults.pending()).toEqual([]);
+  // A rebinding page reaches 127.0.0.1 under its own name.
+  const { request } = await import('node:http');
+  const status = await new Promise<number | undefined>((resolve, reject) => {
+    const req = request(`${t.httpUrl}/outbox.json`, { headers: { host: 'attacker.example:80' } }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  expect(status).toBe(421);
 });

@@ -149,7 +149,8 @@ function updateUser(context: TenantContext, request: ManagementRequest) {
     if (typeof body.email_verified !== 'boolean') throw payloadError(`Expected type boolean but found type ${typeof body.email_verified} on property email_verified`);
     changes.email_verified = body.email_verified;
   } else if (changes.email !== undefined && changes.email !== existing.email) {
-    // A new address is unverified unless the same call says otherwise.
+    // A new address is unverified unless the same call says otherwise (the safe reading; the
+    // docs do not say what Auth0 does with email_verified on an email change: UNCONFIRMED).
     changes.email_verified = false;
   }
   if (body.password !== undefined) {

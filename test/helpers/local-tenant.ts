@@ -21,12 +21,15 @@ export function checkTestCertificateTrusted(): void {
   }
 }
 
-/** A temp state dir and options for startLocalTenant, with the shared test certificate. */
+/**
+ * Options for startLocalTenant with the shared test certificate and, unless `overrides` names
+ * one, a new temp state dir (the caller removes it).
+ */
 export function testTenantOptions(overrides: Partial<LocalTenantOptions> = {}): LocalTenantOptions & { stateDir: string } {
   return {
-    stateDir: mkdtempSync(join(tmpdir(), 'local-tenant-test-')),
     certificateDir: TEST_CERTIFICATE_DIR,
     ...overrides,
+    stateDir: overrides.stateDir ?? mkdtempSync(join(tmpdir(), 'local-tenant-test-')),
   };
 }
 

@@ -60,13 +60,13 @@ test('killed while writing a large state, the file is whole: the last written ge
     expect(state.users).toHaveLength(3000);
   }
   // The next start cleans the temporary file a kill may leave.
-  const tenant = await startLocalTenant({ ...testTenantOptions(), stateDir });
+  const tenant = await startLocalTenant(testTenantOptions({ stateDir }));
   await tenant.stop();
   expect(readdirSync(stateDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 }, 60_000);
 
 test('a restart keeps users, deployed config, outbox and credentials, even on another port; --reset starts clean', async () => {
-  const options = { ...testTenantOptions(), stateDir: tempDir() };
+  const options = testTenantOptions({ stateDir: tempDir() });
   const first = await startLocalTenant(options);
   const management = new ManagementClient({ domain: first.domain, clientId: first.env.AUTH0_CLIENT_ID, clientSecret: first.env.AUTH0_CLIENT_SECRET, maxRetries: 0 });
   await management.users.create({ connection: 'Username-Password-Authentication', email: 'kept@example.test', password: 'pw-123456' });
@@ -103,7 +103,7 @@ test('a restart keeps users, deployed config, outbox and credentials, even on an
 });
 
 test('a damaged state file stops the start with what to do, and is left as it was', async () => {
-  const options = { ...testTenantOptions(), stateDir: tempDir() };
+  const options = testTenantOptions({ stateDir: tempDir() });
   writeFileSync(join(options.stateDir, STATE_FILE), '{"format": 1, "users": [');
   const error = await startLocalTenant(options).then(
     () => undefined,

@@ -1,0 +1,26 @@
+// Measurement 3: the size of the built Action, raw and gzipped (level 9), against Auth0's 100 kB
+// limit on Action code (platform-facts.md §1) and the bundle's own 10 kB target. The SDK
+// variant's figure (what its require loads from node_modules) comes from the cold start.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+/** docs limitations.mdx: an Action's code is at most 100 kB. */
+export const AUTH0_ACTION_CODE_LIMIT_BYTES = 100 * 1024;
+
+export interface BundleSizeResult {
+  readonly bytes: number;
+  readonly gzipBytes: number;
+  readonly limitBytes: number;
+  /** bytes / limitBytes. */
+  readonly shareOfLimit: number;
+}
+
+export function measureBundleSize(codePath: string): BundleSizeResult {
+  const code = readFileSync(codePath);
+  return {
+    bytes: code.byteLength,
+    gzipBytes: gzipSync(code, { level: 9 }).byteLength,
+    limitBytes: AUTH0_ACTION_CODE_LIMIT_BYTES,
+    shareOfLimit: code.byteLength / AUTH0_ACTION_CODE_LIMIT_BYTES,
+  };
+}

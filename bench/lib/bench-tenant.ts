@@ -1,0 +1,56 @@
+// The local tenants a bench run works on: either started here, each with its own state in the
+// run's work folder, the demo app seeded and the project's email templates in its SendGrid
+// stand-in; or one already running elsewhere, named by its env file (--tenant-env), with the
+// bundle deployed. Either way its Management API request counts are read through the tenant's
+// test controls over HTTP (/__local/stats), so that both kinds are measured the same way.
+import { startLocalTenant, type StatsSnapshot } from '../../local-tenant';
+import { readEnvFile } from '../../scripts/lib/deploy/deploy-target';
+import { pushLocalEmailTemplates } from '../../test/helpers/local-email-templates';
+
+export interface BenchTenant {
+  readonly env: Readonly<Record<string, string>>;
+  /** Stops the tenant if this run started it; leaves one named by --tenant-env running. */
+  stop(): Promise<void>;
+}
+
+const REQUIRED_ENV = ['AUTH0_DOMAIN', 'AUTH0_CLIENT_ID', 'AUTH0_CLIENT_SECRET', 'SENDGRID_API_KEY', 'LOCAL_TENANT_URL', 'OUTBOX_URL', 'DEMO_CLIENT_ID', 'DEMO_REDIRECT_URI'];
+
+function checkEnv(env: Readonly<Record<string, string>>, where: string): void {
+  const missing = REQUIRED_ENV.filter((name) => !env[name]);
+  if (missing.length > 0) {
+    throw new Error(`${where} lacks ${missing.join(', ')}: the bench needs a local tenant started with the demo app (npm start, or startLocalTenant({demo: true})).`);
+  }
+}
+
+export async function startBenchTenant(stateDir: string, certificateDir: string): Promise<BenchTenant> {
+  const tenant = await startLocalTenant({ stateDir, certificateDir, demo: true });
+  try {
+    checkEnv(tenant.env, `the tenant in ${stateDir}`);
+    await pushLocalEmailTemplates(tenant.env);
+  } catch (error) {
+    await tenant.stop();
+    throw error;
+  }
+  return { env: tenant.env, stop: () => tenant.stop() };
+}
+
+export function attachBenchTenant(envFile: string): BenchTenant {
+  const env = readEnvFile(envFile);
+  checkEnv(env, envFile);
+  return { env, stop: async () => undefined };
+}
+
+async function control(env: Readonly<Record<string, string>>, method: string, path: string): Promise<Response> {
+  const url = `${env.LOCAL_TENANT_URL}/__local/${path}`;
+  const response = await fetch(url, { method, ...(method === 'POST' ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {}) });
+  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${await response.text()}`);
+  return response;
+}
+
+export async function resetStats(tenant: BenchTenant): Promise<void> {
+  await control(tenant.env, 'POST', 'stats/reset');
+}
+
+export async function readStats(tenant: BenchTenant): Promise<StatsSnapshot> {
+  return (await (await control(tenant.env, 'GET', 'stats')).json()) as StatsSnapshot;
+}

@@ -9,9 +9,9 @@ import { advance, authorizationRequest } from './login-flow';
 import { type LoginTransaction, loginState } from './login-state';
 import { loginLanguage } from './login-texts';
 import { errorPage } from './pages/error-page';
-import { currentSession, newToken, startSession } from './sessions';
+import { currentSession, newToken, startSession, sweepSessions } from './sessions';
 
-/** Drops transactions and codes past their lifetime, so that memory stays bounded. */
+/** Drops transactions, codes, tokens and sessions past their lifetimes, so that memory stays bounded. */
 function sweep(context: TenantContext): void {
   const state = loginState(context);
   const now = context.now();
@@ -20,6 +20,7 @@ function sweep(context: TenantContext): void {
   }
   for (const [code, record] of state.codes) if (record.expiresAtMs < now) state.codes.delete(code);
   for (const [token, issued] of state.accessTokens) if (issued.expiresAtMs < now) state.accessTokens.delete(token);
+  sweepSessions(context, TRANSACTION_LIFETIME_SECONDS * 1000);
 }
 
 export function withCookie(reply: Reply, cookie: string | undefined): Reply {
@@ -42,7 +43,6 @@ export async function authorize(context: TenantContext, request: Request): Promi
     browserToken: session.token,
     createdAtMs: context.now(),
     request: check.request,
-    authenticatedHere: false,
     mfaDoneHere: false,
     mfaFailures: 0,
     busy: true,

@@ -139,6 +139,9 @@ async function handleResult(
  * to the page where the person must act (login, MFA, form).
  */
 export async function advance(context: TenantContext, tx: LoginTransaction, session: BrowserSession | undefined, request: ExecutionRequest): Promise<Reply> {
+  // A form under way holds the login until its ending (docs customize/forms/render.mdx): signing in
+  // again from an old page must not step past it.
+  if (tx.form) return redirect(formUrl(tx));
   if (tx.login === undefined) {
     const live = liveLogin(context, session);
     if (live && !mustLogIn(tx, live.login, context.now())) {

@@ -93,8 +93,7 @@ export interface LoginTransaction {
    * which a changed email voids in the middle of the login.
    */
   login?: SessionLogin;
-  /** A first factor was completed in this transaction (not only reused from the session). */
-  authenticatedHere: boolean;
+  /** The TOTP challenge was passed in this transaction (acr_values and Actions ask for this one). */
   mfaDoneHere: boolean;
   mfaFailures: number;
   pipeline?: PipelineProgress;

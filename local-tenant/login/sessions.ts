@@ -25,6 +25,16 @@ function expired(context: TenantContext, session: BrowserSession): boolean {
   return now - session.createdAtMs > absolute || now - session.lastUsedMs > idle;
 }
 
+/** Drops sessions past their lifetimes, and sessions nobody signed in to that no login under way uses. */
+export function sweepSessions(context: TenantContext, unusedAfterMs: number): void {
+  const state = loginState(context);
+  const inUse = new Set([...state.transactions.values()].map((tx) => tx.browserToken));
+  for (const [token, session] of state.sessions) {
+    const abandoned = !session.login && !inUse.has(token) && context.now() - session.lastUsedMs > unusedAfterMs;
+    if (abandoned || expired(context, session)) state.sessions.delete(token);
+  }
+}
+
 export const newToken = (): string => randomBytes(32).toString('base64url');
 const newSessionId = (): string => randomBytes(12).toString('base64url');
 

@@ -79,7 +79,6 @@ function recordLogin(context: TenantContext, userId: string): void {
 async function signedIn(context: TenantContext, open: Open, request: Request, user: StoredUser, method: string): Promise<Reply> {
   const { session, cookie } = signIn(context, open.session, user, { name: method, timestamp: new Date(context.now()).toISOString() });
   open.tx.login = structuredClone(session.login);
-  open.tx.authenticatedHere = true;
   recordLogin(context, user.user_id);
   return withCookie(await advance(context, open.tx, session, authorizationRequest(open.tx, request)), cookie);
 }

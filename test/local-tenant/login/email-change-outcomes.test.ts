@@ -64,6 +64,18 @@ test('a user with a factor gets email_change_mfa_required; after an MFA sign-in 
   expect(form.text).toContain(`Tu dirección actual es ${user.email}.`);
 });
 
+test('while the form is under way, signing in again from the old login page leads back to the form, never to a code', async () => {
+  const user = await createUser(tenant(), 'back-button');
+  const browser = new HttpBrowser(tenant().httpUrl);
+  const loginPage = await browser.open(change());
+  const form = await browser.submit(loginPage, { username: user.email, password: 'correct horse battery staple' });
+  expect(form.url.pathname).toBe('/u/form');
+  const again = await browser.submit(loginPage, { username: user.email, password: 'correct horse battery staple' });
+  expect(again.callback).toBeUndefined();
+  expect(again.url.href).toBe(form.url.href);
+  expect(again.text).toContain('Change your email address');
+});
+
 test('broken settings get email_change_misconfigured, and only email changes are affected', async () => {
   const client = management(tenant());
   const action = tenant().state.actions.find((a) => a.action.name === 'email-change');

@@ -187,3 +187,16 @@ test('a public client must send a S256 code_challenge: without one, or with plai
     expect(page.callback?.searchParams.get('code')).toBeNull();
   }
 });
+
+test('response_mode=form_post: a page that posts the code and state to the callback, its one script allowed by nonce', async () => {
+  const app = await createApp(tenant(), { confidential: true });
+  const user = await createUser(tenant(), 'form-post');
+  const browser = new HttpBrowser(tenant().httpUrl);
+  const page = await signInAt(browser, authorizeUrl(tenant(), app, pkce(), { response_mode: 'form_post' }), user.email);
+  expect(page.callback).toBeUndefined();
+  expect(page.html).toContain(`<form method="post" action="${APP_CALLBACK}">`);
+  expect(page.html).toMatch(/<input type="hidden" name="code" value="[A-Za-z0-9_-]{43}">/);
+  expect(page.html).toContain('<input type="hidden" name="state" value="app-state-123">');
+  const nonce = /<script nonce="([^"]+)">document\.forms\[0\]\.submit\(\);<\/script>/.exec(page.html)?.[1];
+  expect(page.headers.get('content-security-policy')).toContain(`script-src 'nonce-${nonce}'`);
+});

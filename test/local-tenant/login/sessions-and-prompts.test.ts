@@ -174,3 +174,11 @@ test('the session cookie is HttpOnly and SameSite=Lax, and a new one is issued a
   await browser.submit(page, { username: user.email, password: PASSWORD });
   expect(browser.cookies.get('local_tenant_session')).not.toBe(before);
 });
+
+test('a blocked user who knows the password reaches the app as unauthorized "user is blocked", with no code', async () => {
+  const app = await createApp(tenant());
+  const user = await createUser(tenant(), 'blocked');
+  await management(tenant()).users.update(user.user_id, { blocked: true });
+  const page = await signInAt(new HttpBrowser(tenant().httpUrl), authorizeUrl(tenant(), app, pkce()), user.email);
+  expect(Object.fromEntries(page.callback?.searchParams ?? [])).toEqual({ error: 'unauthorized', error_description: 'user is blocked', state: 'app-state-123' });
+});

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { BuildError, buildBundle } from '../../scripts/lib/build/build-bundle';
 import { MAX_ACTION_CODE_BYTES } from '../../scripts/lib/build/check-built-files';
 import { DIST, ROOT } from '../helpers/paths';
@@ -30,11 +31,23 @@ async function buildFixture(source: string, env: NodeJS.ProcessEnv = {}): Promis
 describe('npm run build', () => {
   test('writes the bundled Action as CommonJS and the form and flow bodies as JSON', () => {
     const code = readFileSync(join(DIST, 'actions/email-change/code.js'), 'utf8');
-    expect(code).toMatch(/module\.exports/);
-    expect(code).not.toMatch(/\bimport\s/);
+    const module = { exports: {} as Record<string, unknown> };
+    runInNewContext(code, { module, exports: module.exports });
+    expect(typeof module.exports.onExecutePostLogin).toBe('function');
+    expect(typeof module.exports.onContinuePostLogin).toBe('function');
+    expect(code).not.toMatch(/\bimport\s|\bexport\s*\{/);
     for (const file of ['forms/email-change.json', 'flows/email-change-send-code.json', 'flows/email-change-verify-code.json']) {
       expect(() => JSON.parse(readFileSync(join(DIST, file), 'utf8'))).not.toThrow();
     }
+  });
+
+  test('an Action that requires a Node builtin still builds to CommonJS that requires it', async () => {
+    const actionsDir = fixtureAction('email-change', `import { createHash } from 'node:crypto';\nexport const onExecutePostLogin = async () => createHash('sha256').update('x').digest('hex');`);
+    const outDir = join(tempDir(), 'dist');
+    await buildBundle(ROOT, { outDir, actionsDir, env: {} });
+    const code = readFileSync(join(outDir, 'actions/email-change/code.js'), 'utf8');
+    expect(code).toMatch(/require\("node:crypto"\)/);
+    expect(code).not.toMatch(/\bimport\s/);
   });
 
   test('refuses an Action bundle over the 100 kB limit, naming the file', async () => {

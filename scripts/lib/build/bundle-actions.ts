@@ -4,8 +4,9 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import type { BuiltFile } from './check-built-files';
+import { toPlainCommonJsExports } from './plain-commonjs-exports';
 
 export interface ActionBundleOptions {
   readonly actionsDir: string;
@@ -52,22 +53,30 @@ function dependencyGuard(action: string, declared: readonly string[]): Plugin {
 export async function bundleActions(options: ActionBundleOptions): Promise<BuiltFile[]> {
   const built: BuiltFile[] = [];
   for (const name of actionNames(options.actionsDir)) {
-    const result = await build({
-      entryPoints: [join(options.actionsDir, name, 'index.ts')],
+    const entry = join(options.actionsDir, name, 'index.ts');
+    const common: BuildOptions & { write: false } = {
+      entryPoints: [entry],
       bundle: true,
       platform: 'node',
-      format: 'cjs',
       target: 'node22',
       minify: true,
       legalComments: 'none',
       write: false,
       logLevel: 'silent',
       plugins: [dependencyGuard(name, options.declaredDependencies[name] ?? [])],
-    });
+    };
+    // An Action that imports nothing at run time gets plain CommonJS exports (plain-commonjs-exports.ts);
+    // one that requires a builtin or a declared dependency keeps esbuild's CommonJS output.
+    const esm = await build({ ...common, format: 'esm', metafile: true });
+    const output = Object.values(esm.metafile?.outputs ?? {})[0];
+    const code =
+      output && output.imports.length === 0
+        ? toPlainCommonJsExports(esm.outputFiles?.[0]?.text ?? '', output.exports)
+        : ((await build({ ...common, format: 'cjs' })).outputFiles?.[0]?.text ?? '');
     const dir = join(options.outDir, 'actions', name);
     mkdirSync(dir, { recursive: true });
     const path = join(dir, 'code.js');
-    writeFileSync(path, result.outputFiles[0]?.text ?? '');
+    writeFileSync(path, code);
     built.push({ path, kind: 'action' });
   }
   return built;

@@ -43,7 +43,8 @@ function startLogin(context: TenantContext, session: DemoSession, purpose: Login
   const extra: Record<string, string> = { ui_locales: session.locale };
   // README: max_age=0 forces a fresh sign-in; right after an MFA sign-in both are fresh, so the change starts without it.
   if (purpose === 'email-change') Object.assign(extra, { email_change: 'true' }, retry === 'mfa' ? {} : { max_age: '0' });
-  if (purpose === 'mfa-then-change') Object.assign(extra, { acr_values: MFA_ACR_VALUE, max_age: '0' });
+  // The password was entered seconds before (the change's own max_age=0 sign-in): only the second factor is asked.
+  if (purpose === 'mfa-then-change') Object.assign(extra, { acr_values: MFA_ACR_VALUE });
   return { status: 302, headers: { location: authorizeUrl(client, { state, nonce, challenge: pkce.challenge, extra }) } };
 }
 

@@ -6,7 +6,7 @@ import { DENY } from '../../actions/email-change/contract';
 export type OutcomeStep =
   /** Start the email change again with max_age=0 (a fresh sign-in). */
   | 'retry-change'
-  /** Sign in with MFA (acr_values, max_age=0), then start the change again at once. */
+  /** Sign in with MFA (acr_values, on the fresh sign-in), then start the change again at once. */
   | 'mfa-then-change'
   /** Nothing to start: show the message. */
   | 'show';
@@ -34,7 +34,7 @@ export const OUTCOMES: Readonly<Record<string, Outcome>> = {
   [DENY.mfaRequired]: {
     tone: 'info',
     message:
-      'Your account has two-step verification, so the tenant wants MFA completed just before an email change. This app signed you in with MFA (acr_values=…multi-factor, max_age=0), then started the change again.',
+      'Your account has two-step verification, so the tenant wants MFA completed just before an email change. This app asked for your second factor (acr_values=…multi-factor), then started the change again.',
     step: 'mfa-then-change',
   },
   [DENY.unsupportedIdentity]: {

@@ -33,7 +33,8 @@ runCli(async () => {
   const httpPort = port('LOCAL_TENANT_HTTP_PORT', DEFAULT_HTTP_PORT);
   let tenant;
   try {
-    tenant = await startLocalTenant({ stateDir, reset: values.reset, httpsPort, httpPort });
+    // design.md: the demo client and user are seeded on first start, and DEMO_* written to the env file.
+    tenant = await startLocalTenant({ stateDir, reset: values.reset, httpsPort, httpPort, demo: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new UserError(

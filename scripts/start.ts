@@ -16,6 +16,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type LocalTenant, startLocalTenant } from '../local-tenant';
+import { localTenantTargetEnv } from './lib/deploy/deploy-target';
 import { DEMO_MFA_USER_EMAIL, DEMO_SOCIAL_USER_EMAIL } from '../local-tenant/demo-app/demo-seed';
 import { totpUri } from '../local-tenant/login/totp';
 import { runCli } from './lib/cli';
@@ -65,19 +66,6 @@ class Children {
     this.stopping = true;
     for (const child of this.running) child.kill('SIGTERM');
   }
-}
-
-function localTargetEnv(tenant: LocalTenant): Record<string, string> {
-  const { env } = tenant;
-  return {
-    DEPLOY_ENV: 'local',
-    AUTH0_DOMAIN: env.AUTH0_DOMAIN,
-    AUTH0_CLIENT_ID: env.AUTH0_CLIENT_ID,
-    AUTH0_CLIENT_SECRET: env.AUTH0_CLIENT_SECRET,
-    SENDGRID_API_KEY: env.SENDGRID_API_KEY,
-    SENDGRID_BASE_URL: env.SENDGRID_BASE_URL,
-    NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS,
-  };
 }
 
 function summary(tenant: LocalTenant): string {
@@ -150,9 +138,9 @@ runCli(async () => {
 
   try {
     console.log('npm start: 3/4 push the email templates to the local SendGrid');
-    await children.run('templates:push', 'templates:push', localTargetEnv(tenant));
+    await children.run('templates:push', 'templates:push', localTenantTargetEnv(tenant.env));
     console.log('npm start: 4/4 deploy the bundle to the local tenant');
-    await children.run('deploy', 'deploy', localTargetEnv(tenant));
+    await children.run('deploy', 'deploy', localTenantTargetEnv(tenant.env));
   } catch (error) {
     if (interrupted) return stopped;
     await tenant.stop();

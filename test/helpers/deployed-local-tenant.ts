@@ -16,6 +16,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type LocalTenant, type LocalTenantOptions, startLocalTenant } from '../../local-tenant';
+import { localTenantTargetEnv } from '../../scripts/lib/deploy/deploy-target';
 import { STATE_FILE } from '../../local-tenant/state/store';
 import { checkTestCertificateTrusted, TEST_CERTIFICATE_DIR } from './local-tenant';
 import { pushLocalEmailTemplates } from './local-email-templates';
@@ -29,20 +30,10 @@ export const DEPLOY_TIMEOUT_MS = 300_000;
 export async function deployBundleTo(tenant: LocalTenant): Promise<void> {
   const project = copyProject('deploy-to-local-tenant');
   try {
-    const env = tenant.env;
     const result = await new Promise<{ status: number | null; output: string }>((resolve) => {
       const child = spawn(process.execPath, [TSX, 'scripts/deploy.ts'], {
         cwd: project.dir,
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          DEPLOY_ENV: 'local',
-          AUTH0_DOMAIN: env.AUTH0_DOMAIN,
-          AUTH0_CLIENT_ID: env.AUTH0_CLIENT_ID,
-          AUTH0_CLIENT_SECRET: env.AUTH0_CLIENT_SECRET,
-          SENDGRID_API_KEY: env.SENDGRID_API_KEY,
-          NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS,
-        } as NodeJS.ProcessEnv,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...localTenantTargetEnv(tenant.env) },
       });
       let output = '';
       child.stdout.on('data', (d) => (output += d));

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManagementClient } from 'auth0';
+import { localTenantTargetEnv } from '../../scripts/lib/deploy/deploy-target';
 import { TSX } from '../helpers/paths';
 import { useLocalTenant } from '../helpers/local-tenant';
 import { copyProject } from '../helpers/project-copy';
@@ -38,15 +39,7 @@ function run(script: 'deploy' | 'plan', args: string[] = [], env: Record<string,
 }
 
 function tenantEnv(): Record<string, string> {
-  const env = tenant().env;
-  return {
-    DEPLOY_ENV: 'local',
-    AUTH0_DOMAIN: env.AUTH0_DOMAIN,
-    AUTH0_CLIENT_ID: env.AUTH0_CLIENT_ID,
-    AUTH0_CLIENT_SECRET: env.AUTH0_CLIENT_SECRET,
-    SENDGRID_API_KEY: env.SENDGRID_API_KEY,
-    NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS,
-  };
+  return localTenantTargetEnv(tenant().env);
 }
 
 function management(): ManagementClient {

@@ -116,3 +116,19 @@ export function deployEnvironment(root: string): Record<string, string | undefin
 export function secretValues(target: DeployTarget): string[] {
   return [target.clientSecret, target.sendgridApiKey];
 }
+
+/**
+ * The variables that point deploy, plan and templates:push at a local tenant explicitly, for
+ * child processes: set explicitly, they win over a shell's or a .env file's real tenant.
+ */
+export function localTenantTargetEnv(env: Readonly<Record<string, string>>): Record<string, string> {
+  return {
+    DEPLOY_ENV: 'local',
+    AUTH0_DOMAIN: env.AUTH0_DOMAIN as string,
+    AUTH0_CLIENT_ID: env.AUTH0_CLIENT_ID as string,
+    AUTH0_CLIENT_SECRET: env.AUTH0_CLIENT_SECRET as string,
+    SENDGRID_API_KEY: env.SENDGRID_API_KEY as string,
+    SENDGRID_BASE_URL: env.SENDGRID_BASE_URL as string,
+    NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS as string,
+  };
+}

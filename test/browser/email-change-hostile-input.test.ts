@@ -341,3 +341,35 @@ test(
     expect(await change.outboxSince(mark)).toEqual([]);
   }),
 );
+
+test(
+  'in the page: a hostile address sent with "Send a new code" at the code step (no address field there to check it) is refused by the flow; the first code still works',
+  report.tracked(async () => {
+    const { user, page } = await atNewAddressStep('resend');
+    const address = `${user.user_id.slice(-8)}.first@example.com`;
+    await change.sendCode(page, address);
+    await change.atCodeStep(page);
+    const code = await change.latestCode(address);
+    const before = change.user(user.user_id);
+    const mark = (await change.outbox()).length;
+    await page.route(
+      (url) => url.pathname === '/u/form',
+      (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        const body = new URLSearchParams(route.request().postData() ?? '');
+        if (body.get('action') === 'resend') body.set('new_email_en', ` x@example.com\r\nBcc: attacker@example.com`);
+        return route.continue({ postData: body.toString() });
+      },
+    );
+    const { answered } = await watchingResponses(() => page.getByRole('button', { name: 'Send a new code' }).click());
+    expect(await change.alert(page)).toBe('That is not a valid email address. Check it and try again.');
+    expect(answered.filter((a) => a.path === '/v3/mail/send')).toEqual([]);
+    expect(change.user(user.user_id)).toEqual(before);
+    expect(await change.outboxSince(mark)).toEqual([]);
+
+    await change.enterCode(page, code);
+    expect(await change.outcome(page)).toEqual({ error: 'access_denied', description: 'email_change_completed' });
+    expect(change.user(user.user_id).email).toBe(address);
+    expect((await change.outboxSince(mark)).map((m) => [m.to, m.template_id])).toEqual([[[{ email: user.email }], TEMPLATE.SENDGRID_TEMPLATE_NOTICE_OLD_EN]]);
+  }),
+);

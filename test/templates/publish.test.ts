@@ -15,6 +15,7 @@ import { ROOT, TSX } from '../helpers/paths';
 import { checkTestCertificateTrusted, testTenantOptions } from '../helpers/local-tenant';
 import { copyTemplatesProject, editFile } from '../helpers/templates-copy';
 import { useTempDir } from '../helpers/temp-dir';
+import { fakeSendgridKey } from '../helpers/fake-sendgrid-key';
 
 const tempDir = useTempDir('templates-publish');
 let tenant: LocalTenant;
@@ -177,7 +178,7 @@ describe('npm run templates:push', () => {
 
   test('a key SendGrid refuses: says so and what to check, without printing the key', async () => {
     const root = project();
-    const key = 'SG.wrongwrongwrongwrong.wrongwrongwrongwrongwrongwrongwrongwrongwro';
+    const key = fakeSendgridKey('wrong');
     const run = options(root, { envName: 'local', env: { SENDGRID_API_KEY: key, SENDGRID_BASE_URL: tenant.env.SENDGRID_BASE_URL } });
     const error = await pushTemplates(run.options).then(
       () => undefined,

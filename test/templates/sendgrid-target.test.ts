@@ -2,9 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnvFile, resolveSendgridTarget } from '../../scripts/lib/templates/sendgrid-target';
 import { useTempDir } from '../helpers/temp-dir';
+import { fakeSendgridKey } from '../helpers/fake-sendgrid-key';
 
 const tempDir = useTempDir('sendgrid-target');
-const KEY = 'SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq';
+const KEY = fakeSendgridKey('abc');
 
 function withLocalTenantEnv(root: string, text: string): void {
   mkdirSync(join(root, '.local-tenant'));

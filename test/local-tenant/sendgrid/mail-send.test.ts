@@ -4,6 +4,7 @@ import { useLocalTenant } from '../../helpers/local-tenant';
 import { sendgridClient } from '../../helpers/sendgrid-client';
 import { localSenderEmail } from '../../../local-tenant/state/seed';
 import { MAX_PERSONALIZATIONS_PER_REQUEST } from '../../../local-tenant/sendgrid/mail-send';
+import { fakeSendgridKey } from '../../helpers/fake-sendgrid-key';
 
 const tenant = useLocalTenant();
 
@@ -50,7 +51,7 @@ async function codeTemplate(name: string): Promise<string> {
 test('a bad key: 401 with SendGrid message, nothing sent', async () => {
   const before = (await outbox()).length;
   const error = await failure(
-    sendgrid('SG.wrongwrongwrongwrongwr.wrongwrongwrongwrongwrongwrongwrongwrongwro').request({
+    sendgrid(fakeSendgridKey('wrong')).request({
       method: 'POST',
       url: '/v3/mail/send',
       body: { from: from(), personalizations: [{ to: [{ email: 'x@example.test' }] }], subject: 'hi', content: [{ type: 'text/plain', value: 'hi' }] },

@@ -13,6 +13,7 @@ import { AUTH0_VAULT_CONNECTION, FORM_NAME, SEND_CODE_FLOW, SENDGRID_VAULT_CONNE
 import type { TenantState } from '../../../../local-tenant';
 import { DIST, ROOT } from '../../../helpers/paths';
 import { useLocalTenant } from '../../../helpers/local-tenant';
+import { fakeSendgridKey } from '../../../helpers/fake-sendgrid-key';
 
 const IMPORT_TIMEOUT_MS = 120_000;
 const tenant = useLocalTenant();
@@ -128,6 +129,6 @@ test('a refused import throws a UserError with deploy-cli message, secrets maske
 }, IMPORT_TIMEOUT_MS);
 
 test('maskSecrets hides known secret values and anything shaped like a secret', () => {
-  const key = 'SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ';
+  const key = fakeSendgridKey('abc');
   expect(maskSecrets(`client_secret s3cr3t-value and ${key}`, ['s3cr3t-value'])).toBe(`client_secret ${MASK} and ${MASK}`);
 });

@@ -4,8 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-/** docs limitations.mdx: an Action's code is at most 100 kB. */
-export const AUTH0_ACTION_CODE_LIMIT_BYTES = 100 * 1024;
+import { MAX_ACTION_CODE_BYTES as AUTH0_ACTION_CODE_LIMIT_BYTES } from '../scripts/lib/build/check-built-files';
 
 export interface BundleSizeResult {
   readonly bytes: number;

@@ -8,7 +8,7 @@ import { totpCode } from '../../local-tenant/login/totp';
 import { loadEnvironmentConfig } from '../../scripts/lib/environment-config';
 import { useBrowser } from '../helpers/browser';
 import { useDeployedLocalTenant } from '../helpers/deployed-local-tenant';
-import { accountOf, codeIn, ShiftableClock, useEmailChangeInBrowser, wrongCode } from '../helpers/email-change-browser';
+import { accountOf, addressFor, codeIn, ShiftableClock, useEmailChangeInBrowser, wrongCode } from '../helpers/email-change-browser';
 import { enrolTotp } from '../helpers/login-apps';
 import { ROOT } from '../helpers/paths';
 import { useSecurityReport } from '../helpers/security-report';
@@ -26,7 +26,6 @@ const TRANSACTION_GONE = 'This sign-in has expired or belongs to another browser
 const COMPLETED = { error: 'access_denied', description: 'email_change_completed' };
 
 /** A new address for `user`, unique in this run: `<prefix>.<user id tail>@example.com`. */
-const addressFor = (user: StoredUser, prefix: string): string => `${prefix}.${user.user_id.slice(-10)}@example.com`.toLowerCase();
 
 /** Adds hidden inputs to the page's form, as anyone can with the browser's developer tools. */
 async function addHiddenInputs(page: Page, inputs: Record<string, string>): Promise<void> {
@@ -316,15 +315,7 @@ test(
 test(
   'the 6th attempt after 5 wrong codes is refused, even with the right code, and the journey must restart',
   report.tracked(async () => {
-    const user = await change.createUser('sixth');
-    const page = await change.newPage();
-    await change.start(page, user);
-    const address = addressFor(user, 'guessed');
-    await change.sendCode(page, address);
-    await change.atCodeStep(page);
-    const code = await change.latestCode(address);
-    const before = change.user(user.user_id);
-    const mark = (await change.outbox()).length;
+    const { user, page, address, code, before, mark } = await change.codeSent('sixth', 'guessed');
 
     const messages: string[] = [];
     for (let attempt = 1; attempt <= 5; attempt += 1) {
@@ -359,15 +350,7 @@ test(
 test(
   'a code older than 5 minutes is refused as expired, and is not counted as wrong; a new code works',
   report.tracked(async () => {
-    const user = await change.createUser('expired');
-    const page = await change.newPage();
-    await change.start(page, user);
-    const address = addressFor(user, 'late');
-    await change.sendCode(page, address);
-    await change.atCodeStep(page);
-    const code = await change.latestCode(address);
-    const before = change.user(user.user_id);
-    const mark = (await change.outbox()).length;
+    const { user, page, address, code, before, mark } = await change.codeSent('expired', 'late');
 
     clock.shift(5 * 60 + 1);
     await change.enterCode(page, code);

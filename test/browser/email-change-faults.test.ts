@@ -7,7 +7,7 @@ import type { Fault, FaultKind, StoredUser } from '../../local-tenant';
 import { loadEnvironmentConfig } from '../../scripts/lib/environment-config';
 import { BROWSER_ACTION_TIMEOUT_MS, useBrowser } from '../helpers/browser';
 import { useDeployedLocalTenant } from '../helpers/deployed-local-tenant';
-import { useEmailChangeInBrowser } from '../helpers/email-change-browser';
+import { addressFor, useEmailChangeInBrowser } from '../helpers/email-change-browser';
 import { ROOT } from '../helpers/paths';
 import { useSecurityReport } from '../helpers/security-report';
 
@@ -22,7 +22,6 @@ const TEMPLATE = loadEnvironmentConfig(ROOT, 'local').keywords as Record<string,
 const COMPLETED = { error: 'access_denied', description: 'email_change_completed' };
 const TRY_AGAIN = 'Something went wrong on our side. Please try again in a moment.';
 
-const addressFor = (user: StoredUser, prefix: string): string => `${prefix}.${user.user_id.slice(-10)}@example.com`.toLowerCase();
 
 /** The change as the flows make it: the new address, verified, an audit record; nothing else of the account. */
 function changedRecord(before: StoredUser, newEmail: string) {
@@ -85,15 +84,7 @@ describe.each([429, 500])('the Management API answers %i to the update:', (statu
   test(
     'a clear message, the email unchanged and no notice; the same code works once it recovers',
     report.tracked(async () => {
-      const user = await change.createUser(`update-${status}`);
-      const page = await change.newPage();
-      await change.start(page, user);
-      const address = addressFor(user, 'update');
-      await change.sendCode(page, address);
-      await change.atCodeStep(page);
-      const code = await change.latestCode(address);
-      const before = change.user(user.user_id);
-      const mark = (await change.outbox()).length;
+      const { user, page, address, code, before, mark } = await change.codeSent(`update-${status}`, 'update');
 
       await change.armFault('management.users.update', { status });
       await change.enterCode(page, code);

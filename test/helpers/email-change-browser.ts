@@ -218,6 +218,20 @@ export function useEmailChangeInBrowser(tenant: () => LocalTenant, browser: Brow
       if (code === undefined) throw new Error(`no code email to ${address}`);
       return code;
     },
+    /**
+     * A new user at the code step of a change to addressFor(user, `label`), the code sent: where
+     * most cases start. `before` is the record and `mark` the outbox length once the code is out.
+     */
+    async codeSent(prefix: string, label: string) {
+      const user = await flow.createUser(prefix);
+      const page = await flow.newPage();
+      await flow.start(page, user);
+      const address = addressFor(user, label);
+      await flow.sendCode(page, address);
+      await flow.atCodeStep(page);
+      const code = await flow.latestCode(address);
+      return { user, page, address, code, before: flow.user(user.user_id), mark: (await flow.outbox()).length };
+    },
     /** Arms a fault through the test controls over HTTP, as a test in another process would. */
     async armFault(kind: FaultKind, fault: Fault, count = 1): Promise<void> {
       const response = await fetch(`${tenant().httpUrl}/__local/faults`, {
@@ -230,6 +244,9 @@ export function useEmailChangeInBrowser(tenant: () => LocalTenant, browser: Brow
   };
   return flow;
 }
+
+/** A new address of this run for `user`, lower case: `label` tells the cases apart. */
+export const addressFor = (user: StoredUser, label: string): string => `${label}.${user.user_id.slice(-10)}@example.com`.toLowerCase();
 
 /** The code a message carries, if it is a code email. */
 export function codeIn(message: OutboxMessage): string | undefined {

@@ -6,6 +6,7 @@ import { ensureCertificate } from './certificate';
 import { demoEnv, refreshDemo } from './demo-app/demo-seed';
 import { ENV_FILE, type LocalTenantEnv, writeEnvFile } from './env-file';
 import { Faults, type FaultControls } from './faults/faults';
+import { trustOwnCertificate } from './http/own-certificate-trust';
 import { type Listener, listen } from './http/server';
 import { OUTBOX_JSON_PATH } from './outbox/outbox-surface';
 import { moveToDomain, seedState } from './state/seed';
@@ -98,6 +99,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
       httpUrl,
       plan,
       actionBuildMs: options.actionBuildMs ?? 0,
+      ownCertificate: trustOwnCertificate(certificate.cert),
     };
     https.setSurfaces(SURFACES.filter((s) => s.listener === 'https'), context);
     http.setSurfaces(SURFACES.filter((s) => s.listener === 'http'), context);

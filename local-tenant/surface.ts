@@ -2,6 +2,7 @@
 // provides, and what it is given. To add a surface: write a module that exports a Surface,
 // and list it in surfaces.ts.
 import type { Faults } from './faults/faults';
+import type { OwnCertificateTrust } from './http/own-certificate-trust';
 import type { Reply, Route } from './http/router';
 import type { StateStore } from './state/store';
 import type { Stats } from './stats/request-stats';
@@ -19,6 +20,8 @@ export interface TenantContext {
   readonly plan: 'free' | 'enterprise';
   /** How long an action takes to build after a create or an update, in ms. */
   readonly actionBuildMs: number;
+  /** Trust in the tenant's own certificate, for its calls back to itself (Forms runtime). */
+  readonly ownCertificate: OwnCertificateTrust;
 }
 
 export interface Surface {

@@ -7,7 +7,10 @@
 // demo users' credentials. A second npm start reuses the state: the deploy then writes nothing.
 // Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
 //   --reset   start from a clean state (users, deployed config and outbox are dropped)
-// Ports: LOCAL_TENANT_HTTPS_PORT (default 4443) and LOCAL_TENANT_HTTP_PORT (default 4480).
+// Ports: LOCAL_TENANT_HTTPS_PORT (default 4443) and LOCAL_TENANT_HTTP_PORT (default 4480); 0 picks
+// a free one. LOCAL_TENANT_DIR: where the state lives (default .local-tenant).
+// Works whatever NODE_EXTRA_CA_CERTS holds in this shell: the tenant trusts its own certificate
+// for its own calls, and hands it to the children in their environment.
 //
 // The children are pointed at the local tenant explicitly (AUTH0_DOMAIN, SENDGRID_API_KEY, ...
 // of .local-tenant/env in their environment): an AUTH0_DOMAIN in this shell or in .env must
@@ -20,21 +23,10 @@ import { localTenantTargetEnv } from './lib/deploy/deploy-target';
 import { DEMO_MFA_USER_EMAIL, DEMO_SOCIAL_USER_EMAIL } from '../local-tenant/demo-app/demo-seed';
 import { totpUri } from '../local-tenant/login/totp';
 import { runCli } from './lib/cli';
+import { localTenantPlace, portInUse } from './lib/local-tenant-ports';
 import { UserError } from './lib/user-error';
 
-const DEFAULT_HTTPS_PORT = 4443;
-const DEFAULT_HTTP_PORT = 4480;
-
 const ROOT = join(__dirname, '..');
-const STATE_DIR = join(ROOT, '.local-tenant');
-
-function port(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new UserError(`${name} must be a port number from 1 to 65535, got "${raw}".`);
-  return value;
-}
 
 class Children {
   private readonly running = new Set<ChildProcess>();
@@ -68,7 +60,7 @@ class Children {
   }
 }
 
-function summary(tenant: LocalTenant): string {
+function summary(tenant: LocalTenant, stateDir: string): string {
   const state = tenant.state.snapshot();
   const mfaUser = state.users.find((u) => u.user_id === state.demo?.mfaUserId);
   const shown = (path: string): string => relative(process.cwd(), path) || path;
@@ -90,7 +82,7 @@ function summary(tenant: LocalTenant): string {
     '',
     `  Management API, SendGrid  ${tenant.httpsUrl}   (AUTH0_DOMAIN=${tenant.domain})`,
     `  Environment for tools     ${shown(tenant.envFile)}   (set -a; . ${shown(tenant.envFile)}; set +a)`,
-    `  State                     ${shown(STATE_DIR)}/ (kept: npm start again reuses it; --reset starts clean)`,
+    `  State                     ${shown(stateDir)}/ (kept: npm start again reuses it; --reset starts clean)`,
     'These credentials belong to this local tenant only. Stop with Ctrl-C.',
   );
   if (DEMO_MFA_USER_EMAIL !== mfaUser?.email && mfaUser) lines.push(`(The MFA user's address is now ${mfaUser.email}.)`);
@@ -99,8 +91,7 @@ function summary(tenant: LocalTenant): string {
 
 runCli(async () => {
   const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false } } });
-  const httpsPort = port('LOCAL_TENANT_HTTPS_PORT', DEFAULT_HTTPS_PORT);
-  const httpPort = port('LOCAL_TENANT_HTTP_PORT', DEFAULT_HTTP_PORT);
+  const { httpsPort, httpPort, stateDir } = localTenantPlace(ROOT);
   const children = new Children();
 
   console.log('npm start: 1/4 build');
@@ -109,12 +100,10 @@ runCli(async () => {
   console.log(`npm start: 2/4 start the local tenant${values.reset ? ' (clean)' : ''}`);
   let tenant: LocalTenant;
   try {
-    tenant = await startLocalTenant({ stateDir: STATE_DIR, reset: values.reset, httpsPort, httpPort, demo: true });
+    tenant = await startLocalTenant({ stateDir, reset: values.reset, httpsPort, httpPort, demo: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new UserError(
-        `Port ${httpsPort} or ${httpPort} is in use (another local tenant, or npm start already running?). Stop it, or choose others with LOCAL_TENANT_HTTPS_PORT and LOCAL_TENANT_HTTP_PORT.`,
-      );
+      throw portInUse(httpsPort, httpPort, 'another local tenant, or npm start already running?');
     }
     throw error;
   }
@@ -146,6 +135,6 @@ runCli(async () => {
     await tenant.stop();
     throw error;
   }
-  console.log(summary(tenant));
+  console.log(summary(tenant, stateDir));
   await stopped;
 });

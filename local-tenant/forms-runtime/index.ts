@@ -21,6 +21,7 @@ import { cryptoRandomDigit, memoryOtpStore, type OtpStore, type RandomDigit } fr
 import { platformLanguage } from './platform-messages';
 import { sendEmail } from './sendgrid-send-email';
 import { DefinitionError } from './unsupported';
+import type { OwnCertificateTrust } from '../http/own-certificate-trust';
 import { setupString, type VaultConnection } from './vault-connections';
 
 export { Journey, JourneyRequestError, type SubmitInput, type SubmitResult } from './journey';
@@ -48,6 +49,8 @@ export interface FormsRuntimeOptions {
   /** Retries the auth0 SDK makes on 408, 429, 5xx; default DEFAULT_MANAGEMENT_MAX_RETRIES (0). */
   readonly managementMaxRetries?: number;
   readonly requestTimeoutSeconds?: number;
+  /** How its HTTPS calls trust the server: the local tenant's own certificate (trustOwnCertificate). Default: Node's trust store. */
+  readonly trust?: OwnCertificateTrust;
 }
 
 export interface FormsDeploymentWithVault {
@@ -79,7 +82,7 @@ export interface FormsRuntime {
 export function createFormsRuntime(options: FormsRuntimeOptions): FormsRuntime {
   const now = options.now ?? Date.now;
   const timeoutSeconds = options.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS;
-  const tokens = new ManagementTokenCache({ now, timeoutSeconds });
+  const tokens = new ManagementTokenCache({ now, timeoutSeconds, fetch: options.trust?.fetch ?? fetch });
   const clients = new Map<string, ManagementClient>();
   const helpers = { now, uuid: options.uuid ?? randomUUID };
   const otpStore = options.otpStore ?? memoryOtpStore();
@@ -105,6 +108,7 @@ export function createFormsRuntime(options: FormsRuntimeOptions): FormsRuntime {
         maxRetries: options.managementMaxRetries ?? DEFAULT_MANAGEMENT_MAX_RETRIES,
         timeoutInSeconds: timeoutSeconds,
         telemetry: false,
+        ...(options.trust ? { fetch: options.trust.fetch } : {}),
       });
       clients.set(key, client);
     }
@@ -121,7 +125,7 @@ export function createFormsRuntime(options: FormsRuntimeOptions): FormsRuntime {
       sendEmail: (connection, body) => {
         const where = `vault connection ${connection.name}`;
         if (connection.setup.type !== 'API_KEY') throw new DefinitionError(`${where} needs setup.type API_KEY`);
-        return sendEmail({ baseUrl: options.sendgridBaseUrl, apiKey: setupString(connection, 'api_key', where), timeoutSeconds }, body);
+        return sendEmail({ baseUrl: options.sendgridBaseUrl, apiKey: setupString(connection, 'api_key', where), timeoutSeconds, httpsAgent: options.trust?.httpsAgent }, body);
       },
       auth0: (connection, action, params) =>
         runAuth0Action(action, params, managementClient(connection, `AUTH0/${action}`), options.managementDomain),

@@ -4,6 +4,7 @@
 // for the same token share one token request.
 import { createHash } from 'node:crypto';
 import { ActionFailure } from './action-failure';
+import { describeNetworkError } from '../http/network-error';
 import { TOKEN_REFRESH_MARGIN_SECONDS } from './limits';
 
 export interface ClientCredentials {
@@ -22,7 +23,7 @@ export class ManagementTokenCache {
   private readonly tokens = new Map<string, CachedToken>();
   private readonly pending = new Map<string, Promise<CachedToken>>();
 
-  constructor(private readonly options: { now: () => number; timeoutSeconds: number }) {}
+  constructor(private readonly options: { now: () => number; timeoutSeconds: number; fetch: typeof fetch }) {}
 
   async token(credentials: ClientCredentials): Promise<string> {
     // The secret is part of the key (hashed) so that a rotated secret gets a token of its own.
@@ -43,7 +44,7 @@ export class ManagementTokenCache {
     const requestedAt = this.options.now();
     let response: Response;
     try {
-      response = await fetch(`https://${credentials.domain}/oauth/token`, {
+      response = await this.options.fetch(`https://${credentials.domain}/oauth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({
@@ -55,7 +56,7 @@ export class ManagementTokenCache {
         signal: AbortSignal.timeout(this.options.timeoutSeconds * 1000),
       });
     } catch (error) {
-      throw new ActionFailure(`the Management API token request to ${credentials.domain} failed: ${(error as Error).message}`);
+      throw new ActionFailure(`the Management API token request to ${credentials.domain} failed: ${describeNetworkError(error)}`);
     }
     const text = await response.text();
     let body: { access_token?: unknown; expires_in?: unknown; error_description?: unknown; error?: unknown } = {};

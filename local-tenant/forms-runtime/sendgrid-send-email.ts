@@ -14,6 +14,8 @@ export interface SendgridTarget {
   readonly baseUrl: string;
   readonly apiKey: string;
   readonly timeoutSeconds: number;
+  /** The agent HTTPS requests go through (the local tenant's own-certificate trust); default Node's. */
+  readonly httpsAgent?: import('node:https').Agent;
 }
 
 function messagesOf(body: unknown): string {
@@ -27,7 +29,7 @@ export async function sendEmail(target: SendgridTarget, body: Record<string, unk
   // base URL comes after it; no proxy for loopback (platform-facts.md §6).
   const client = new Client();
   client.setApiKey(target.apiKey);
-  client.setDefaultRequest({ baseUrl: target.baseUrl, proxy: false, timeout: target.timeoutSeconds * 1000 } as unknown as Parameters<SendgridClient['setDefaultRequest']>[0]);
+  client.setDefaultRequest({ baseUrl: target.baseUrl, proxy: false, timeout: target.timeoutSeconds * 1000, ...(target.httpsAgent ? { httpsAgent: target.httpsAgent } : {}) } as unknown as Parameters<SendgridClient['setDefaultRequest']>[0]);
   try {
     const [response] = await client.request({ method: 'POST', url: '/v3/mail/send', body });
     return { status: response.statusCode };

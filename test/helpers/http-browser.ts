@@ -29,7 +29,11 @@ const decodeEntities = (value: string): string =>
 export class HttpBrowser {
   readonly cookies = new Map<string, string>();
 
-  constructor(private readonly tenantUrl: string) {}
+  /** followApps: follow redirects into the tenant's own demo app too (a person using the demo). */
+  constructor(
+    private readonly tenantUrl: string,
+    private readonly options: { followApps?: boolean } = {},
+  ) {}
 
   private cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
@@ -78,7 +82,7 @@ export class HttpBrowser {
 
   /** Apps served by the tenant itself (the demo app) are apps: their callback ends the chain too. */
   private isTenantPath(url: URL): boolean {
-    return !url.pathname.startsWith('/demo');
+    return this.options.followApps === true || !url.pathname.startsWith('/demo');
   }
 
   async open(url: URL | string): Promise<HttpPage> {

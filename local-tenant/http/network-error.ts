@@ -29,6 +29,9 @@ function codesOf(error: unknown): string[] {
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
     const { code, name, message } = current as { code?: unknown; name?: unknown; message?: unknown };
     if (typeof code === 'string') codes.push(code);
+    // Happy eyeballs: one error per address tried, each with its code.
+    const { errors } = current as { errors?: unknown };
+    if (Array.isArray(errors)) for (const e of errors) if (typeof (e as { code?: unknown }).code === 'string') codes.push((e as { code: string }).code);
     if (name === 'TimeoutError' || name === 'AbortError') codes.push(name);
     // The auth0 SDK rethrows with only the text: keep the codes the text names.
     if (typeof message === 'string') for (const m of message.matchAll(/\b(E[A-Z_]{4,}|[A-Z_]*CERT[A-Z_]*|UND_ERR_[A-Z_]+)\b/g)) codes.push(m[1]!);

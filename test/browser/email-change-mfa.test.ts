@@ -7,7 +7,8 @@ import type { OutboxMessage } from '../../local-tenant';
 import { totpCode } from '../../local-tenant/login/totp';
 import { useBrowser } from '../helpers/browser';
 import { useDeployedLocalTenant } from '../helpers/deployed-local-tenant';
-import { ROOT } from '../helpers/paths';
+import { mkdirSync } from 'node:fs';
+import { SCREENSHOTS_DIR } from '../helpers/test-output';
 
 const tenant = useDeployedLocalTenant();
 const browser = useBrowser();
@@ -49,7 +50,8 @@ test('the MFA user passes a TOTP challenge on the way, and the change goes throu
   // email_change_mfa_required came back; the demo app asked for MFA on the sign-in just made: the
   // code only, no third password.
   await shown(page.getByRole('heading', { name: 'Verify your identity' }));
-  await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', '6-mfa-code.png'), fullPage: true });
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS_DIR, '6-mfa-code.png'), fullPage: true });
   await page.getByLabel('Code').fill(totpCode(secret, Date.now()));
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
 

@@ -2,7 +2,7 @@
 // bundle deployed: the demo user signs in to the demo app, presses Change email, signs in again,
 // enters a new address, reads the code from the outbox, enters it, comes back to the demo app
 // with email_change_completed, and signs in with the new address. Each step of the form is
-// screenshotted into docs/screenshots/, which the README shows.
+// screenshotted (test-output.ts: docs/screenshots/ with npm run docs:refresh, which the README shows).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -11,11 +11,12 @@ import { loadEnvironmentConfig } from '../../scripts/lib/environment-config';
 import { useBrowser } from '../helpers/browser';
 import { useDeployedLocalTenant } from '../helpers/deployed-local-tenant';
 import { ROOT } from '../helpers/paths';
+import { SCREENSHOTS_DIR } from '../helpers/test-output';
 
 const tenant = useDeployedLocalTenant();
 const browser = useBrowser();
 
-const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+const SCREENSHOTS = SCREENSHOTS_DIR;
 const NEW_ADDRESS = 'demo.new@example.com';
 
 async function screenshot(page: Page, name: string): Promise<void> {

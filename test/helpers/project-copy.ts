@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './paths';
 
-const PROJECT_ENTRIES = ['tenant.yaml', 'config', 'actions', 'forms', 'scripts', 'templates', 'package.json', 'tsconfig.json'];
+const PROJECT_ENTRIES = ['tenant.yaml', 'config', 'actions', 'forms', 'scripts', 'templates', 'local-tenant', 'package.json', 'tsconfig.json'];
 
 export function copyProject(prefix: string): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));

@@ -2,7 +2,7 @@
 // counted by the test files themselves. Each file wraps its test bodies with `tracked`, or counts
 // generated cases with `count`; after its tests it writes its category's part into this run's
 // folder and prints the table of every part written so far. Once every category of the suite has
-// a part (a whole `npm test`), the table is also written to test/attack-report/results.md, so a
+// a part (a whole `npm test`), the table is also written to RESULTS_FILE (test-output.ts), so a
 // run of one file never replaces the whole table with a part of it. Usage:
 //
 //   const report = useSecurityReport('Attacks');
@@ -12,12 +12,13 @@
 // tried and not passed.
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DIST, ROOT } from './paths';
+import { DIST } from './paths';
+import { SECURITY_REPORT_FILE } from './test-output';
 
 export const SECURITY_CATEGORIES = ['Attacks', 'Faults', 'Hostile input', 'Restart safety'] as const;
 export type SecurityCategory = (typeof SECURITY_CATEGORIES)[number];
 
-export const RESULTS_FILE = join(ROOT, 'test', 'attack-report', 'results.md');
+export const RESULTS_FILE = SECURITY_REPORT_FILE;
 const PARTS_DIR = join(dirname(DIST), 'security-report');
 
 interface CaseResult {

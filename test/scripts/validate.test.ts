@@ -18,7 +18,7 @@ function copyOfBundle(): string {
 /** A copy of the project's sources, to run its npm scripts without touching the real dist/. */
 function copyOfProject(): string {
   const root = tempDir();
-  for (const entry of ['tenant.yaml', 'config', 'actions', 'forms', 'scripts', 'templates', 'package.json', 'tsconfig.json']) {
+  for (const entry of ['tenant.yaml', 'config', 'actions', 'forms', 'scripts', 'templates', 'local-tenant', 'package.json', 'tsconfig.json']) {
     cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
@@ -47,6 +47,12 @@ describe('npm run validate', () => {
     const build = run('scripts/build.ts');
     expect(build.status).toBe(0);
     expect(build.stdout).toContain('built dist/actions/email-change/code.js');
+    // The dev config as a team has it once templates:push ran and a real sender is set.
+    editJson(join(root, 'config/dev.json'), (config) => {
+      for (const key of Object.keys(config.keywords)) if (key.startsWith('SENDGRID_TEMPLATE_')) config.keywords[key] = `d-${key.length.toString(16).padStart(32, 'a')}`;
+      config.keywords.SENDGRID_FROM.email = 'no-reply@dev.acme.test';
+      config.keywords.SUPPORT_URL = 'https://dev.acme.test/support';
+    });
     const result = run('scripts/validate.ts', '--env', 'dev');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
@@ -54,6 +60,22 @@ describe('npm run validate', () => {
     expect(result.stdout).toContain('checked dist/forms/email-change.json');
     expect(result.stdout).toContain('tenant.yaml is valid for environment "dev"');
   }, 60_000);
+
+  test('a real environment with placeholder template ids, the example sender and support link is refused, each named', async () => {
+    const root = copyOfBundle();
+    const error = (await validateBundle(root, 'staging', { skipDeployCliSchema: true }).catch((e: unknown) => e)) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.problems).toContain(
+      'config/staging.json: SENDGRID_TEMPLATE_CODE_EN is the placeholder d-00000000000000000000000000000001. Run npm run templates:push -- --env staging with that SendGrid account\'s key, then commit config/staging.json.',
+    );
+    expect(error.problems.filter((p) => p.includes('is the placeholder'))).toHaveLength(6);
+    expect(error.problems).toContain(
+      'config/staging.json: SENDGRID_FROM.email is the example sender no-reply@staging.example.com. Use a sender verified in SendGrid (Settings > Sender Authentication).',
+    );
+    expect(error.problems.some((p) => p.startsWith('config/staging.json: SUPPORT_URL is the example'))).toBe(true);
+    // The local tenant's config keeps its placeholders.
+    await expect(validateBundle(root, 'local', { skipDeployCliSchema: true })).resolves.toBeDefined();
+  });
 
   test('a form flow_id that names no flow: names the file and the key', async () => {
     const root = copyOfBundle();

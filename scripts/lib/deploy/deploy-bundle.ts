@@ -9,6 +9,7 @@ import { buildBundle } from '../build/build-bundle';
 import { loadEnvironmentConfig } from '../environment-config';
 import { buildMappings, type Mappings } from '../mappings';
 import { parseTenantYaml, readTenantText, TENANT_FILE } from '../tenant-file';
+import { networkErrorOf } from '../../../local-tenant/http/network-error';
 import { UserError } from '../user-error';
 import { validateBundle } from '../validate/validate-bundle';
 import { type BundleNames, type CurrentState, readCurrentState } from './current-state';
@@ -79,7 +80,14 @@ export async function deployBundle(options: DeployOptions): Promise<DeployResult
   const vaultClientName = names.clients[0];
   let imports = 0;
 
-  const readTenant = () => reporter.step(`read ${target.domain}`, () => readCurrentState(client, names));
+  // The first request to the tenant: a network failure names the tenant and what to do.
+  const readTenant = () =>
+    reporter.step(`read ${target.domain}`, () =>
+      readCurrentState(client, names).catch((error: unknown) => {
+        const network = networkErrorOf(error, target.domain);
+        throw network ? new UserError(`Network error: ${network.message}`) : error;
+      }),
+    );
   const vaultSetup = async (current: CurrentState): Promise<object | undefined> => {
     const id = vaultClientName ? current.ids[`clients/${vaultClientName}`] : undefined;
     if (!id) return undefined;

@@ -70,6 +70,21 @@ export function resolveDeployTarget(
   options: { envName?: string; localTenantEnv: Readonly<Record<string, string>> | undefined },
 ): DeployTarget {
   const useLocal = !env.AUTH0_DOMAIN;
+  const askedEnv = options.envName ?? env.DEPLOY_ENV;
+  // Another environment's config must never land in the local tenant, nor the local config in a
+  // real tenant: the environment and the target have to agree.
+  if (useLocal && askedEnv !== undefined && askedEnv !== 'local') {
+    throw new UserError(
+      `--env ${askedEnv} deploys to a real tenant, and AUTH0_DOMAIN is not set; nothing was sent. Set AUTH0_DOMAIN, AUTH0_CLIENT_ID, ` +
+        'AUTH0_CLIENT_SECRET and SENDGRID_API_KEY for that tenant (see .env.example), or use --env local for the local tenant.',
+    );
+  }
+  if (!useLocal && askedEnv === 'local' && !/^(localhost|127\.0\.0\.1)(:\d+)?$/.test(env.AUTH0_DOMAIN as string)) {
+    throw new UserError(
+      `--env local is the local tenant's configuration, and AUTH0_DOMAIN is ${env.AUTH0_DOMAIN}; nothing was sent. Name that tenant's environment ` +
+        '(--env dev, staging or prod), or unset AUTH0_DOMAIN to deploy to the local tenant.',
+    );
+  }
   const source: Readonly<Record<string, string | undefined>> = useLocal ? (options.localTenantEnv ?? {}) : env;
   if (useLocal && !options.localTenantEnv) {
     throw new UserError(

@@ -1,32 +1,17 @@
-// Turns preview HTML files into PNGs with Debian's chromium driven by playwright-core: one
-// browser launch for all of them. Playwright's own browser download does not work on these
-// machines; the executable and flags are those of platform-facts.md §7.
-import { existsSync } from 'node:fs';
+// Turns preview HTML files into PNGs with a Chromium driven by playwright-core (the one
+// find-chromium.ts finds): one browser launch for all of them.
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, HOW_TO_INSTALL, findChromium } from '../browser/find-chromium';
 import { UserError } from '../user-error';
-
-export const CHROMIUM_EXECUTABLE = '/usr/bin/chromium';
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-] as const;
 
 /** Wide enough for the emails' 560-pixel column and its margins, as a desktop mail client. */
 export const PREVIEW_VIEWPORT = { width: 680, height: 400 } as const;
 
 /** Writes <file>.png next to each <file>.html. */
-export async function screenshotPreviews(htmlFiles: readonly string[], executablePath = CHROMIUM_EXECUTABLE): Promise<string[]> {
-  if (!existsSync(executablePath)) {
-    throw new UserError(
-      `templates:preview needs chromium at ${executablePath} to draw the PNGs, and it is not there. ` +
-        'Install it with `apt-get install -y chromium` (as .ci/run does).',
-    );
-  }
+export async function screenshotPreviews(htmlFiles: readonly string[]): Promise<string[]> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new UserError(`templates:preview needs Chromium to draw the PNGs (or run it with --no-png). ${HOW_TO_INSTALL}`);
   const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_FLAGS] });
   try {
     const page = await browser.newPage({ viewport: PREVIEW_VIEWPORT });

@@ -7,6 +7,7 @@ import { parseTenantYaml, readTenantText, TENANT_FILE } from '../tenant-file';
 import { UserError } from '../user-error';
 import { checkBundle } from './check-bundle';
 import { deployCliValidate } from './deploy-cli-schema';
+import { placeholderProblems } from './placeholder-values';
 
 export class ValidationError extends UserError {
   constructor(readonly problems: string[]) {
@@ -23,7 +24,9 @@ export async function validateBundle(root: string, envName: string, options: Val
   const config = loadEnvironmentConfig(root, envName);
   const tenantText = readTenantText(join(root, TENANT_FILE));
   const assets = parseTenantYaml(tenantText, TENANT_FILE);
-  const { problems, checked } = checkBundle({ root, tenantText, assets, config });
+  const checkedBundle = checkBundle({ root, tenantText, assets, config });
+  const { checked } = checkedBundle;
+  const problems = [...checkedBundle.problems, ...placeholderProblems(envName, config)];
   if (problems.length > 0) throw new ValidationError(problems);
   if (!options.skipDeployCliSchema) {
     const complaint = await deployCliValidate(tenantText, buildMappings(config, {}, { placeholders: true }));

@@ -65,3 +65,25 @@ describe('deploy target', () => {
     expect(example).toMatch(/\nDEPLOY_ENV=/);
   });
 });
+
+describe('the environment and the target agree', () => {
+  const local = { ...good, AUTH0_DOMAIN: 'localhost:4443', NODE_EXTRA_CA_CERTS: '/x/cert.pem' };
+
+  test.each(['dev', 'staging', 'prod'])('--env %s with no AUTH0_DOMAIN is refused, not sent to the local tenant', (envName) => {
+    expect(() => resolveDeployTarget({}, { envName, localTenantEnv: local })).toThrow(
+      `--env ${envName} deploys to a real tenant, and AUTH0_DOMAIN is not set; nothing was sent. Set AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET and SENDGRID_API_KEY for that tenant (see .env.example), or use --env local for the local tenant.`,
+    );
+    expect(() => resolveDeployTarget({ DEPLOY_ENV: envName }, { localTenantEnv: local })).toThrow(`--env ${envName} deploys to a real tenant`);
+  });
+
+  test('--env local (or none) with no AUTH0_DOMAIN is the local tenant', () => {
+    expect(resolveDeployTarget({}, { envName: 'local', localTenantEnv: local }).kind).toBe('local-tenant');
+  });
+
+  test('--env local with a real AUTH0_DOMAIN is refused; with the local tenant\'s domain it is allowed', () => {
+    expect(() => resolveDeployTarget(good, { envName: 'local', localTenantEnv: undefined })).toThrow(
+      "--env local is the local tenant's configuration, and AUTH0_DOMAIN is my-tenant.eu.auth0.com; nothing was sent.",
+    );
+    expect(resolveDeployTarget({ ...good, AUTH0_DOMAIN: 'localhost:4443', DEPLOY_ENV: 'local' }, { localTenantEnv: undefined }).envName).toBe('local');
+  });
+});

@@ -6,6 +6,7 @@ import { ensureCertificate } from './certificate';
 import { demoEnv, refreshDemo } from './demo-app/demo-seed';
 import { ENV_FILE, type LocalTenantEnv, writeEnvFile } from './env-file';
 import { Faults, type FaultControls } from './faults/faults';
+import { parseReadings, type Readings } from './platform/readings';
 import { trustOwnCertificate } from './http/own-certificate-trust';
 import { type Listener, listen } from './http/server';
 import { OUTBOX_JSON_PATH } from './outbox/outbox-surface';
@@ -19,6 +20,8 @@ import { SURFACES } from './surfaces';
 export type { FaultControls, Fault, FaultKind, PendingFault } from './faults/faults';
 export type { RequestStats, StatsSnapshot } from './stats/request-stats';
 export type { TenantStateView } from './state/state-view';
+export type { Readings } from './platform/readings';
+export { DEFAULT_READINGS, LEAST_FAVOURABLE_READINGS } from './platform/readings';
 export type { OutboxMessage, StoredUser, TenantState } from './state/types';
 
 export interface LocalTenantOptions {
@@ -37,6 +40,8 @@ export interface LocalTenantOptions {
   plan?: 'free' | 'enterprise';
   /** How long an action build takes after a create or update, in ms (default 0: built at once). */
   actionBuildMs?: number;
+  /** Readings of what Auth0 leaves unsaid; default: LOCAL_TENANT_READINGS, else DEFAULT_READINGS. */
+  readings?: Readings;
   /** Seed the demo app's client and users when the state has none (npm start); the env file then has DEMO_*. */
   demo?: boolean;
 }
@@ -100,6 +105,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
       plan,
       actionBuildMs: options.actionBuildMs ?? 0,
       ownCertificate: trustOwnCertificate(certificate.cert),
+      readings: options.readings ?? parseReadings(process.env.LOCAL_TENANT_READINGS),
     };
     https.setSurfaces(SURFACES.filter((s) => s.listener === 'https'), context);
     http.setSurfaces(SURFACES.filter((s) => s.listener === 'http'), context);

@@ -3,6 +3,7 @@
 // and list it in surfaces.ts.
 import type { Faults } from './faults/faults';
 import type { OwnCertificateTrust } from './http/own-certificate-trust';
+import type { Readings } from './platform/readings';
 import type { Reply, Route } from './http/router';
 import type { StateStore } from './state/store';
 import type { Stats } from './stats/request-stats';
@@ -22,6 +23,8 @@ export interface TenantContext {
   readonly actionBuildMs: number;
   /** Trust in the tenant's own certificate, for its calls back to itself (Forms runtime). */
   readonly ownCertificate: OwnCertificateTrust;
+  /** How the tenant reads what Auth0 leaves unsaid (platform/readings.ts). */
+  readonly readings: Readings;
 }
 
 export interface Surface {

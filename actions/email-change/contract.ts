@@ -12,17 +12,39 @@ export const DENY = {
   notInteractive: 'email_change_not_interactive',
   rateLimited: 'email_change_rate_limited',
   misconfigured: 'email_change_misconfigured',
+  locked: 'email_change_locked',
 } as const;
 
 export type DenyReason = (typeof DENY)[keyof typeof DENY];
 
-/** Vars the Action renders the form with (server-side, masked: docs customize/forms/render.mdx). */
+/**
+ * Vars the Action renders the form with (server-side, masked: docs customize/forms/render.mdx).
+ * Besides who and where, they hold every value the flows start from, so that no flow needs a
+ * `??` fallback inside a helper's arguments (docs variables.mdx shows `??` only as
+ * `{{fields.a ?? fields.b}}`): the counters start empty, and the journey's limits are data.
+ */
 export interface FormVars {
-  readonly [key: string]: string;
+  readonly [key: string]: string | readonly string[];
   readonly user_id: string;
+  /** The address the journey starts from; the verify flow refuses if the account's differs by then. */
   readonly current_email: string;
   readonly locale: string;
   readonly journey_id: string;
+  /** The first factor's time (ISO): the journey is as old as the sign-in that opened it. */
+  readonly signed_in_at: string;
+  /** event.user.last_password_reset, or '': a password changed after this is a reason to stop. */
+  readonly password_reset_at: string;
+  /**
+   * The minutes ('YYYY-MM-DDTHH:MM', UTC) wholly inside the freshness limit from signed_in_at: a
+   * flow tests functions.includes(vars.fresh_minutes, <now's minute>), since the template
+   * language has no arithmetic nor ordering (docs variables.mdx, routers.mdx).
+   */
+  readonly fresh_minutes: readonly string[];
+  /** Counters, one "x" per event (forms/journey-counters.ts), starting empty. */
+  readonly wrong_codes: string;
+  readonly code_sends: string;
+  /** An empty string, the fallback of `{{a ?? vars.none}}`. */
+  readonly none: string;
 }
 
 /** Set by the verify-code flow once the email is changed. */
@@ -35,8 +57,18 @@ export const OUTCOME_COMPLETED = 'completed';
  */
 export const JOURNEY_METADATA_KEY = 'email_change_journey_id';
 
-/** app_metadata key holding the unix seconds at which this user's recent changes started. */
-export const STARTS_APP_METADATA_KEY = 'email_change_starts';
+/** app_metadata: the user's changes and reverts, newest first (written by the flows and npm run revert). */
+export const HISTORY_APP_METADATA_KEY = 'email_change_history';
+/** app_metadata: ISO time until which support paused this user's changes (npm run revert). */
+export const LOCKED_UNTIL_APP_METADATA_KEY = 'email_change_locked_until';
+/** app_metadata: codes sent today, {day: 'YYYY-MM-DD' (UTC), count: one "x" per code}, written by the send-code flow. */
+export const SENDS_APP_METADATA_KEY = 'email_change_sends';
 
 /** Locales the form has texts for; the first is the default. */
 export const SUPPORTED_LOCALES = ['en', 'es'] as const;
+
+/**
+ * Emails (codes or "address in use" notices) one user may be sent per day (UTC), over all
+ * journeys: counted by the send-code flow before it sends, checked by the Action at entry.
+ */
+export const MAX_SENDS_PER_DAY = 10;

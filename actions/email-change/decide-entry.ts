@@ -5,8 +5,11 @@ import {
   DENY,
   type DenyReason,
   type FormVars,
+  HISTORY_APP_METADATA_KEY,
   JOURNEY_METADATA_KEY,
-  STARTS_APP_METADATA_KEY,
+  LOCKED_UNTIL_APP_METADATA_KEY,
+  MAX_SENDS_PER_DAY,
+  SENDS_APP_METADATA_KEY,
   SUPPORTED_LOCALES,
 } from './contract';
 import type { AuthenticationMethod, PostLoginEvent } from './post-login-types';
@@ -20,8 +23,6 @@ export type EntryDecision =
       readonly vars: FormVars;
       /** Kept with api.transaction.setMetadata so onContinuePostLogin knows this transaction's journey. */
       readonly journeyMetadata: { readonly key: string; readonly value: string };
-      /** The user's change starts in the last 24 h, this one included (api.user.setAppMetadata). */
-      readonly starts: { readonly key: string; readonly value: readonly number[] };
     };
 
 export interface EntryDeps {
@@ -42,7 +43,8 @@ const NON_INTERACTIVE_PROTOCOLS: readonly string[] = [
 // sms, tel; passkey from the @auth0/actions sample event). `mfa` and custom methods are not.
 const FIRST_FACTOR_METHODS: readonly string[] = ['pwd', 'passkey', 'email', 'sms', 'tel'];
 
-const DAY_SECONDS = 24 * 60 * 60;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
 
 function isInteractive(event: PostLoginEvent): boolean {
   const protocol = event.transaction?.protocol;
@@ -86,11 +88,53 @@ function hasEnrolledFactor(event: PostLoginEvent): boolean {
   return true;
 }
 
-/** Starts (unix seconds) within the last 24 h; anything unreadable in app_metadata is ignored. */
-export function recentStarts(appMetadata: Readonly<Record<string, unknown>> | undefined, nowSeconds: number): number[] {
-  const stored = appMetadata?.[STARTS_APP_METADATA_KEY];
-  if (!Array.isArray(stored)) return [];
-  return stored.filter((s): s is number => typeof s === 'number' && Number.isFinite(s) && nowSeconds - s < DAY_SECONDS);
+/**
+ * Whether this /authorize itself demanded a fresh sign-in (max_age=0 or prompt=login): a session
+ * cookie alone, however recent its sign-in, never opens the form. Query values are strings
+ * (docs post-login-event-object.mdx, event.request.query).
+ */
+function demandedFreshSignIn(event: PostLoginEvent): boolean {
+  const query = event.request.query ?? {};
+  if (query.max_age === '0') return true;
+  const prompt = typeof query.prompt === 'string' ? query.prompt.split(' ') : [];
+  return prompt.includes('login');
+}
+
+/** Completed changes within the last 24 h, from the history the flows keep; anything unreadable is ignored. */
+export function recentChanges(appMetadata: Readonly<Record<string, unknown>> | undefined, nowMs: number): number {
+  const history = appMetadata?.[HISTORY_APP_METADATA_KEY];
+  if (!Array.isArray(history)) return 0;
+  return history.filter((entry: unknown) => {
+    const { kind, changed_at } = (entry ?? {}) as { kind?: unknown; changed_at?: unknown };
+    const ms = typeof changed_at === 'string' ? Date.parse(changed_at) : Number.NaN;
+    return kind === 'change' && !Number.isNaN(ms) && nowMs - ms < DAY_MS;
+  }).length;
+}
+
+/** Codes sent today (UTC), as the send-code flow counts them: {day, count: one "x" per code}. */
+export function codesSentToday(appMetadata: Readonly<Record<string, unknown>> | undefined, nowMs: number): number {
+  const sends = appMetadata?.[SENDS_APP_METADATA_KEY] as { day?: unknown; count?: unknown } | undefined;
+  if (typeof sends?.day !== 'string' || typeof sends.count !== 'string') return 0;
+  return sends.day === new Date(nowMs).toISOString().slice(0, 10) ? sends.count.length : 0;
+}
+
+/** Whether support paused this user's changes (npm run revert) and the pause still holds. */
+function isLocked(appMetadata: Readonly<Record<string, unknown>> | undefined, nowMs: number): boolean {
+  const until = appMetadata?.[LOCKED_UNTIL_APP_METADATA_KEY];
+  if (until === undefined || until === null) return false;
+  const ms = typeof until === 'string' ? Date.parse(until) : Number.NaN;
+  // Unreadable is locked: only support writes this key.
+  return Number.isNaN(ms) || ms > nowMs;
+}
+
+/** The minutes wholly inside [fromMs, fromMs + limit], as 'YYYY-MM-DDTHH:MM' (UTC). */
+export function freshMinutes(fromMs: number, limitSeconds: number): string[] {
+  const minutes: string[] = [];
+  const endMs = fromMs + limitSeconds * 1000;
+  for (let m = Math.ceil(fromMs / MINUTE_MS) * MINUTE_MS; m + MINUTE_MS <= endMs; m += MINUTE_MS) {
+    minutes.push(new Date(m).toISOString().slice(0, 16));
+  }
+  return minutes;
 }
 
 /** First of ui_locales the form supports, matched on the language (es-MX -> es); else the default. */
@@ -110,18 +154,24 @@ export function decideEntry(event: PostLoginEvent, settingsResult: SettingsResul
   const settings = settingsResult.settings;
   if (!isInteractive(event)) return { kind: 'deny', reason: DENY.notInteractive };
   if (!isDatabaseIdentity(event)) return { kind: 'deny', reason: DENY.unsupportedIdentity };
+  const appMetadata = event.user.app_metadata;
+  if (isLocked(appMetadata, deps.nowMs)) return { kind: 'deny', reason: DENY.locked };
   const methods = event.authentication?.methods ?? [];
   const firstFactorMs = newestMs(methods, (m) => FIRST_FACTOR_METHODS.includes(m.name));
-  if (!isFresh(firstFactorMs, settings, deps.nowMs)) return { kind: 'deny', reason: DENY.reauthenticationRequired };
-  // A challenge cannot be shown to precede a render in one execution (README "Users with MFA"): require an
-  // MFA completed in this session no longer ago than a fresh sign-in may be.
-  if (hasEnrolledFactor(event) && !isFresh(newestMs(methods, (m) => m.name === 'mfa'), settings, deps.nowMs)) {
+  if (!demandedFreshSignIn(event) || !isFresh(firstFactorMs, settings, deps.nowMs)) return { kind: 'deny', reason: DENY.reauthenticationRequired };
+  // MFA of this transaction: completed after the first factor this request demanded, so an MFA
+  // left in the session by an earlier sign-in never counts (README "Users with MFA").
+  const mfaMs = newestMs(methods, (m) => m.name === 'mfa');
+  if (hasEnrolledFactor(event) && !(mfaMs !== undefined && mfaMs >= (firstFactorMs as number) && isFresh(mfaMs, settings, deps.nowMs))) {
     return { kind: 'deny', reason: DENY.mfaRequired };
   }
-  const nowSeconds = Math.floor(deps.nowMs / 1000);
-  const starts = recentStarts(event.user.app_metadata, nowSeconds);
-  if (starts.length >= settings.maxChangesPerDay) return { kind: 'deny', reason: DENY.rateLimited };
+  // The budget counts what the user did (changes made, codes sent), never forms shown: opening
+  // the form spends nothing, so a page on another site cannot spend it.
+  if (recentChanges(appMetadata, deps.nowMs) >= settings.maxChangesPerDay || codesSentToday(appMetadata, deps.nowMs) >= MAX_SENDS_PER_DAY) {
+    return { kind: 'deny', reason: DENY.rateLimited };
+  }
   const journeyId = deps.newJourneyId();
+  const signedInMs = firstFactorMs as number;
   return {
     kind: 'render',
     formId: settings.formId,
@@ -130,8 +180,13 @@ export function decideEntry(event: PostLoginEvent, settingsResult: SettingsResul
       current_email: event.user.email as string,
       locale: pickLocale(event.transaction?.ui_locales),
       journey_id: journeyId,
+      signed_in_at: new Date(signedInMs).toISOString(),
+      password_reset_at: typeof event.user.last_password_reset === 'string' ? event.user.last_password_reset : '',
+      fresh_minutes: freshMinutes(signedInMs, settings.maxAuthAgeSeconds),
+      wrong_codes: '',
+      code_sends: '',
+      none: '',
     },
     journeyMetadata: { key: JOURNEY_METADATA_KEY, value: journeyId },
-    starts: { key: STARTS_APP_METADATA_KEY, value: [...starts, nowSeconds] },
   };
 }

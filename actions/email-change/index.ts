@@ -12,11 +12,9 @@ function applyEntry(decision: EntryDecision, api: PostLoginApi): void {
     api.access.deny(decision.reason);
     return;
   }
+  // Transaction metadata is documented to survive a form render (docs transaction-metadata.mdx).
+  // Nothing is written to the user here: whether setAppMetadata is saved at a render is unsaid.
   api.transaction.setMetadata(decision.journeyMetadata.key, decision.journeyMetadata.value);
-  // Counted before the form shows, so that abandoned journeys use the budget too. Auth0 applies
-  // metadata changes at suspension for redirects and on deny (docs manage-user-metadata.mdx,
-  // post-login-api-object.mdx); for a form render this is UNCONFIRMED (platform-facts.md §1).
-  api.user.setAppMetadata(decision.starts.key, decision.starts.value);
   // vars only: fields are visible and editable in the browser, and the flows trust these values.
   api.prompt.render(decision.formId, { vars: decision.vars });
 }

@@ -61,6 +61,8 @@ export interface PostLoginEvent {
     readonly app_metadata?: Readonly<Record<string, unknown>>;
     readonly enrolledFactors?: readonly EnrolledFactor[];
     readonly multifactor?: readonly string[];
+    /** ISO time of the last password change (docs post-login-event-object.mdx). */
+    readonly last_password_reset?: string;
   };
   readonly authentication?: { readonly methods?: readonly AuthenticationMethod[] };
   readonly prompt?: { readonly id?: string; readonly vars?: Readonly<Record<string, unknown>> };
@@ -68,7 +70,7 @@ export interface PostLoginEvent {
 }
 
 export interface RenderOptions {
-  readonly vars?: Readonly<Record<string, string>>;
+  readonly vars?: Readonly<Record<string, unknown>>;
 }
 
 export interface PostLoginApi {

@@ -95,6 +95,7 @@ export function buildPostLoginEvent(context: TenantContext, input: EventInput): 
       multifactor: user.multifactor ?? (factors.length > 0 ? ['guardian'] : []),
       created_at: user.created_at,
       updated_at: user.updated_at,
+      ...(user.last_password_reset === undefined ? {} : { last_password_reset: user.last_password_reset }),
     },
     authentication: { methods: input.methods.map((m) => ({ ...m })) },
     ...(input.prompt === undefined ? {} : { prompt: structuredClone(input.prompt) }),

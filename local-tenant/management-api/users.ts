@@ -156,6 +156,8 @@ function updateUser(context: TenantContext, request: ManagementRequest) {
   if (body.password !== undefined) {
     if (typeof body.password !== 'string' || body.password === '') throw payloadError('Expected a non-empty string on property password');
     changes.password_hash = hashPassword(body.password);
+    // The profile's "last time the password was reset or changed" (docs user-profile-structure.mdx).
+    changes.last_password_reset = new Date(context.now()).toISOString();
   }
   for (const key of ['name', 'nickname', 'picture'] as const) {
     if (body[key] !== undefined) {

@@ -31,6 +31,8 @@ export interface StoredUser {
   created_at: string;
   updated_at: string;
   last_login?: string;
+  /** When the password was last changed (docs user-profile-structure.mdx); unset until it is. */
+  last_password_reset?: string;
   logins_count: number;
   /** scrypt hash of the password ("scrypt$<cost>$<salt hex>$<hash hex>"); never returned by the API. */
   password_hash?: string;

@@ -62,5 +62,5 @@ export function postLoginEvent(overrides: Overrides<PostLoginEvent> = {}): PostL
 
 /** A login sent by an app to /authorize?email_change=true. */
 export function emailChangeEvent(overrides: Overrides<PostLoginEvent> = {}): PostLoginEvent {
-  return postLoginEvent(merge({ request: { query: { email_change: 'true' } } }, overrides as Record<string, unknown>) as Overrides<PostLoginEvent>);
+  return postLoginEvent(merge({ request: { query: { email_change: 'true', max_age: '0' } } }, overrides as Record<string, unknown>) as Overrides<PostLoginEvent>);
 }

@@ -1,23 +1,29 @@
 // The entry decision with a fixed clock and a fixed journey id: exact boundaries.
-import { decideEntry, pickLocale, recentStarts } from '../../../actions/email-change/decide-entry';
+import { codesSentToday, decideEntry, freshMinutes, pickLocale, recentChanges } from '../../../actions/email-change/decide-entry';
 import type { PostLoginEvent } from '../../../actions/email-change/post-login-types';
 import { readSettings } from '../../../actions/email-change/settings';
 
 const NOW_MS = Date.UTC(2026, 10, 21, 12, 0, 0);
-const NOW_S = NOW_MS / 1000;
 const deps = { nowMs: NOW_MS, newJourneyId: () => 'journey-1' };
 const settings = readSettings({ EMAIL_CHANGE_FORM_ID: 'ap_form', MAX_AUTH_AGE_SECONDS: '300', MAX_CHANGES_PER_DAY: '3' });
 
-function event(overrides: { methods?: { name: string; timestamp: string; type?: string }[]; factors?: { type: string }[]; starts?: unknown } = {}): PostLoginEvent {
+interface EventOverrides {
+  methods?: { name: string; timestamp: string; type?: string }[];
+  factors?: { type: string }[];
+  appMetadata?: Record<string, unknown>;
+  query?: Record<string, string>;
+}
+
+function event(overrides: EventOverrides = {}): PostLoginEvent {
   return {
-    request: { query: { email_change: 'true' } },
+    request: { query: overrides.query ?? { email_change: 'true', max_age: '0' } },
     transaction: { protocol: 'oidc-basic-profile' },
     connection: { strategy: 'auth0' },
     user: {
       user_id: 'auth0|1',
       email: 'a@example.test',
       identities: [{ provider: 'auth0' }],
-      app_metadata: overrides.starts === undefined ? {} : { email_change_starts: overrides.starts },
+      app_metadata: overrides.appMetadata ?? {},
       enrolledFactors: overrides.factors ?? [],
     },
     authentication: { methods: overrides.methods ?? [{ name: 'pwd', timestamp: new Date(NOW_MS - 10_000).toISOString() }] },
@@ -42,9 +48,9 @@ test('a method with an unreadable timestamp does not count as a sign-in', () => 
   });
 });
 
-test('an MFA exactly MAX_AUTH_AGE_SECONDS old is fresh; one millisecond more is not', () => {
+test('an MFA at the very time of a sign-in exactly MAX_AUTH_AGE_SECONDS old counts; one a millisecond before the sign-in does not', () => {
   const methods = (mfaAgo: number) => [
-    { name: 'pwd', timestamp: at(1000) },
+    { name: 'pwd', timestamp: at(300_000) },
     { name: 'mfa', type: 'otp', timestamp: at(mfaAgo) },
   ];
   expect(decideEntry(event({ methods: methods(300_000), factors: [{ type: 'otp' }] }), settings, deps).kind).toBe('render');
@@ -54,23 +60,87 @@ test('an MFA exactly MAX_AUTH_AGE_SECONDS old is fresh; one millisecond more is 
   });
 });
 
-test('renders with the injected journey id and records this start at the injected time', () => {
-  expect(decideEntry(event({ starts: [NOW_S - 100] }), settings, deps)).toEqual({
+test("renders with the injected journey id, the journey's starting values, and writes nothing to the user", () => {
+  const signedIn = NOW_MS - 10_000;
+  expect(decideEntry(event(), settings, deps)).toEqual({
     kind: 'render',
     formId: 'ap_form',
-    vars: { user_id: 'auth0|1', current_email: 'a@example.test', locale: 'en', journey_id: 'journey-1' },
+    vars: {
+      user_id: 'auth0|1',
+      current_email: 'a@example.test',
+      locale: 'en',
+      journey_id: 'journey-1',
+      signed_in_at: new Date(signedIn).toISOString(),
+      password_reset_at: '',
+      fresh_minutes: ['2026-11-21T12:00', '2026-11-21T12:01', '2026-11-21T12:02', '2026-11-21T12:03'],
+      wrong_codes: '',
+      code_sends: '',
+      none: '',
+    },
     journeyMetadata: { key: 'email_change_journey_id', value: 'journey-1' },
-    starts: { key: 'email_change_starts', value: [NOW_S - 100, NOW_S] },
   });
 });
 
-test('a start exactly 24 h old no longer counts; one a second younger does', () => {
-  expect(recentStarts({ email_change_starts: [NOW_S - 86_400, NOW_S - 86_399] }, NOW_S)).toEqual([NOW_S - 86_399]);
+test.each([
+  ['no max_age nor prompt', { email_change: 'true' }],
+  ['max_age=300', { email_change: 'true', max_age: '300' }],
+  ['prompt=consent', { email_change: 'true', prompt: 'consent' }],
+])('a request that did not demand a fresh sign-in (%s) is refused, however fresh the session', (_name, query) => {
+  expect(decideEntry(event({ query }), settings, deps)).toEqual({ kind: 'deny', reason: 'email_change_reauthentication_required' });
 });
 
-test('the budget is spent at MAX_CHANGES_PER_DAY starts, not before', () => {
-  expect(decideEntry(event({ starts: [NOW_S - 3, NOW_S - 2] }), settings, deps).kind).toBe('render');
-  expect(decideEntry(event({ starts: [NOW_S - 3, NOW_S - 2, NOW_S - 1] }), settings, deps)).toEqual({ kind: 'deny', reason: 'email_change_rate_limited' });
+test('prompt=login demands a fresh sign-in as max_age=0 does', () => {
+  expect(decideEntry(event({ query: { email_change: 'true', prompt: 'login' } }), settings, deps).kind).toBe('render');
+  expect(decideEntry(event({ query: { email_change: 'true', prompt: 'login consent' } }), settings, deps).kind).toBe('render');
+});
+
+test('an MFA from before this sign-in does not count, however recent', () => {
+  const methods = [
+    { name: 'mfa', type: 'otp', timestamp: at(20_000) },
+    { name: 'pwd', timestamp: at(10_000) },
+  ];
+  expect(decideEntry(event({ methods, factors: [{ type: 'otp' }] }), settings, deps)).toEqual({ kind: 'deny', reason: 'email_change_mfa_required' });
+  const after = [...methods, { name: 'mfa', type: 'otp', timestamp: at(5_000) }];
+  expect(decideEntry(event({ methods: after, factors: [{ type: 'otp' }] }), settings, deps).kind).toBe('render');
+});
+
+test('the minutes wholly inside the freshness limit', () => {
+  expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 0), 300)).toEqual(['2026-01-01T10:00', '2026-01-01T10:01', '2026-01-01T10:02', '2026-01-01T10:03', '2026-01-01T10:04']);
+  expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 1), 300)).toEqual(['2026-01-01T10:01', '2026-01-01T10:02', '2026-01-01T10:03', '2026-01-01T10:04']);
+  expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 30), 60)).toEqual([]);
+});
+
+const change = (msAgo: number) => ({ kind: 'change', change_id: `c${msAgo}`, changed_at: at(msAgo) });
+
+test('a change exactly 24 h old no longer counts; one a millisecond younger does; reverts and junk do not', () => {
+  const history = [change(86_400_000), change(86_399_999), { kind: 'revert', reverted_at: at(5) }, 'junk', null];
+  expect(recentChanges({ email_change_history: history }, NOW_MS)).toBe(1);
+  expect(recentChanges({ email_change_history: 'lots' }, NOW_MS)).toBe(0);
+});
+
+test('the budget is spent at MAX_CHANGES_PER_DAY changes, not before; opening the form spends nothing', () => {
+  expect(decideEntry(event({ appMetadata: { email_change_history: [change(3), change(2)] } }), settings, deps).kind).toBe('render');
+  expect(decideEntry(event({ appMetadata: { email_change_history: [change(3), change(2), change(1)] } }), settings, deps)).toEqual({
+    kind: 'deny',
+    reason: 'email_change_rate_limited',
+  });
+});
+
+test("codes sent today count; yesterday's do not; ten today spend the day", () => {
+  expect(codesSentToday({ email_change_sends: { day: '2026-11-21', count: 'xxx' } }, NOW_MS)).toBe(3);
+  expect(codesSentToday({ email_change_sends: { day: '2026-11-20', count: 'xxxxxxxxxx' } }, NOW_MS)).toBe(0);
+  expect(decideEntry(event({ appMetadata: { email_change_sends: { day: '2026-11-21', count: 'x'.repeat(9) } } }), settings, deps).kind).toBe('render');
+  expect(decideEntry(event({ appMetadata: { email_change_sends: { day: '2026-11-21', count: 'x'.repeat(10) } } }), settings, deps)).toEqual({
+    kind: 'deny',
+    reason: 'email_change_rate_limited',
+  });
+});
+
+test('a lock set by support holds until its time; an unreadable lock holds', () => {
+  const locked = (until: unknown) => decideEntry(event({ appMetadata: { email_change_locked_until: until } }), settings, deps);
+  expect(locked(new Date(NOW_MS + 1).toISOString())).toEqual({ kind: 'deny', reason: 'email_change_locked' });
+  expect(locked('soon')).toEqual({ kind: 'deny', reason: 'email_change_locked' });
+  expect(locked(new Date(NOW_MS).toISOString()).kind).toBe('render');
 });
 
 test.each([

@@ -87,22 +87,18 @@ describe('a normal login (no email_change=true)', () => {
 
 describe('starting an email change', () => {
   test('renders the form with the user, the current address, the locale and a fresh journey, in vars only', async () => {
-    const before = Math.floor(Date.now() / 1000);
     const record = await start();
-    const after = Math.floor(Date.now() / 1000);
     expect(record.outcome).toBe('rendered');
     expect(record.rendered?.formId).toBe(TEST_FORM_ID);
     // Nothing the flows trust goes in fields, which the browser can read and edit.
     expect(Object.keys(record.rendered?.options ?? {})).toEqual(['vars']);
     const vars = record.rendered?.options.vars as Record<string, string>;
-    expect(vars).toEqual({ user_id: 'auth0|user1', current_email: 'ada@example.test', locale: 'en', journey_id: expect.stringMatching(UUID_V4) });
+    expect(vars).toMatchObject({ user_id: 'auth0|user1', current_email: 'ada@example.test', locale: 'en', journey_id: expect.stringMatching(UUID_V4) });
+    expect(vars).toMatchObject({ wrong_codes: '', code_sends: '', none: '', password_reset_at: '' });
     // The intent is kept for onContinuePostLogin, bound to the same journey.
     expect(record.transactionMetadata).toEqual({ email_change_journey_id: vars.journey_id });
-    // The start is counted in app_metadata, without any network call.
-    const starts = record.appMetadata.email_change_starts as number[];
-    expect(starts).toHaveLength(1);
-    expect(starts[0]).toBeGreaterThanOrEqual(before);
-    expect(starts[0]).toBeLessThanOrEqual(after);
+    // Nothing is written to the user: showing the form spends no budget, and no network call.
+    expect(record.appMetadata).toEqual({});
     expect(record.fetched).toEqual([]);
   });
 
@@ -236,30 +232,52 @@ describe('email_change_mfa_required', () => {
 });
 
 describe('email_change_rate_limited', () => {
-  test('once MAX_CHANGES_PER_DAY changes started in the last 24 h', async () => {
-    const starts = [unixSecondsAgo(60), unixSecondsAgo(3600), unixSecondsAgo(20 * 3600)];
-    expectDeniedWithNothingElse(await start({ user: { app_metadata: { email_change_starts: starts } } }), 'email_change_rate_limited');
+  const change = (secondsAgo: number) => ({ kind: 'change', change_id: `c${secondsAgo}`, changed_at: isoSecondsAgo(secondsAgo) });
+
+  test('once MAX_CHANGES_PER_DAY changes were made in the last 24 h', async () => {
+    const history = [change(60), change(3600), change(20 * 3600)];
+    expectDeniedWithNothingElse(await start({ user: { app_metadata: { email_change_history: history } } }), 'email_change_rate_limited');
   });
 
-  test('starts older than 24 h no longer count, and are dropped from app_metadata', async () => {
-    const recent = [unixSecondsAgo(60), unixSecondsAgo(3600)];
-    const record = await start({ user: { app_metadata: { email_change_starts: [unixSecondsAgo(25 * 3600), ...recent] } } });
+  test('changes older than 24 h no longer count', async () => {
+    const record = await start({ user: { app_metadata: { email_change_history: [change(60), change(3600), change(25 * 3600)] } } });
     expect(record.outcome).toBe('rendered');
-    const starts = record.appMetadata.email_change_starts as number[];
-    expect(starts.slice(0, 2)).toEqual(recent);
-    expect(starts).toHaveLength(3);
+    expect(record.appMetadata).toEqual({});
   });
 
   test('follows MAX_CHANGES_PER_DAY', async () => {
-    const record = await start({ user: { app_metadata: { email_change_starts: [unixSecondsAgo(60)] } }, secrets: { MAX_CHANGES_PER_DAY: '1' } });
+    const record = await start({ user: { app_metadata: { email_change_history: [change(60)] } }, secrets: { MAX_CHANGES_PER_DAY: '1' } });
     expectDeniedWithNothingElse(record, 'email_change_rate_limited');
   });
 
-  test('unreadable counts in app_metadata are ignored rather than failing the login', async () => {
-    expect((await start({ user: { app_metadata: { email_change_starts: 'lots' } } })).outcome).toBe('rendered');
-    expect((await start({ user: { app_metadata: { email_change_starts: ['x', null, unixSecondsAgo(5)] } } })).appMetadata.email_change_starts).toHaveLength(2);
+  test('a day of codes sent spends the budget too', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const record = await start({ user: { app_metadata: { email_change_sends: { day: today, count: 'x'.repeat(10) } } } });
+    expectDeniedWithNothingElse(record, 'email_change_rate_limited');
+  });
+
+  test('an unreadable history in app_metadata is ignored rather than failing the login', async () => {
+    expect((await start({ user: { app_metadata: { email_change_history: 'lots' } } })).outcome).toBe('rendered');
+    expect((await start({ user: { app_metadata: { email_change_history: ['x', null, change(5)] } } })).outcome).toBe('rendered');
   });
 });
+
+describe('email_change_locked', () => {
+  test('while support\'s lock holds, with nothing else done', async () => {
+    const until = new Date(Date.now() + 3600_000).toISOString();
+    expectDeniedWithNothingElse(await start({ user: { app_metadata: { email_change_locked_until: until } } }), 'email_change_locked');
+  });
+});
+
+describe('a copied session cookie is not enough', () => {
+  test.each([
+    ['no max_age', { email_change: 'true', max_age: undefined }],
+    ['max_age=600', { email_change: 'true', max_age: '600' }],
+  ])('%s: a fresh sign-in in the session does not open the form', async (_name, query) => {
+    expectDeniedWithNothingElse(await start({ request: { query } }), 'email_change_reauthentication_required');
+  });
+});
+
 
 describe('email_change_misconfigured', () => {
   test.each([

@@ -40,6 +40,18 @@ export const FLOW_MESSAGES = {
     en: 'That code is not right, and that was the last attempt. For your security, this change has stopped: start it again from the app.',
     es: 'Ese código no es correcto y era el último intento. Por tu seguridad, este cambio se ha detenido: vuelve a empezarlo desde la aplicación.',
   },
+  accountChanged: {
+    en: 'Your account changed since this email change started (its address, its password, or it was blocked), so nothing was changed. Start again from the app if you still want to.',
+    es: 'Tu cuenta ha cambiado desde que empezó este cambio de correo (su dirección, su contraseña o se ha bloqueado), así que no se ha cambiado nada. Vuelve a empezar desde la aplicación si aún quieres hacerlo.',
+  },
+  journeyExpired: {
+    en: 'This email change was started too long ago, so nothing was changed. For your security, start it again from the app and sign in again.',
+    es: 'Este cambio de correo se empezó hace demasiado tiempo, así que no se ha cambiado nada. Por tu seguridad, vuelve a empezarlo desde la aplicación e inicia sesión de nuevo.',
+  },
+  tooManySendsToday: {
+    en: 'We have sent as many codes today as your account allows. Try again tomorrow.',
+    es: 'Hoy ya hemos enviado todos los códigos que permite tu cuenta. Vuelve a intentarlo mañana.',
+  },
   addressTaken: {
     en: 'Another account started using this address a moment ago, so your email was not changed. Start again with a different address.',
     es: 'Otra cuenta ha empezado a usar esta dirección hace un momento, así que tu correo no se ha cambiado. Vuelve a empezar con otra dirección.',

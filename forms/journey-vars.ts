@@ -23,6 +23,13 @@ export const FLOW_VARS = {
   changedAt: 'changed_at',
   /** "sent" or "failed": the notice to the old address never blocks the change, so its fate is recorded here. */
   oldAddressNotice: 'old_address_notice',
+  /** functions.now() of this run, and what the flows derive from it. */
+  now: 'now',
+  today: 'today',
+  minuteNow: 'minute_now',
+  /** The day and count of app_metadata.email_change_sends, read fresh, then the count after this send. */
+  sendsDay: 'sends_day',
+  sendsToday: 'sends_today',
   outcome: OUTCOME_VAR,
 } as const;
 

@@ -17,6 +17,7 @@ import { AUTH0_VAULT_CONNECTION } from './names';
 import { otpReference } from './otp-reference';
 import { sendEmailAction } from './send-email-action';
 import type { FlowAction, FlowBody } from './types';
+import { MAX_SENDS_PER_DAY, SENDS_APP_METADATA_KEY } from '../actions/email-change/contract';
 
 const candidate = vars(FLOW_VARS.candidateEmail);
 
@@ -40,6 +41,59 @@ export function usersByEmailRequest(id: string, emailExpression: string, options
       params: { email: template(emailExpression), fields: 'user_id', include_fields: 'true' },
     },
   };
+}
+
+/** AUTH0/GET_USER of the signed-in user, as the Management API has it now (not the form's snapshot). */
+export function readSignedInUser(id: string): FlowAction {
+  return {
+    id,
+    type: 'AUTH0',
+    action: 'GET_USER',
+    mask_output: true,
+    params: { connection_id: AUTH0_VAULT_CONNECTION, user_id: '{{context.user.user_id}}' },
+  };
+}
+
+/**
+ * Emails sent to the user's new addresses today (UTC), over all journeys: read fresh, refused at
+ * MAX_SENDS_PER_DAY, and recorded before the email goes (app_metadata.email_change_sends, which
+ * the Action checks at entry too). Counted from sends, never from forms shown. Two sends racing
+ * read the same count: the day's total can exceed the budget by the sends in flight at once.
+ */
+function dailySendBudget(): FlowAction[] {
+  const sendsKey = `actions.read_user.app_metadata.${SENDS_APP_METADATA_KEY}`;
+  return [
+    readSignedInUser('read_user'),
+    ifThen('refuse_blocked_user', equals('{{actions.read_user.blocked}}', true), [localisedError('blocked_user', FLOW_MESSAGES.accountChanged)]),
+    storeVars('clock', { [FLOW_VARS.now]: '{{functions.now()}}' }),
+    storeVars('today', {
+      [FLOW_VARS.today]: `{{functions.substring(${vars(FLOW_VARS.now)}, 0, 10)}}`,
+      [FLOW_VARS.sendsDay]: `{{${sendsKey}.day ?? vars.none}}`,
+      [FLOW_VARS.sendsToday]: `{{${sendsKey}.count ?? vars.none}}`,
+    }),
+    ifThen(
+      'count_send_today',
+      equals(template(vars(FLOW_VARS.sendsDay)), template(vars(FLOW_VARS.today))),
+      [
+        ifThen('refuse_daily_budget', equals(template(vars(FLOW_VARS.sendsToday)), 'x'.repeat(MAX_SENDS_PER_DAY)), [
+          localisedError('daily_budget', FLOW_MESSAGES.tooManySendsToday),
+        ]),
+        storeVars('one_more_today', { [FLOW_VARS.sendsToday]: `{{functions.merge(${vars(FLOW_VARS.sendsToday)}, 'x')}}` }),
+      ],
+      [storeVars('first_today', { [FLOW_VARS.sendsToday]: 'x' })],
+    ),
+    {
+      id: 'record_send',
+      type: 'AUTH0',
+      action: 'UPDATE_USER',
+      mask_output: true,
+      params: {
+        connection_id: AUTH0_VAULT_CONNECTION,
+        user_id: '{{context.user.user_id}}',
+        changes: { app_metadata: { [SENDS_APP_METADATA_KEY]: { day: template(vars(FLOW_VARS.today)), count: template(vars(FLOW_VARS.sendsToday)) } } },
+      },
+    },
+  ];
 }
 
 export const sendCodeFlow: FlowBody = {
@@ -68,8 +122,18 @@ export const sendCodeFlow: FlowBody = {
         [localisedError('invalid_address', FLOW_MESSAGES.invalidAddress)],
       ),
     ]),
+    ...dailySendBudget(),
     usersByEmailRequest('find_owner', candidate),
     chooseTemplates('choose_templates', ['code', 'address-in-use']),
+    // A code exists for an owned address too, never sent: the code step then answers the same
+    // (wrong, expired) for a free and an owned address, at any time.
+    {
+      id: 'generate_code',
+      type: 'OTP',
+      action: 'GENERATE_CODE',
+      mask_output: true,
+      params: { reference: otpReference(candidate, incremented(FLOW_VARS.sends)), length: CODE_LENGTH },
+    },
     ifThen(
       'send_to_new_address',
       greaterThan('{{functions.length(actions.find_owner)}}', 0),
@@ -82,13 +146,6 @@ export const sendCodeFlow: FlowBody = {
         }),
       ],
       [
-        {
-          id: 'generate_code',
-          type: 'OTP',
-          action: 'GENERATE_CODE',
-          mask_output: true,
-          params: { reference: otpReference(candidate, incremented(FLOW_VARS.sends)), length: CODE_LENGTH },
-        },
         sendEmailAction({
           id: 'send_code',
           template: 'code',

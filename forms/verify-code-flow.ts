@@ -14,7 +14,7 @@ import { localisedFieldExpression } from './locale-text';
 import { AUTH0_VAULT_CONNECTION } from './names';
 import { otpReference } from './otp-reference';
 import { sendEmailAction } from './send-email-action';
-import { usersByEmailRequest } from './send-code-flow';
+import { readSignedInUser, usersByEmailRequest } from './send-code-flow';
 import type { FlowAction, FlowBody } from './types';
 
 const pending = vars(FLOW_VARS.pendingEmail);
@@ -52,8 +52,25 @@ export const verifyCodeFlow: FlowBody = {
       storeVars('count_wrong_code', { [FLOW_VARS.wrongCodes]: template(incremented(FLOW_VARS.wrongCodes)) }),
       wrongCodeMessages(),
     ]),
+    // The journey is as old as the sign-in that opened it: refused once the freshness limit has
+    // passed (vars.fresh_minutes, from the Action: the template language cannot compare times).
+    storeVars('clock', { [FLOW_VARS.now]: '{{functions.now()}}' }),
+    storeVars('this_minute', { [FLOW_VARS.minuteNow]: `{{functions.substring(${vars(FLOW_VARS.now)}, 0, 16)}}` }),
+    ifThen('refuse_stale_journey', equals(`{{functions.includes(vars.fresh_minutes, ${vars(FLOW_VARS.minuteNow)})}}`, false), [
+      localisedError('journey_expired', FLOW_MESSAGES.journeyExpired),
+    ]),
+    // The account as it is now, not as the form found it: the owner's remedies (a block, a new
+    // password) and another journey's change stop this one, and nothing is written.
+    readSignedInUser('recheck_user'),
+    ifThen('refuse_blocked_user', equals('{{actions.recheck_user.blocked}}', true), [localisedError('blocked_user', FLOW_MESSAGES.accountChanged)]),
+    ifThen('refuse_other_address', differs('{{actions.recheck_user.email}}', template(vars('current_email'))), [
+      localisedError('address_changed_since', FLOW_MESSAGES.accountChanged),
+    ]),
+    ifThen('refuse_new_password', differs('{{actions.recheck_user.last_password_reset ?? vars.none}}', template(vars('password_reset_at'))), [
+      localisedError('password_changed_since', FLOW_MESSAGES.accountChanged),
+    ]),
     storeVars('describe_change', {
-      [FLOW_VARS.previousEmail]: '{{context.user.email}}',
+      [FLOW_VARS.previousEmail]: '{{actions.recheck_user.email}}',
       [FLOW_VARS.changeId]: '{{functions.uuid()}}',
       [FLOW_VARS.changedAt]: '{{functions.now()}}',
     }),

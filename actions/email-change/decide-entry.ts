@@ -127,11 +127,15 @@ function isLocked(appMetadata: Readonly<Record<string, unknown>> | undefined, no
   return Number.isNaN(ms) || ms > nowMs;
 }
 
-/** The minutes wholly inside [fromMs, fromMs + limit], as 'YYYY-MM-DDTHH:MM' (UTC). */
+/**
+ * The minutes ('YYYY-MM-DDTHH:MM', UTC) from the one holding fromMs to the last that ends by
+ * fromMs + limit: every moment in them is within the limit (the journey may end up to 59 s early,
+ * never late).
+ */
 export function freshMinutes(fromMs: number, limitSeconds: number): string[] {
   const minutes: string[] = [];
   const endMs = fromMs + limitSeconds * 1000;
-  for (let m = Math.ceil(fromMs / MINUTE_MS) * MINUTE_MS; m + MINUTE_MS <= endMs; m += MINUTE_MS) {
+  for (let m = Math.floor(fromMs / MINUTE_MS) * MINUTE_MS; m + MINUTE_MS <= endMs; m += MINUTE_MS) {
     minutes.push(new Date(m).toISOString().slice(0, 16));
   }
   return minutes;
@@ -145,6 +149,28 @@ export function pickLocale(uiLocales: readonly string[] | undefined): string {
     if (match !== undefined) return match;
   }
   return SUPPORTED_LOCALES[0];
+}
+
+/** The vars a journey starts with (FormVars): who, where, and every value the flows start from. */
+export function formVars(input: {
+  readonly user: { readonly user_id: string; readonly email?: string; readonly last_password_reset?: string };
+  readonly locale: string;
+  readonly journeyId: string;
+  readonly signedInMs: number;
+  readonly maxAuthAgeSeconds: number;
+}): FormVars {
+  return {
+    user_id: input.user.user_id,
+    current_email: input.user.email ?? '',
+    locale: input.locale,
+    journey_id: input.journeyId,
+    signed_in_at: new Date(input.signedInMs).toISOString(),
+    password_reset_at: typeof input.user.last_password_reset === 'string' ? input.user.last_password_reset : '',
+    fresh_minutes: freshMinutes(input.signedInMs, input.maxAuthAgeSeconds),
+    wrong_codes: '',
+    code_sends: '',
+    none: '',
+  };
 }
 
 export function decideEntry(event: PostLoginEvent, settingsResult: SettingsResult, deps: EntryDeps): EntryDecision {
@@ -171,22 +197,16 @@ export function decideEntry(event: PostLoginEvent, settingsResult: SettingsResul
     return { kind: 'deny', reason: DENY.rateLimited };
   }
   const journeyId = deps.newJourneyId();
-  const signedInMs = firstFactorMs as number;
   return {
     kind: 'render',
     formId: settings.formId,
-    vars: {
-      user_id: event.user.user_id,
-      current_email: event.user.email as string,
+    vars: formVars({
+      user: event.user,
       locale: pickLocale(event.transaction?.ui_locales),
-      journey_id: journeyId,
-      signed_in_at: new Date(signedInMs).toISOString(),
-      password_reset_at: typeof event.user.last_password_reset === 'string' ? event.user.last_password_reset : '',
-      fresh_minutes: freshMinutes(signedInMs, settings.maxAuthAgeSeconds),
-      wrong_codes: '',
-      code_sends: '',
-      none: '',
-    },
+      journeyId,
+      signedInMs: firstFactorMs as number,
+      maxAuthAgeSeconds: settings.maxAuthAgeSeconds,
+    }),
     journeyMetadata: { key: JOURNEY_METADATA_KEY, value: journeyId },
   };
 }

@@ -41,9 +41,10 @@ function startLogin(context: TenantContext, session: DemoSession, purpose: Login
   const nonce = newNonce();
   session.pending.set(state, { purpose, verifier: pkce.verifier, nonce, ...(retry === undefined ? {} : { retry }) });
   const extra: Record<string, string> = { ui_locales: session.locale };
-  // README: max_age=0 forces a fresh sign-in; right after an MFA sign-in both are fresh, so the change starts without it.
-  if (purpose === 'email-change') Object.assign(extra, { email_change: 'true' }, retry === 'mfa' ? {} : { max_age: '0' });
-  // The password was entered seconds before (the change's own max_age=0 sign-in): only the second factor is asked.
+  // README: every change asks for a fresh sign-in (max_age=0); the Action refuses one that did not.
+  // For a user with MFA, the retry asks for both factors in the same transaction (acr_values), then
+  // the form: one redirect.
+  if (purpose === 'email-change') Object.assign(extra, { email_change: 'true', max_age: '0' }, retry === 'mfa' ? { acr_values: MFA_ACR_VALUE } : {});
   if (purpose === 'mfa-then-change') Object.assign(extra, { acr_values: MFA_ACR_VALUE });
   return { status: 302, headers: { location: authorizeUrl(client, { state, nonce, challenge: pkce.challenge, extra }) } };
 }
@@ -58,7 +59,7 @@ function onOutcome(context: TenantContext, session: DemoSession, pending: Pendin
   if (known.step === 'mfa-then-change') {
     if (pending.retry === 'mfa' || pending.purpose === 'mfa-then-change') return show(session, retriedOutcome(code), code);
     session.notes.push({ message: known.message, code });
-    return startLogin(context, session, 'mfa-then-change');
+    return startLogin(context, session, 'email-change', 'mfa');
   }
   if (known.signOut) delete session.signedIn;
   return show(session, known, code);

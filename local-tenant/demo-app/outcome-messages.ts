@@ -34,7 +34,7 @@ export const OUTCOMES: Readonly<Record<string, Outcome>> = {
   [DENY.mfaRequired]: {
     tone: 'info',
     message:
-      'Your account has two-step verification, so the tenant wants MFA completed just before an email change. This app asked for your second factor (acr_values=…multi-factor), then started the change again.',
+      'Your account has two-step verification, so the tenant wants both factors in the same sign-in as the change. This app started the change again asking for them (max_age=0 and acr_values=…multi-factor).',
     step: 'mfa-then-change',
   },
   [DENY.unsupportedIdentity]: {

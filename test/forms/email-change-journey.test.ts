@@ -30,7 +30,7 @@ test('the current address, in any case or with spaces around it, is refused: not
   expect(scenario.pageText(journey)).toContain('That is already your email address. Enter a different one.');
   expect(scenario.pageText(journey)).toContain('New email address');
   expect(scenario.outbox()).toHaveLength(sentBefore);
-  expect(scenario.user(user.user_id)).toEqual(user);
+  expect(scenario.profile(user.user_id)).toEqual(scenario.profile(user));
 });
 
 // At least 30 addresses that are not addresses: each is refused where the user typed it.
@@ -82,7 +82,7 @@ describe('malformed addresses are refused with a message, and nothing is sent or
     expect(html).toContain('aria-invalid="true"');
     expect(scenario.pageText(journey)).toContain('Enter a valid email address, such as name@example.com.');
     expect(scenario.outbox()).toHaveLength(sentBefore);
-    expect(scenario.user(user.user_id)).toEqual(user);
+    expect(scenario.profile(user.user_id)).toEqual(scenario.profile(user));
   });
 
   test('an empty address asks for one', async () => {
@@ -108,7 +108,7 @@ test.each([
   await journey.submit({ fields: { new_email_en: address } });
   expect(scenario.pageText(journey)).toContain('Addresses from this email provider cannot be used here. Enter an address from another provider.');
   expect(scenario.outbox()).toHaveLength(sentBefore);
-  expect(scenario.user(user.user_id)).toEqual(user);
+  expect(scenario.profile(user.user_id)).toEqual(scenario.profile(user));
 });
 
 test('an address another account owns: no code goes there, its owner is told, and the page is the same as for a free address', async () => {
@@ -132,7 +132,7 @@ test('an address another account owns: no code goes there, its owner is told, an
   await journey.submit({ fields: { code_en: '123456' } });
   await control.submit({ fields: { code_en: '123456' } });
   expect(journey.render({ postUrl: '/x' })).toBe(control.render({ postUrl: '/x' }));
-  expect(scenario.user(user.user_id)).toEqual(user);
+  expect(scenario.profile(user.user_id)).toEqual(scenario.profile(user));
   expect(scenario.user(owner.user_id)).toEqual(owner);
 });
 

@@ -24,7 +24,7 @@ describe.each([401, 403, 429, 500])('SendGrid answers %i to the code email', (st
     expect(journey.render({ postUrl: '/x' })).toContain(`value="${newEmail}"`);
     expect(journey.vars.pending_email).toBeUndefined();
     expect(scenario.outboxTo(newEmail)).toEqual([]);
-    expect(scenario.user(user.user_id)).toEqual(user);
+    expect(scenario.profile(user.user_id)).toEqual(scenario.profile(user));
     expect(journey.state.executions.find((e) => e.outcome === 'failed')).toMatchObject({ action_id: 'send_code', error: expect.stringContaining(`SendGrid answered ${status}`) });
 
     await journey.submit({ fields: { new_email_en: newEmail } });
@@ -41,7 +41,7 @@ describe.each([429, 500])('the Management API answers %i to the update', (status
     const result = await journey.submit({ fields: { code_en: code } });
     expect(result).toMatchObject({ ended: false, step: 'step_code_en' });
     expect(scenario.pageText(journey)).toContain('We could not change your email address just now, and nothing was changed. Wait a minute, then enter the code again.');
-    expect(scenario.user(user.user_id)).toEqual(user);
+    expect(scenario.profile(user.user_id)).toEqual(scenario.profile(user));
     expect(scenario.outboxTo(user.email)).toEqual([]);
     expect(journey.vars.email_change_outcome).toBeUndefined();
 
@@ -59,7 +59,7 @@ test('the address taken by another account between the code and the update: a cl
     outcome: 'failure-allowed',
     error: expect.stringContaining('400: The specified new email already exists'),
   });
-  expect(scenario.user(user.user_id)).toEqual(user);
+  expect(scenario.profile(user.user_id)).toEqual(scenario.profile(user));
   expect(scenario.user(other.user_id)).toEqual(other);
   expect(scenario.outboxTo(user.email)).toEqual([]);
 });

@@ -9,6 +9,8 @@
 //   await journey.submit({ fields: { new_email_en: 'new@example.com' } });
 //   scenario.pageText(journey)  ... scenario.outboxTo('new@example.com') ... scenario.user(user.user_id)
 import { randomUUID } from 'node:crypto';
+import { SENDS_APP_METADATA_KEY } from '../../actions/email-change/contract';
+import { formVars } from '../../actions/email-change/decide-entry';
 import { ManagementClient } from 'auth0';
 import { DEFAULT_DATABASE_CONNECTION } from '../../local-tenant/state/seed';
 import type { OutboxMessage, StoredUser } from '../../local-tenant';
@@ -49,6 +51,9 @@ export function seededDigits(seed: number): () => number {
     return Math.floor((state / 2 ** 32) * 10);
   };
 }
+
+/** The Action's default freshness limit (MAX_AUTH_AGE_SECONDS), which the journeys start with. */
+export const MAX_AUTH_AGE_SECONDS = 300;
 
 export interface StartOptions {
   readonly locale?: 'en' | 'es';
@@ -101,6 +106,16 @@ export function useEmailChangeJourneys() {
       const created = await api().users.create({ connection: DEFAULT_DATABASE_CONNECTION, email: address, password: `Pw-${randomUUID()}`, email_verified: true });
       return scenario.user(created.user_id as string);
     },
+    /**
+     * The account as a person sees it: the user less the daily send counter the send-code flow
+     * keeps in app_metadata (and the updated_at its write moves). "Nothing changed" compares these.
+     */
+    profile(userOrId: StoredUser | string): StoredUser {
+      const user = typeof userOrId === 'string' ? scenario.user(userOrId) : userOrId;
+      const { [SENDS_APP_METADATA_KEY]: _sends, ...appMetadata } = user.app_metadata;
+      const { updated_at: _updated, ...rest } = user;
+      return { ...rest, app_metadata: appMetadata } as StoredUser;
+    },
     /** The user as the tenant stores it now. */
     user(userId: string): StoredUser {
       const found = tenant().state.users.find((u) => u.user_id === userId);
@@ -117,7 +132,8 @@ export function useEmailChangeJourneys() {
         ...deployedEmailChangeBundle(),
         vaultConnections: localVaultConnections(tenant()),
         user: { user_id: user.user_id, email: user.email, email_verified: user.email_verified, app_metadata: user.app_metadata },
-        vars: { user_id: user.user_id, current_email: user.email, locale, journey_id: options.journeyId ?? randomUUID() },
+        // The Action's own vars, as if the user had signed in just now (on the scenario's clock).
+        vars: formVars({ user, locale, journeyId: options.journeyId ?? randomUUID(), signedInMs: clock.now(), maxAuthAgeSeconds: MAX_AUTH_AGE_SECONDS }),
         language: locale,
       });
     },

@@ -57,6 +57,9 @@ const HELPERS: Readonly<Record<string, Helper>> = {
     return typeof c === 'string' ? c.includes(text(item), integer('includes', from, 'start')) : c.includes(item, integer('includes', from, 'start'));
   },
   split: (_env, [value, separator, limit]) => text(value).split(text(separator), integer('split', limit, 'limit')),
+  // docs variables.mdx (since 2026-04-24): "Returns a new string transformed to lowercase / uppercase".
+  toLowerCase: (_env, [value]) => text(value).toLowerCase(),
+  toUpperCase: (_env, [value]) => text(value).toUpperCase(),
   replaceAll: (_env, [value, search, replacement]) => text(value).replaceAll(text(search), text(replacement)),
   replace: (_env, [value, search, replacement]) => text(value).replace(text(search), text(replacement)),
   toString: (_env: HelperEnvironment, args: unknown[]): unknown => {

@@ -72,7 +72,7 @@ test("renders with the injected journey id, the journey's starting values, and w
       journey_id: 'journey-1',
       signed_in_at: new Date(signedIn).toISOString(),
       password_reset_at: '',
-      fresh_minutes: ['2026-11-21T12:00', '2026-11-21T12:01', '2026-11-21T12:02', '2026-11-21T12:03'],
+      fresh_minutes: ['2026-11-21T11:59', '2026-11-21T12:00', '2026-11-21T12:01', '2026-11-21T12:02', '2026-11-21T12:03'],
       wrong_codes: '',
       code_sends: '',
       none: '',
@@ -104,10 +104,11 @@ test('an MFA from before this sign-in does not count, however recent', () => {
   expect(decideEntry(event({ methods: after, factors: [{ type: 'otp' }] }), settings, deps).kind).toBe('render');
 });
 
-test('the minutes wholly inside the freshness limit', () => {
+test('the minutes from the sign-in\'s to the last one that ends within the freshness limit', () => {
   expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 0), 300)).toEqual(['2026-01-01T10:00', '2026-01-01T10:01', '2026-01-01T10:02', '2026-01-01T10:03', '2026-01-01T10:04']);
-  expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 1), 300)).toEqual(['2026-01-01T10:01', '2026-01-01T10:02', '2026-01-01T10:03', '2026-01-01T10:04']);
+  expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 59), 300)).toEqual(['2026-01-01T10:00', '2026-01-01T10:01', '2026-01-01T10:02', '2026-01-01T10:03']);
   expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 30), 60)).toEqual([]);
+  expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 30), 90)).toEqual(['2026-01-01T10:00']);
 });
 
 const change = (msAgo: number) => ({ kind: 'change', change_id: `c${msAgo}`, changed_at: at(msAgo) });

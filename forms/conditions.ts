@@ -1,14 +1,9 @@
-// Conditions of routers and FLOW/BOOLEAN_CONDITION, in the operator shape of real exports
-// (platform-facts.md §2-3). Operands are plain values or "{{...}}" templates.
+// Conditions of routers and FLOW/BOOLEAN_CONDITION, in the only shape an Auth0 export shows: an
+// AND group of EQ comparisons whose literals are strings (local-tenant/platform/forms-model.ts).
+// A negation is written by swapping the branches; an OR by chaining conditions.
 import type { Condition } from './types';
 
-type Operand = string | number | boolean;
-
-export const equals = (a: Operand, b: Operand): Condition => ({ operator: 'EQ', operands: [a, b] });
-export const differs = (a: Operand, b: Operand): Condition => ({ operator: 'NE', operands: [a, b] });
-export const atLeast = (a: Operand, b: Operand): Condition => ({ operator: 'GTE', operands: [a, b] });
-export const greaterThan = (a: Operand, b: Operand): Condition => ({ operator: 'GT', operands: [a, b] });
-export const exists = (a: Operand): Condition => ({ operator: 'EXISTS', operands: [a] });
-export const doesNotExist = (a: Operand): Condition => ({ operator: 'NOT_EXISTS', operands: [a] });
-export const anyOf = (...operands: Condition[]): Condition => ({ operator: 'OR', operands });
-export const allOf = (...operands: Condition[]): Condition => ({ operator: 'AND', operands });
+/** True when the two operands (templates or string literals) read the same. */
+export function equals(a: string, b: string): Condition {
+  return { operator: 'AND', operands: [{ operator: 'EQ', operands: [a, b] }] };
+}

@@ -13,6 +13,11 @@ export function ifThen(id: string, condition: Condition, then: FlowAction[], oth
   };
 }
 
+/** Runs `actions` unless the condition holds: a negation written by swapping the branches. */
+export function unless(id: string, condition: Condition, actions: FlowAction[]): BooleanConditionAction {
+  return { id, type: 'FLOW', action: 'BOOLEAN_CONDITION', params: { if: condition, then: [], else: actions } };
+}
+
 export function storeVars(id: string, vars: Record<string, unknown>): FlowAction {
   return { id, type: 'FLOW', action: 'STORE_VARS', params: { vars } };
 }

@@ -52,6 +52,14 @@ export const FLOW_MESSAGES = {
     en: 'We have sent as many codes today as your account allows. Try again tomorrow.',
     es: 'Hoy ya hemos enviado todos los códigos que permite tu cuenta. Vuelve a intentarlo mañana.',
   },
+  tryLater: {
+    en: 'We could not reach your account just now, and nothing was changed. Wait a minute, then try again.',
+    es: 'No hemos podido acceder a tu cuenta ahora mismo y no se ha cambiado nada. Espera un minuto y vuelve a intentarlo.',
+  },
+  sendFailed: {
+    en: 'We could not send the email just now, and nothing was changed. Wait a minute, then try again.',
+    es: 'No hemos podido enviar el correo ahora mismo y no se ha cambiado nada. Espera un minuto y vuelve a intentarlo.',
+  },
   addressTaken: {
     en: 'Another account started using this address a moment ago, so your email was not changed. Start again with a different address.',
     es: 'Otra cuenta ha empezado a usar esta dirección hace un momento, así que tu correo no se ha cambiado. Vuelve a empezar con otra dirección.',

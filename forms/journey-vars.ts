@@ -2,26 +2,29 @@
 // vars are server-side; a form component shows one only where it names it (docs variables.mdx).
 import { OUTCOME_COMPLETED, OUTCOME_VAR } from '../actions/email-change/contract';
 
-// The Action renders the form with user_id, current_email, locale and journey_id (FormVars in
-// actions/email-change/contract.ts); the flows read current_email only to show it, locale to
-// pick texts and templates, and journey_id to bind codes to this journey.
+// The Action renders the form with FormVars (actions/email-change/contract.ts): who and where,
+// the journey's limits as data, and the initial value of everything below that the flows read
+// before they first write it (so no `??` inside a helper's arguments is ever needed).
 
 /** Set by the flows. */
 export const FLOW_VARS = {
-  /** The address being checked by the send-code flow, normalised, before anything is sent. */
+  /** The address as typed, then normalised (lower case), before anything is sent. */
+  typedEmail: 'typed_email',
   candidateEmail: 'candidate_email',
-  /** The address a code (or the in-use notice) went to: the only one verify-code ever applies. */
+  /** The address a code (or the in-use notice) went to: the only one verify-code ever applies. Initially ''. */
   pendingEmail: 'pending_email',
-  maskedPendingEmail: 'masked_pending_email',
-  /** One "x" per email sent in this journey: counting without arithmetic (see journey-counters.ts). */
+  /** One "x" per email sent in this journey (journey-counters.ts). Initially ''. */
   sends: 'code_sends',
-  /** One "x" per wrong code entered in this journey. */
+  /** One "x" per wrong code entered in this journey. Initially ''. */
   wrongCodes: 'wrong_codes',
-  /** The address before the change, kept before the update so that the notice can never go to the new one. */
-  previousEmail: 'previous_email',
+  /** The code step's notice (a wrong code and the attempts left), set by verify-code. Initially ''. */
+  codeNotice: 'code_notice',
+  /** 'locked' once the last wrong code was entered: the form then offers only the way back. Initially ''. */
+  verifyState: 'verify_state',
+  /** How many accounts own the candidate address (users-by-email), as the flow read it. */
+  owners: 'owners',
   changeId: 'change_id',
-  changedAt: 'changed_at',
-  /** "sent" or "failed": the notice to the old address never blocks the change, so its fate is recorded here. */
+  /** 'pending' until SendGrid took the notice to the old address ('sent'), else 'failed'. */
   oldAddressNotice: 'old_address_notice',
   /** functions.now() of this run, and what the flows derive from it. */
   now: 'now',
@@ -34,9 +37,7 @@ export const FLOW_VARS = {
 } as const;
 
 export const OUTCOME = { completed: OUTCOME_COMPLETED } as const;
-
-/** app_metadata key of the audit record the change writes (the Action owns email_change_starts). */
-export const AUDIT_APP_METADATA_KEY = 'email_change_audit';
+export const VERIFY_LOCKED = 'locked';
 
 export const vars = (name: string): string => `vars.${name}`;
 export const template = (expression: string): string => `{{${expression}}}`;

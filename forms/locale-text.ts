@@ -3,6 +3,7 @@
 // not vars.locale, so the form branches with routers and the flows with BOOLEAN_CONDITION on
 // {{vars.locale}}; any other value falls back to the default locale.
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../templates/catalog';
+import { equals } from './conditions';
 import type { Condition } from './types';
 
 export type LocalisedText = Readonly<Record<Locale, string>>;
@@ -11,7 +12,7 @@ export type LocalisedText = Readonly<Record<Locale, string>>;
 export const BRANCHED_LOCALES: readonly Locale[] = LOCALES.filter((locale) => locale !== DEFAULT_LOCALE);
 
 export function isLocale(locale: Locale): Condition {
-  return { operator: 'EQ', operands: ['{{vars.locale}}', locale] };
+  return equals('{{vars.locale}}', locale);
 }
 
 /** A component id per locale (ids are unique in a form), e.g. new_email_es. */
@@ -20,9 +21,11 @@ export function localisedId(base: string, locale: Locale): string {
 }
 
 /**
- * The value of a field that exists once per locale: the first one submitted. Only the step of
- * the journey's locale shows it, so exactly one is set in a normal journey.
+ * The value of a field that exists once per locale, as a template: `{{fields.a ?? fields.b}}`,
+ * the one form of `??` the docs show (variables.mdx), so two locales at most.
  */
-export function localisedFieldExpression(base: string): string {
-  return [...BRANCHED_LOCALES, DEFAULT_LOCALE].map((locale) => `fields.${localisedId(base, locale)}`).join(' ?? ');
+export function localisedFieldTemplate(base: string): string {
+  const ids = [...BRANCHED_LOCALES, DEFAULT_LOCALE].map((locale) => `fields.${localisedId(base, locale)}`);
+  if (ids.length > 2) throw new Error(`${base}: more than two locales need a router per locale, not a chain of ??`);
+  return `{{${ids.join(' ?? ')}}}`;
 }

@@ -1,17 +1,9 @@
-// The one place that decides how the flows send an email.
-//
-// Today: SENDGRID/SEND_EMAIL through the SENDGRID vault connection, with params that mirror
-// SendGrid's v3 /mail/send body (from, personalizations[].to and .dynamic_template_data,
-// template_id). UNCONFIRMED: the exact param keys; no public export of this action was found
-// (platform-facts.md §3). The documented alternative is HTTP/SEND_REQUEST to
-// https://api.sendgrid.com/v3/mail/send with an HTTP vault connection (setup BEARER token): its
-// body would be the same `mailBody` below, so switching is a change to this file and the vault
-// connection in tenant.yaml.
-//
-// What the flows assume of the result (UNCONFIRMED too, nothing documents it): an action that
-// fails without allow_failure fails the flow (the page shows an error and stays on the step:
-// docs nodes-and-components.mdx); a successful send has an output and a failed one with
-// allow_failure has none, which is how the notice to the old address records its fate.
+// The one place that decides how the flows send an email: HTTP/SEND_REQUEST to SendGrid's
+// /v3/mail/send with an HTTP vault connection holding the API key as a Bearer token (docs
+// customize/forms/vaults/http.mdx, flows/integrations/http-request.mdx). The body is SendGrid's
+// own (dynamic template, personalizations); the output is HTTP/SEND_REQUEST's documented one, so
+// the flow knows whether SendGrid took the email ({{actions.<id>.success}}). SendGrid stays the
+// provider: its dynamic templates are the ones templates:push maintains.
 import type { TemplateId } from '../templates/catalog';
 import { templateSpec, templateVar } from './email-templates-by-locale';
 import { keyword } from './keyword';
@@ -25,8 +17,6 @@ export interface SendEmailOptions {
   readonly to: string;
   /** Exactly the variables the catalog lists for the template. */
   readonly data: Readonly<Record<string, unknown>>;
-  /** The flow goes on if the email fails (the old-address notice must never block the change). */
-  readonly allowFailure?: boolean;
 }
 
 /** Throws at build time when a flow would send other variables than the template expects. */
@@ -40,18 +30,28 @@ export function checkTemplateData(template: TemplateId, data: Readonly<Record<st
   }
 }
 
+/**
+ * Sends the email, allowing failure: the caller decides on {{actions.<id>.success}}, which is
+ * unset when the action failed and false when SendGrid refused, so both readings end the same.
+ */
 export function sendEmailAction(options: SendEmailOptions): FlowAction {
   checkTemplateData(options.template, options.data);
-  const mailBody = {
-    from: keyword<{ email: string; name?: string }>('SENDGRID_FROM'),
-    personalizations: [{ to: [{ email: options.to }], dynamic_template_data: options.data }],
-    template_id: `{{vars.${templateVar(options.template)}}}`,
-  };
   return {
     id: options.id,
-    type: 'SENDGRID',
-    action: 'SEND_EMAIL',
-    ...(options.allowFailure ? { allow_failure: true } : {}),
-    params: { connection_id: SENDGRID_VAULT_CONNECTION, ...mailBody },
-  };
+    type: 'HTTP',
+    action: 'SEND_REQUEST',
+    allow_failure: true,
+    params: {
+      connection_id: SENDGRID_VAULT_CONNECTION,
+      // ##SENDGRID_API_URL##: https://api.sendgrid.com, or the local tenant's SendGrid stand-in.
+      url: '##SENDGRID_API_URL##/v3/mail/send',
+      method: 'POST',
+      content_type: 'JSON',
+      payload: {
+        from: keyword<{ email: string; name?: string }>('SENDGRID_FROM'),
+        personalizations: [{ to: [{ email: options.to }], dynamic_template_data: options.data }],
+        template_id: `{{vars.${templateVar(options.template)}}}`,
+      },
+    },
+  } as FlowAction;
 }

@@ -1,15 +1,10 @@
 // The Form and Flow shapes, typed against the `auth0` SDK (v7), with the two pieces it does
-// not type: a router rule's `condition` and the `if` of FLOW/BOOLEAN_CONDITION. Real exports
-// carry both with the operator shape below (platform-facts.md §2-3).
+// not type: a router rule's `condition` and the `if` of FLOW/BOOLEAN_CONDITION. The Dashboard
+// export carries both as below (local-tenant/platform/forms-model.ts).
 import type { Management } from 'auth0';
 
-/** A comparison, or AND/OR over comparisons. Operands are values or `{{...}}` templates. */
-export type Condition =
-  | { operator: 'AND' | 'OR'; operands: Condition[] }
-  | {
-      operator: 'EQ' | 'NE' | 'GT' | 'GTE' | 'LT' | 'LTE' | 'CONTAINS' | 'NOT_CONTAINS' | 'EXISTS' | 'NOT_EXISTS';
-      operands: unknown[];
-    };
+/** An AND group of EQ or INCLUDES comparisons; operands are `{{...}}` templates or string literals. */
+export type Condition = { operator: 'AND'; operands: { operator: 'EQ' | 'INCLUDES'; operands: [string, string] }[] };
 
 export type RouterRule = Management.FormRouterRule & { condition: Condition };
 

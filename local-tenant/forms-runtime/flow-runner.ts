@@ -51,6 +51,7 @@ export interface FlowServices {
   readonly randomDigit: RandomDigit;
   readonly vaultConnections: readonly VaultConnection[];
   sendEmail(connection: VaultConnection, body: Record<string, unknown>): Promise<unknown>;
+  http(connection: VaultConnection | undefined, params: Record<string, unknown>, where: string): Promise<unknown>;
   auth0(connection: VaultConnection, action: Auth0Action, params: Record<string, unknown>): Promise<unknown>;
 }
 
@@ -63,6 +64,7 @@ export const FLOW_ACTIONS: readonly string[] = [
   'OTP/VERIFY_CODE',
   'EMAIL/VERIFY_EMAIL',
   'SENDGRID/SEND_EMAIL',
+  'HTTP/SEND_REQUEST',
   ...AUTH0_ACTIONS.map((a) => `AUTH0/${a}`),
 ];
 
@@ -197,6 +199,11 @@ class FlowExecution {
         const { connection_id: connectionId, ...body } = params;
         const connection = findVaultConnection(this.services.vaultConnections, connectionId, 'SENDGRID', where);
         return this.services.sendEmail(connection, body);
+      }
+      case 'HTTP/SEND_REQUEST': {
+        const connection =
+          params.connection_id === undefined ? undefined : findVaultConnection(this.services.vaultConnections, params.connection_id, 'HTTP', where);
+        return this.services.http(connection, params, where);
       }
       default: {
         const connection = findVaultConnection(this.services.vaultConnections, params.connection_id, 'AUTH0', where);

@@ -20,6 +20,8 @@ import { ManagementTokenCache } from './management-token-cache';
 import { cryptoRandomDigit, memoryOtpStore, type OtpStore, type RandomDigit } from './otp-codes';
 import { platformLanguage } from './platform-messages';
 import { sendEmail } from './sendgrid-send-email';
+import { httpSendRequest } from './http-send-request';
+import { DEFAULT_READINGS, type Readings } from '../platform/readings';
 import { DefinitionError } from './unsupported';
 import type { OwnCertificateTrust } from '../http/own-certificate-trust';
 import { setupString, type VaultConnection } from './vault-connections';
@@ -51,6 +53,8 @@ export interface FormsRuntimeOptions {
   readonly requestTimeoutSeconds?: number;
   /** How its HTTPS calls trust the server: the local tenant's own certificate (trustOwnCertificate). Default: Node's trust store. */
   readonly trust?: OwnCertificateTrust;
+  /** How the runtime reads what Auth0 leaves unsaid (platform/readings.ts); default DEFAULT_READINGS. */
+  readonly readings?: Readings;
 }
 
 export interface FormsDeploymentWithVault {
@@ -86,6 +90,7 @@ export function createFormsRuntime(options: FormsRuntimeOptions): FormsRuntime {
   const clients = new Map<string, ManagementClient>();
   const helpers = { now, uuid: options.uuid ?? randomUUID };
   const otpStore = options.otpStore ?? memoryOtpStore();
+  const readings = options.readings ?? DEFAULT_READINGS;
 
   function managementClient(connection: VaultConnection, where: string): ManagementClient {
     if (connection.setup.type !== 'OAUTH_APP') throw new DefinitionError(`${where}: vault connection "${connection.name}" needs setup.type OAUTH_APP`);
@@ -127,6 +132,14 @@ export function createFormsRuntime(options: FormsRuntimeOptions): FormsRuntime {
         if (connection.setup.type !== 'API_KEY') throw new DefinitionError(`${where} needs setup.type API_KEY`);
         return sendEmail({ baseUrl: options.sendgridBaseUrl, apiKey: setupString(connection, 'api_key', where), timeoutSeconds, httpsAgent: options.trust?.httpsAgent }, body);
       },
+      http: (connection, params, where) =>
+        httpSendRequest(params, connection, {
+          fetch: options.trust?.fetch ?? fetch,
+          tokens,
+          allowedOrigins: [`https://${options.managementDomain}`, new URL(options.sendgridBaseUrl).origin],
+          timeoutSeconds,
+          httpErrorStatus: readings.httpErrorStatus,
+        }, where),
       auth0: (connection, action, params) =>
         runAuth0Action(action, params, managementClient(connection, `AUTH0/${action}`), options.managementDomain),
     };

@@ -12,6 +12,9 @@ export interface ClientCredentials {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly audience: string;
+  /** Where to ask (an HTTP vault connection's setup.token_endpoint); default https://<domain>/oauth/token. */
+  readonly tokenEndpoint?: string;
+  readonly scope?: string;
 }
 
 interface CachedToken {
@@ -27,7 +30,7 @@ export class ManagementTokenCache {
 
   async token(credentials: ClientCredentials): Promise<string> {
     // The secret is part of the key (hashed) so that a rotated secret gets a token of its own.
-    const key = [credentials.domain, credentials.clientId, credentials.audience, createHash('sha256').update(credentials.clientSecret).digest('hex')].join('|');
+    const key = [credentials.tokenEndpoint ?? credentials.domain, credentials.clientId, credentials.audience, credentials.scope ?? '', createHash('sha256').update(credentials.clientSecret).digest('hex')].join('|');
     const cached = this.tokens.get(key);
     if (cached && this.options.now() < cached.expiresAtMs - TOKEN_REFRESH_MARGIN_SECONDS * 1000) return cached.token;
     let request = this.pending.get(key);
@@ -44,7 +47,7 @@ export class ManagementTokenCache {
     const requestedAt = this.options.now();
     let response: Response;
     try {
-      response = await this.options.fetch(`https://${credentials.domain}/oauth/token`, {
+      response = await this.options.fetch(credentials.tokenEndpoint ?? `https://${credentials.domain}/oauth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({
@@ -52,6 +55,7 @@ export class ManagementTokenCache {
           client_id: credentials.clientId,
           client_secret: credentials.clientSecret,
           audience: credentials.audience,
+          ...(credentials.scope === undefined ? {} : { scope: credentials.scope }),
         }).toString(),
         signal: AbortSignal.timeout(this.options.timeoutSeconds * 1000),
       });

@@ -153,7 +153,7 @@ export function loginState(context: TenantContext): LoginState {
       lastTotpStep: new Map(),
       actions: new Map(),
       // The flows call the tenant's own Management API and SendGrid, over HTTPS, as on Auth0.
-      forms: createFormsRuntime({ managementDomain: context.domain, sendgridBaseUrl: context.httpsUrl, now: context.now, trust: context.ownCertificate }),
+      forms: createFormsRuntime({ managementDomain: context.domain, sendgridBaseUrl: context.httpsUrl, now: context.now, trust: context.ownCertificate, readings: context.readings }),
     };
     states.set(context, state);
   }

@@ -10,20 +10,24 @@ import { noContent, ok, type ManagementResource } from './route';
 import { VAULT_CONNECTION_CREATE, VAULT_CONNECTION_UPDATE } from './request-properties';
 import { expectObject, requireString } from './validation';
 
-/** The setups the bundle uses, by app (platform-facts.md §3), with their required fields. */
-const SETUPS: Record<string, { type: string; required: string[] }> = {
-  AUTH0: { type: 'OAUTH_APP', required: ['client_id', 'client_secret', 'domain'] },
-  SENDGRID: { type: 'API_KEY', required: ['api_key'] },
-  HTTP: { type: 'BEARER', required: ['token'] },
+/** The setups the local tenant runs, by app, with their required fields (v7 FlowsVaultConnection* setups; docs customize/forms/vaults/http.mdx). */
+const SETUPS: Record<string, { type: string; required: string[] }[]> = {
+  AUTH0: [{ type: 'OAUTH_APP', required: ['client_id', 'client_secret', 'domain'] }],
+  SENDGRID: [{ type: 'API_KEY', required: ['api_key'] }],
+  HTTP: [
+    { type: 'BEARER', required: ['token'] },
+    { type: 'OAUTH_CLIENT_CREDENTIALS', required: ['client_id', 'client_secret', 'token_endpoint'] },
+  ],
 };
 
 const NOT_FOUND = { message: 'The vault connection does not exist.', errorCode: 'not_found' };
 
 function checkSetup(appId: string, setup: unknown): JsonObject {
-  const spec = SETUPS[appId] as (typeof SETUPS)[string];
+  const specs = SETUPS[appId] as (typeof SETUPS)[string];
   if (typeof setup !== 'object' || setup === null || Array.isArray(setup)) throw payloadError('Expected type object on property setup');
   const s = setup as JsonObject;
-  if (s.type !== spec.type) throw payloadError(`setup.type of an ${appId} connection must be ${spec.type}, got ${JSON.stringify(s.type)}`);
+  const spec = specs.find((candidate) => candidate.type === s.type);
+  if (!spec) throw payloadError(`setup.type of an ${appId} connection must be ${specs.map((c) => c.type).join(' or ')}, got ${JSON.stringify(s.type)}`);
   for (const field of spec.required) {
     if (typeof s[field] !== 'string' || s[field] === '') throw payloadError(`Missing required property: setup.${field}`);
   }

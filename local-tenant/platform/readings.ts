@@ -19,6 +19,8 @@ export interface Readings {
   readonly unshownFields: 'kept' | 'dropped';
   /** OTP/VERIFY_CODE on a code already verified: nothing says codes are single use (data-verification.mdx). */
   readonly verifiedCode: 'reusable' | 'single-use';
+  /** HTTP/SEND_REQUEST on a non-2xx answer: documented output {status, success: false}, or the action fails (http-request.mdx says neither). */
+  readonly httpErrorStatus: 'output' | 'fails';
 }
 
 export const READING_CHOICES: { readonly [K in keyof Readings]: readonly Readings[K][] } = {
@@ -28,6 +30,7 @@ export const READING_CHOICES: { readonly [K in keyof Readings]: readonly Reading
   singleTemplateValue: ['typed', 'string'],
   unshownFields: ['kept', 'dropped'],
   verifiedCode: ['reusable', 'single-use'],
+  httpErrorStatus: ['output', 'fails'],
 };
 
 /** The readings the evidence favours (docs/platform-facts.md §3b says why, reading by reading). */
@@ -38,12 +41,13 @@ export const DEFAULT_READINGS: Readings = {
   singleTemplateValue: 'typed',
   unshownFields: 'kept',
   verifiedCode: 'reusable',
+  httpErrorStatus: 'output',
 };
 
 /**
  * The least favourable combination for the bundle's guarantees: counters lost at an error,
  * metadata lost with an abandoned form, submissions racing on one state, every value a string,
- * attacker-posted fields kept, codes usable again.
+ * attacker-posted fields kept, codes usable again, an HTTP error failing the action.
  */
 export const LEAST_FAVOURABLE_READINGS: Readings = {
   varsBeforeErrorMessage: 'rolled-back',
@@ -52,6 +56,7 @@ export const LEAST_FAVOURABLE_READINGS: Readings = {
   singleTemplateValue: 'string',
   unshownFields: 'kept',
   verifiedCode: 'reusable',
+  httpErrorStatus: 'fails',
 };
 
 /** Parses LOCAL_TENANT_READINGS; a name or value it does not know is an error that lists the choices. */

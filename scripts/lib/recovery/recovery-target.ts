@@ -65,7 +65,8 @@ export function resolveRecoveryTarget(
     throw new UserError(`Cannot run ${options.command}: fix these variables${where} first; nothing was read or changed.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
   return {
-    kind: useLocal ? 'local-tenant' : 'tenant',
+    // --env local with AUTH0_DOMAIN set names the local tenant explicitly (checked above: localhost).
+    kind: useLocal || askedEnv === 'local' ? 'local-tenant' : 'tenant',
     envName: askedEnv ?? 'local',
     domain: values.AUTH0_DOMAIN as string,
     clientId: values.AUTH0_CLIENT_ID as string,

@@ -10,6 +10,7 @@ export const FAULT_KINDS = [
   'management.users.update',
   'management.users.create',
   'management.users.delete',
+  'management.tickets.create',
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];

@@ -18,10 +18,14 @@ import { resourceServersResource } from './resource-servers';
 import { tenantSettingsResource } from './tenant-settings';
 import { triggersResource } from './triggers';
 import { usersResource } from './users';
+import { ticketsResource } from './tickets';
+import { userRevocationResource } from './user-revocation';
 import { vaultConnectionsResource } from './vault-connections';
 
 export const RESOURCES: readonly ManagementResource[] = [
   usersResource,
+  userRevocationResource,
+  ticketsResource,
   clientsResource,
   clientGrantsResource,
   resourceServersResource,

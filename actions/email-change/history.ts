@@ -1,0 +1,75 @@
+// The recovery data kept in a user's app_metadata (design.md "Recovery"): the change history the
+// flows write, the fate of the notice to the old address, and the lock a revert sets. One module
+// for its names and shapes, imported by the Action, the flows and the support scripts (npm run
+// revert, npm run history). No I/O and no Node imports: the Action bundle includes it.
+
+/** app_metadata key: the change history, newest first, at most MAX_HISTORY_ENTRIES entries. */
+export const HISTORY_KEY = 'email_change_history';
+/** app_metadata key: the fate of the last notice to an old address (written right after it). */
+export const NOTICE_KEY = 'email_change_notice';
+/** app_metadata key: ISO 8601; while in the future, the Action refuses email changes. */
+export const LOCKED_UNTIL_KEY = 'email_change_locked_until';
+
+/** The deny reason (contract code) while a user's email changes are locked after a revert. */
+export const LOCKED = 'email_change_locked';
+
+/** Entries kept in the history; older ones are dropped. */
+export const MAX_HISTORY_ENTRIES = 10;
+/** The cool-off a revert sets by default (npm run revert --lock-days overrides it). */
+export const REVERT_LOCK_DAYS = 7;
+
+export type NoticeStatus = 'sent' | 'failed';
+
+export interface ChangeEntry {
+  readonly kind: 'change';
+  /** A UUID: what the notice to the old address carries and support reverts by. */
+  readonly change_id: string;
+  readonly journey_id: string;
+  readonly previous_email: string;
+  readonly new_email: string;
+  /** ISO 8601. */
+  readonly changed_at: string;
+  /** 'pending' until the notice's fate is known; EMAIL_CHANGE_NOTICE then tells it. */
+  readonly old_address_notice: 'pending' | NoticeStatus;
+}
+
+export interface RevertEntry {
+  readonly kind: 'revert';
+  /** The id of the change this reverted. */
+  readonly change_id: string;
+  /** ISO 8601. */
+  readonly reverted_at: string;
+  readonly restored_email: string;
+  /** The address the account had when it was reverted. */
+  readonly from_email: string;
+  /** Who reverted it (e.g. "npm run revert"). */
+  readonly by: string;
+}
+
+export type HistoryEntry = ChangeEntry | RevertEntry;
+
+/** app_metadata.email_change_notice. */
+export interface NoticeRecord {
+  readonly change_id: string;
+  readonly status: NoticeStatus;
+  /** ISO 8601. */
+  readonly at: string;
+}
+
+/** The history with `entry` in front, at most MAX_HISTORY_ENTRIES long. */
+export function prependEntry(history: readonly HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
+  return [entry, ...history].slice(0, MAX_HISTORY_ENTRIES);
+}
+
+/** The notice status a change shows: its own, or the notice record's while its own is 'pending'. */
+export function noticeStatusOf(change: ChangeEntry, notice: NoticeRecord | undefined): ChangeEntry['old_address_notice'] {
+  if (change.old_address_notice === 'pending' && notice !== undefined && notice.change_id === change.change_id) return notice.status;
+  return change.old_address_notice;
+}
+
+/** Whether email changes are locked at `nowMs` by the value of app_metadata.email_change_locked_until. */
+export function isLocked(lockedUntil: unknown, nowMs: number): boolean {
+  if (typeof lockedUntil !== 'string') return false;
+  const untilMs = Date.parse(lockedUntil);
+  return Number.isFinite(untilMs) && untilMs > nowMs;
+}

@@ -1,0 +1,53 @@
+// Usage: npm run history -- --env <name> --user <email or user_id> [--json]
+//
+// Prints a user's email changes and reverts (app_metadata.email_change_history), newest first, one
+// line each: time, kind, change id, from -> to, and for a change whether the old address was told;
+// then whether email changes are locked. --json prints the same as a JSON array (one object per
+// account) for tools.
+// Reads only. The tenant: as npm run revert (AUTH0_DOMAIN etc. with --env, or the local tenant).
+// An email finds every account with that address (users-by-email, asked in lower case).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ManagementError } from 'auth0';
+import { runCli } from './lib/cli';
+import { deployEnvironment, LOCAL_TENANT_ENV_FILE, readEnvFile } from './lib/deploy/deploy-target';
+import { rerunTrusting } from './lib/deploy/trust-local-tenant';
+import { formatHistory, historyReport } from './lib/recovery/format-history';
+import { accountsWithEmail, describeManagementError, recoveryClient, userById } from './lib/recovery/recovery-api';
+import { resolveRecoveryTarget } from './lib/recovery/recovery-target';
+import { UserError } from './lib/user-error';
+
+const USAGE = 'Usage: npm run history -- --env <name> --user <email or user_id> [--json]';
+
+runCli(async () => {
+  const root = join(__dirname, '..');
+  const { values } = (() => {
+    try {
+      return parseArgs({ options: { env: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean', default: false } } });
+    } catch (error) {
+      throw new UserError(`${(error as Error).message}\n${USAGE}`);
+    }
+  })();
+  const who = values.user?.trim();
+  if (!who) throw new UserError(`--user is missing: the user's email or user id.\n${USAGE}`);
+  const localEnvPath = join(root, LOCAL_TENANT_ENV_FILE);
+  const target = resolveRecoveryTarget(deployEnvironment(root), {
+    envName: values.env,
+    localTenantEnv: existsSync(localEnvPath) ? readEnvFile(localEnvPath) : undefined,
+    command: 'npm run history',
+  });
+  if (rerunTrusting(target.caCertPath)) return;
+  const client = recoveryClient(target);
+  const users = await (who.includes('@') ? accountsWithEmail(client, who) : userById(client, who).then((u) => [u])).catch((error: unknown) => {
+    throw error instanceof ManagementError ? new UserError(describeManagementError(error, target.domain)) : error;
+  });
+  if (users.length === 0) {
+    throw new UserError(
+      `No account has the address ${who.toLowerCase()} now. After a takeover the account has the attacker's address: ` +
+        'use the change id from the notice (npm run revert -- --change-id <id> --dry-run shows the account), or the user id.',
+    );
+  }
+  const reports = users.map((u) => historyReport(u, Date.now()));
+  console.log(values.json ? JSON.stringify(reports, null, 2) : reports.map(formatHistory).join('\n\n'));
+});

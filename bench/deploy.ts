@@ -140,8 +140,15 @@ async function plainA0deployMappings(target: DeployTarget): Promise<Mappings> {
     {
       AUTH0_DOMAIN: env.AUTH0_DOMAIN,
       EMAIL_CHANGE_FORM_ID: form.id,
-      AUTH0_VAULT_SETUP: { type: 'OAUTH_APP', client_id: vault.client_id, client_secret: vault.client_secret, domain: env.AUTH0_DOMAIN, audience: `https://${env.AUTH0_DOMAIN}/api/v2/` },
-      SENDGRID_VAULT_SETUP: { type: 'API_KEY', api_key: env.SENDGRID_API_KEY },
+      MANAGEMENT_API_VAULT_SETUP: {
+        type: 'OAUTH_CLIENT_CREDENTIALS',
+        client_id: vault.client_id,
+        client_secret: vault.client_secret,
+        token_endpoint: `https://${env.AUTH0_DOMAIN}/oauth/token`,
+        audience: `https://${env.AUTH0_DOMAIN}/api/v2/`,
+      },
+      SENDGRID_VAULT_SETUP: { type: 'BEARER', token: env.SENDGRID_API_KEY },
+      SENDGRID_API_URL: env.SENDGRID_BASE_URL,
     },
     { placeholders: false },
   );

@@ -1,8 +1,8 @@
 // Every form and flow the bundle ships, with the file the build writes for it.
 // tenant.yaml refers to these files; validate checks that it refers to each one.
 import { emailChangeForm } from './email-change-form';
-import { FORM_NAME, SEND_CODE_FLOW, VERIFY_CODE_FLOW } from './names';
-import { sendCodeFlow } from './send-code-flow';
+import { FORM_NAME, RESEND_CODE_FLOW, SEND_CODE_FLOW, VERIFY_CODE_FLOW } from './names';
+import { resendCodeFlow, sendCodeFlow } from './send-code-flow';
 import type { FlowBody, FormBody } from './types';
 import { verifyCodeFlow } from './verify-code-flow';
 
@@ -21,6 +21,7 @@ export interface BundledFlow {
 
 export const BUNDLED_FLOWS: readonly BundledFlow[] = [
   { name: SEND_CODE_FLOW, file: `flows/${SEND_CODE_FLOW}.json`, body: sendCodeFlow },
+  { name: RESEND_CODE_FLOW, file: `flows/${RESEND_CODE_FLOW}.json`, body: resendCodeFlow },
   { name: VERIFY_CODE_FLOW, file: `flows/${VERIFY_CODE_FLOW}.json`, body: verifyCodeFlow },
 ];
 

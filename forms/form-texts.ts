@@ -1,5 +1,5 @@
 // Every text the form shows, in each locale. Rich texts name vars only where the user should
-// see them: their own current address, and the masked address the code went to.
+// see them: their own current address, the address they typed, and the code step's notice.
 import { CODE_LENGTH, CODE_VALID_MINUTES } from './limits';
 import type { LocalisedText } from './locale-text';
 
@@ -15,8 +15,8 @@ export const FORM_TEXTS = {
   },
   sendCode: { en: 'Send code', es: 'Enviar código' },
   codeIntro: {
-    en: `<h1>Check your email</h1><p>We sent a ${CODE_LENGTH}-digit code to <strong>{{vars.masked_pending_email}}</strong>. It is valid for ${CODE_VALID_MINUTES} minutes.</p>`,
-    es: `<h1>Revisa tu correo</h1><p>Hemos enviado un código de ${CODE_LENGTH} dígitos a <strong>{{vars.masked_pending_email}}</strong>. Es válido durante ${CODE_VALID_MINUTES} minutos.</p>`,
+    en: `<h1>Check your email</h1><p>We sent a ${CODE_LENGTH}-digit code to <strong>{{vars.pending_email}}</strong>. It is valid for ${CODE_VALID_MINUTES} minutes.</p><p><strong>{{vars.code_notice}}</strong></p>`,
+    es: `<h1>Revisa tu correo</h1><p>Hemos enviado un código de ${CODE_LENGTH} dígitos a <strong>{{vars.pending_email}}</strong>. Es válido durante ${CODE_VALID_MINUTES} minutos.</p><p><strong>{{vars.code_notice}}</strong></p>`,
   },
   codeLabel: { en: 'Code', es: 'Código' },
   codeHint: {
@@ -30,4 +30,11 @@ export const FORM_TEXTS = {
     es: 'Podrás pedir un código nuevo dentro de {{remaining_seconds}} segundos.',
   },
   verify: { en: 'Change my email', es: 'Cambiar mi correo' },
+  otherAddress: { en: 'Use a different address', es: 'Usar otra dirección' },
+  cancel: { en: 'Cancel, keep my current address', es: 'Cancelar y mantener mi dirección actual' },
+  lockedIntro: {
+    en: '<h1>This change has stopped</h1><p>{{vars.code_notice}}</p><p>Your email address has not changed.</p>',
+    es: '<h1>Este cambio se ha detenido</h1><p>{{vars.code_notice}}</p><p>Tu dirección de correo electrónico no ha cambiado.</p>',
+  },
+  backToApp: { en: 'Back to the app', es: 'Volver a la aplicación' },
 } satisfies Record<string, LocalisedText>;

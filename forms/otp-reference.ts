@@ -2,6 +2,7 @@
 // the signed-in user, the address, this journey and the count of emails sent in it. A code is
 // therefore worthless for another user, another address, another journey (the Action makes a
 // new journey_id at each render), and after a resend (the count has moved on).
-export function otpReference(emailExpression: string, sendsExpression: string): string {
-  return `{{context.user.user_id}}|{{${emailExpression}}}|{{vars.journey_id}}|{{${sendsExpression}}}`;
+/** `address` and `sends` are templates ("{{vars.pending_email}}", "{{functions.merge(vars.code_sends, 'x')}}"). */
+export function otpReference(address: string, sends: string): string {
+  return `{{context.user.user_id}}|${address}|{{vars.journey_id}}|${sends}`;
 }

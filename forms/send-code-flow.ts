@@ -1,57 +1,83 @@
-// Flow "send code" (design.md "The flow" step 4), run by the new-address step and by the resend
-// button. It checks the new address, then sends it a code, or, when another account owns it,
-// the "address in use" notice instead: both paths end the same way, so the page never tells
-// who has an account. Nothing is written to the user here; only vars change, and pending_email
-// only once an email has gone out.
-import { anyOf, atLeast, equals, greaterThan } from './conditions';
-import { lowerCased, maskedEmailTemplate } from './email-expressions';
+// Flows "send code" (the new-address step) and "resend code" (the code step's resend button),
+// built from one definition (design.md "The flow" step 4). They check the address, read the
+// account as it is now, count the send against the user's daily budget, and send a code to the
+// new address, or, when another account owns it, the "address in use" notice instead; a code is
+// generated either way, so the code step reads the same for a free and an owned address at any
+// time. The resend flow never reads a field: it sends again to the pending address only.
+// Only documented constructs (local-tenant/platform/forms-model.ts): one helper per call, `??`
+// only between two variables, AND groups of EQ with string literals, documented outputs.
+import { MAX_SENDS_PER_DAY, SENDS_APP_METADATA_KEY } from '../actions/email-change/contract';
+import { equals } from './conditions';
 import { chooseTemplates } from './email-templates-by-locale';
 import { FLOW_MESSAGES } from './flow-messages';
-import { ifThen, localisedError, storeVars } from './flow-logic-actions';
-import { countOf, incremented } from './journey-counters';
-import { FLOW_VARS, template, vars } from './journey-vars';
+import { ifThen, localisedError, storeVars, unless } from './flow-logic-actions';
+import { counterIs, incremented } from './journey-counters';
+import { FLOW_VARS, OUTCOME, template, vars } from './journey-vars';
 import { keyword } from './keyword';
 import { CODE_LENGTH, CODE_VALID_MINUTES, MAX_SENDS_PER_JOURNEY, MAX_WRONG_CODES } from './limits';
-import { localisedFieldExpression } from './locale-text';
-import { AUTH0_VAULT_CONNECTION } from './names';
+import { localisedFieldTemplate } from './locale-text';
+import { MANAGEMENT_API, managementRequest, SIGNED_IN_USER, unlessStatus } from './management-api-request';
 import { otpReference } from './otp-reference';
 import { sendEmailAction } from './send-email-action';
 import type { FlowAction, FlowBody } from './types';
-import { MAX_SENDS_PER_DAY, SENDS_APP_METADATA_KEY } from '../actions/email-change/contract';
 
-const candidate = vars(FLOW_VARS.candidateEmail);
+const candidate = template(vars(FLOW_VARS.candidateEmail));
 
 // docs data-verification.mdx: the causes EMAIL/VERIFY_EMAIL gives for an address whose domain a
 // rule refuses (as opposed to an address that is not one).
 const DOMAIN_CAUSES = ['BLOCKLISTED', 'DISPOSABLE_EMAIL', 'NOT_ALLOWED', 'FREE_EMAIL', 'MISSING_MX_RECORD'];
 
-/** GET /api/v2/users-by-email: immediately consistent, case-sensitive, so asked in lower case (platform-facts.md §4). */
-export function usersByEmailRequest(id: string, emailExpression: string, options: { allowFailure?: boolean } = {}): FlowAction {
-  return {
-    id,
-    type: 'AUTH0',
-    action: 'SEND_REQUEST',
-    ...(options.allowFailure ? { allow_failure: true } : {}),
-    // Another user's record is nobody's business in the execution logs.
-    mask_output: true,
-    params: {
-      connection_id: AUTH0_VAULT_CONNECTION,
-      pathname: '/api/v2/users-by-email',
-      method: 'GET',
-      params: { email: template(emailExpression), fields: 'user_id', include_fields: 'true' },
-    },
-  };
+/** The refusals every run starts with: a finished or locked journey, a spent journey budget. */
+export function journeyGuards(): FlowAction[] {
+  return [
+    ifThen('refuse_if_changed', equals(template(vars(FLOW_VARS.outcome)), OUTCOME.completed), [localisedError('already_changed', FLOW_MESSAGES.alreadyChanged)]),
+    ifThen('refuse_if_locked', counterIs(FLOW_VARS.wrongCodes, MAX_WRONG_CODES), [localisedError('too_many_wrong_codes', FLOW_MESSAGES.tooManyWrongCodes)]),
+  ];
 }
 
-/** AUTH0/GET_USER of the signed-in user, as the Management API has it now (not the form's snapshot). */
-export function readSignedInUser(id: string): FlowAction {
-  return {
-    id,
-    type: 'AUTH0',
-    action: 'GET_USER',
-    mask_output: true,
-    params: { connection_id: AUTH0_VAULT_CONNECTION, user_id: '{{context.user.user_id}}' },
-  };
+/** The address typed on the new-address step, normalised and checked. */
+function typedAddress(): FlowAction[] {
+  return [
+    storeVars('take_address', { [FLOW_VARS.typedEmail]: localisedFieldTemplate('new_email') }),
+    // Database connections keep addresses in lower case, and users-by-email is case-sensitive
+    // (docs/platform-facts.md §4): one documented helper (variables.mdx).
+    storeVars('normalise_address', { [FLOW_VARS.candidateEmail]: `{{functions.toLowerCase(${vars(FLOW_VARS.typedEmail)})}}` }),
+    ifThen('refuse_current_address', equals(candidate, template(vars('current_email'))), [localisedError('same_address', FLOW_MESSAGES.sameAddress)]),
+    { id: 'check_address', type: 'EMAIL', action: 'VERIFY_EMAIL', params: { email: candidate, rules: keyword('EMAIL_RULES') } } as FlowAction,
+    ifThen('refuse_bad_address', equals('{{actions.check_address.valid}}', 'false'), [
+      DOMAIN_CAUSES.reduceRight<FlowAction>(
+        (otherwise, cause) =>
+          ifThen(`refused_for_${cause.toLowerCase()}`, equals('{{actions.check_address.cause}}', cause), [localisedError(`address_not_accepted_${cause.toLowerCase()}`, FLOW_MESSAGES.addressNotAccepted)], [otherwise]),
+        localisedError('invalid_address', FLOW_MESSAGES.invalidAddress),
+      ),
+    ]),
+  ];
+}
+
+/** The address a code already went to, for the resend button: never a field. */
+function pendingAddress(): FlowAction[] {
+  return [
+    ifThen('refuse_if_no_code_sent', equals(template(vars(FLOW_VARS.pendingEmail)), ''), [localisedError('no_code_sent', FLOW_MESSAGES.noCodeSent)]),
+    storeVars('resend_to_pending', { [FLOW_VARS.candidateEmail]: template(vars(FLOW_VARS.pendingEmail)) }),
+  ];
+}
+
+/** GET the signed-in user as the Management API has it now, and refuse if it cannot be read. */
+export function readSignedInUser(id: string): FlowAction[] {
+  return [
+    managementRequest({ id, method: 'GET', url: SIGNED_IN_USER, maskOutput: true }),
+    unlessStatus(id, '200', [localisedError(`${id}_failed`, FLOW_MESSAGES.tryLater)]),
+  ];
+}
+
+/** The account must still be the one the journey started from: not blocked, the same address. */
+export function accountUnchanged(readId: string): FlowAction[] {
+  return [
+    ifThen(`${readId}_blocked`, equals(`{{actions.${readId}.body.blocked}}`, 'true'), [localisedError(`${readId}_is_blocked`, FLOW_MESSAGES.accountChanged)]),
+    unless(`${readId}_same_address`, equals(`{{actions.${readId}.body.email}}`, template(vars('current_email'))), [
+      localisedError(`${readId}_address_changed`, FLOW_MESSAGES.accountChanged),
+    ]),
+  ];
 }
 
 /**
@@ -60,104 +86,94 @@ export function readSignedInUser(id: string): FlowAction {
  * the Action checks at entry too). Counted from sends, never from forms shown. Two sends racing
  * read the same count: the day's total can exceed the budget by the sends in flight at once.
  */
-function dailySendBudget(): FlowAction[] {
-  const sendsKey = `actions.read_user.app_metadata.${SENDS_APP_METADATA_KEY}`;
+function dailySendBudget(readId: string): FlowAction[] {
+  const sends = `actions.${readId}.body.app_metadata.${SENDS_APP_METADATA_KEY}`;
   return [
-    readSignedInUser('read_user'),
-    ifThen('refuse_blocked_user', equals('{{actions.read_user.blocked}}', true), [localisedError('blocked_user', FLOW_MESSAGES.accountChanged)]),
     storeVars('clock', { [FLOW_VARS.now]: '{{functions.now()}}' }),
     storeVars('today', {
       [FLOW_VARS.today]: `{{functions.substring(${vars(FLOW_VARS.now)}, 0, 10)}}`,
-      [FLOW_VARS.sendsDay]: `{{${sendsKey}.day ?? vars.none}}`,
-      [FLOW_VARS.sendsToday]: `{{${sendsKey}.count ?? vars.none}}`,
+      [FLOW_VARS.sendsDay]: `{{${sends}.day ?? vars.none}}`,
+      [FLOW_VARS.sendsToday]: `{{${sends}.count ?? vars.none}}`,
     }),
     ifThen(
       'count_send_today',
       equals(template(vars(FLOW_VARS.sendsDay)), template(vars(FLOW_VARS.today))),
       [
-        ifThen('refuse_daily_budget', equals(template(vars(FLOW_VARS.sendsToday)), 'x'.repeat(MAX_SENDS_PER_DAY)), [
-          localisedError('daily_budget', FLOW_MESSAGES.tooManySendsToday),
-        ]),
-        storeVars('one_more_today', { [FLOW_VARS.sendsToday]: `{{functions.merge(${vars(FLOW_VARS.sendsToday)}, 'x')}}` }),
+        ifThen('refuse_daily_budget', counterIs(FLOW_VARS.sendsToday, MAX_SENDS_PER_DAY), [localisedError('daily_budget', FLOW_MESSAGES.tooManySendsToday)]),
+        storeVars('one_more_today', { [FLOW_VARS.sendsToday]: incremented(FLOW_VARS.sendsToday) }),
       ],
       [storeVars('first_today', { [FLOW_VARS.sendsToday]: 'x' })],
     ),
-    {
+    managementRequest({
       id: 'record_send',
-      type: 'AUTH0',
-      action: 'UPDATE_USER',
-      mask_output: true,
-      params: {
-        connection_id: AUTH0_VAULT_CONNECTION,
-        user_id: '{{context.user.user_id}}',
-        changes: { app_metadata: { [SENDS_APP_METADATA_KEY]: { day: template(vars(FLOW_VARS.today)), count: template(vars(FLOW_VARS.sendsToday)) } } },
-      },
-    },
+      method: 'PATCH',
+      url: SIGNED_IN_USER,
+      maskOutput: true,
+      payload: { app_metadata: { [SENDS_APP_METADATA_KEY]: { day: template(vars(FLOW_VARS.today)), count: template(vars(FLOW_VARS.sendsToday)) } } },
+    }),
+    unlessStatus('record_send', '200', [localisedError('record_send_failed', FLOW_MESSAGES.tryLater)]),
   ];
 }
 
-export const sendCodeFlow: FlowBody = {
-  actions: [
-    ifThen('refuse_if_locked', atLeast(template(countOf(FLOW_VARS.wrongCodes)), MAX_WRONG_CODES), [
-      localisedError('too_many_wrong_codes', FLOW_MESSAGES.tooManyWrongCodes),
-    ]),
-    ifThen('refuse_if_too_many_sends', atLeast(template(countOf(FLOW_VARS.sends)), MAX_SENDS_PER_JOURNEY), [
-      localisedError('too_many_sends', FLOW_MESSAGES.tooManySends),
-    ]),
-    storeVars('normalise_address', { [FLOW_VARS.candidateEmail]: template(lowerCased(localisedFieldExpression('new_email'))) }),
-    ifThen('refuse_current_address', equals(template(candidate), template(lowerCased('context.user.email'))), [
-      localisedError('same_address', FLOW_MESSAGES.sameAddress),
-    ]),
-    {
-      id: 'check_address',
-      type: 'EMAIL',
-      action: 'VERIFY_EMAIL',
-      params: { email: template(candidate), rules: keyword('EMAIL_RULES') },
-    },
-    ifThen('refuse_bad_address', equals('{{actions.check_address.valid}}', false), [
-      ifThen(
-        'which_refusal',
-        anyOf(...DOMAIN_CAUSES.map((cause) => equals('{{actions.check_address.cause}}', cause))),
-        [localisedError('address_not_accepted', FLOW_MESSAGES.addressNotAccepted)],
-        [localisedError('invalid_address', FLOW_MESSAGES.invalidAddress)],
-      ),
-    ]),
-    ...dailySendBudget(),
-    usersByEmailRequest('find_owner', candidate),
+/** A code or the in-use notice to the candidate address, and what the journey remembers of it. */
+function sendToCandidate(): FlowAction[] {
+  return [
+    // GET /api/v2/users-by-email: immediately consistent and case-sensitive (platform-facts.md §4).
+    managementRequest({
+      id: 'find_owner',
+      method: 'GET',
+      url: `${MANAGEMENT_API}/users-by-email`,
+      params: { email: candidate, fields: 'user_id', include_fields: 'true' },
+      maskOutput: true,
+    }),
+    unlessStatus('find_owner', '200', [localisedError('find_owner_failed', FLOW_MESSAGES.tryLater)]),
+    storeVars('count_owners', { [FLOW_VARS.owners]: '{{functions.length(actions.find_owner.body)}}' }),
     chooseTemplates('choose_templates', ['code', 'address-in-use']),
-    // A code exists for an owned address too, never sent: the code step then answers the same
-    // (wrong, expired) for a free and an owned address, at any time.
     {
       id: 'generate_code',
       type: 'OTP',
       action: 'GENERATE_CODE',
       mask_output: true,
       params: { reference: otpReference(candidate, incremented(FLOW_VARS.sends)), length: CODE_LENGTH },
-    },
+    } as FlowAction,
     ifThen(
       'send_to_new_address',
-      greaterThan('{{functions.length(actions.find_owner)}}', 0),
-      [
-        sendEmailAction({
-          id: 'send_address_in_use',
-          template: 'address-in-use',
-          to: template(candidate),
-          data: { email: template(candidate), support_url: keyword('SUPPORT_URL') },
-        }),
-      ],
+      equals(template(vars(FLOW_VARS.owners)), '0'),
       [
         sendEmailAction({
           id: 'send_code',
           template: 'code',
-          to: template(candidate),
-          data: { code: '{{actions.generate_code.code}}', email: template(candidate), expires_in_minutes: CODE_VALID_MINUTES },
+          to: candidate,
+          data: { code: '{{actions.generate_code.code}}', email: candidate, expires_in_minutes: CODE_VALID_MINUTES },
         }),
+        unless('code_sent', equals('{{actions.send_code.success}}', 'true'), [localisedError('code_not_sent', FLOW_MESSAGES.sendFailed)]),
+      ],
+      [
+        sendEmailAction({ id: 'send_address_in_use', template: 'address-in-use', to: candidate, data: { email: candidate, support_url: keyword('SUPPORT_URL') } }),
+        unless('notice_sent', equals('{{actions.send_address_in_use.success}}', 'true'), [localisedError('notice_not_sent', FLOW_MESSAGES.sendFailed)]),
       ],
     ),
     storeVars('remember_pending_address', {
-      [FLOW_VARS.pendingEmail]: template(candidate),
-      [FLOW_VARS.maskedPendingEmail]: maskedEmailTemplate(candidate),
-      [FLOW_VARS.sends]: template(incremented(FLOW_VARS.sends)),
+      [FLOW_VARS.pendingEmail]: candidate,
+      [FLOW_VARS.sends]: incremented(FLOW_VARS.sends),
+      [FLOW_VARS.codeNotice]: '',
     }),
-  ],
-};
+  ];
+}
+
+function codeSendingFlow(addressFrom: 'field' | 'pending'): FlowBody {
+  return {
+    actions: [
+      ...journeyGuards(),
+      ifThen('refuse_if_too_many_sends', counterIs(FLOW_VARS.sends, MAX_SENDS_PER_JOURNEY), [localisedError('too_many_sends', FLOW_MESSAGES.tooManySends)]),
+      ...(addressFrom === 'field' ? typedAddress() : pendingAddress()),
+      ...readSignedInUser('read_user'),
+      ...accountUnchanged('read_user'),
+      ...dailySendBudget('read_user'),
+      ...sendToCandidate(),
+    ],
+  };
+}
+
+export const sendCodeFlow: FlowBody = codeSendingFlow('field');
+export const resendCodeFlow: FlowBody = codeSendingFlow('pending');

@@ -1,113 +1,107 @@
 // Flow "verify and update" (design.md "The flow" step 5). The code is checked against the
-// pending address in vars, never a field, and the user changed is always the signed-in one
-// ({{context.user.user_id}}). Each wrong code is counted; after MAX_WRONG_CODES the journey is
-// over. A journey changes the email at most once.
-import { MAX_WRONG_CODES } from './limits';
-import { atLeast, differs, doesNotExist, equals, exists, greaterThan } from './conditions';
+// pending address in vars, never a field, and the user changed is always the signed-in one.
+// A wrong code ends the flow normally, with the count and the message in vars, and the form's
+// router shows the code step again (or, after the last attempt, only the way back): the count
+// never depends on vars surviving a FLOW/ERROR_MESSAGE, which Auth0 leaves unsaid. When the code
+// is right, the flow reads the account again and changes nothing if the journey has outlived its
+// sign-in, the account was blocked, its address or its password changed since the journey began.
+// The change, its history entry and email_verified go in one PATCH; the notice to the old address
+// follows, and its fate is recorded too.
+import { HISTORY_FIELDS, HISTORY_KEY, HISTORY_SLOTS, NOTICE_KEY } from '../actions/email-change/history';
+import { equals } from './conditions';
 import { chooseTemplates } from './email-templates-by-locale';
 import { FLOW_MESSAGES, wrongCodeMessage } from './flow-messages';
-import { ifThen, localisedError, storeVars } from './flow-logic-actions';
-import { countOf, incremented } from './journey-counters';
-import { AUDIT_APP_METADATA_KEY, FLOW_VARS, OUTCOME, template, vars } from './journey-vars';
+import { ifThen, localisedError, localisedStoreVars, storeVars, unless } from './flow-logic-actions';
+import { counterIs, incremented } from './journey-counters';
+import { FLOW_VARS, OUTCOME, template, VERIFY_LOCKED, vars } from './journey-vars';
 import { keyword } from './keyword';
-import { localisedFieldExpression } from './locale-text';
-import { AUTH0_VAULT_CONNECTION } from './names';
+import { MAX_WRONG_CODES } from './limits';
+import { localisedFieldTemplate } from './locale-text';
+import { managementRequest, SIGNED_IN_USER } from './management-api-request';
 import { otpReference } from './otp-reference';
 import { sendEmailAction } from './send-email-action';
-import { readSignedInUser, usersByEmailRequest } from './send-code-flow';
+import { accountUnchanged, journeyGuards, readSignedInUser } from './send-code-flow';
 import type { FlowAction, FlowBody } from './types';
 
-const pending = vars(FLOW_VARS.pendingEmail);
+const pending = template(vars(FLOW_VARS.pendingEmail));
 
-/** After a wrong code: how many attempts are left, or that none is. */
-function wrongCodeMessages(): FlowAction {
+/** After a wrong code: the count, and the notice the code step shows (or the lock after the last). */
+function wrongCode(): FlowAction[] {
   const counts = Array.from({ length: MAX_WRONG_CODES - 1 }, (_, i) => i + 1);
-  return counts.reduceRight<FlowAction>(
-    (otherwise, count) =>
-      ifThen(`after_wrong_code_${count}`, equals(template(countOf(FLOW_VARS.wrongCodes)), count), [
-        localisedError(`wrong_code_${count}`, wrongCodeMessage(MAX_WRONG_CODES - count)),
-      ], [otherwise]),
-    localisedError('last_wrong_code', FLOW_MESSAGES.lastWrongCode),
-  );
+  return [
+    storeVars('count_wrong_code', { [FLOW_VARS.wrongCodes]: incremented(FLOW_VARS.wrongCodes) }),
+    counts.reduceRight<FlowAction>(
+      (otherwise, count) =>
+        ifThen(`after_wrong_code_${count}`, counterIs(FLOW_VARS.wrongCodes, count), [
+          localisedStoreVars(`notice_wrong_code_${count}`, (locale) => ({ [FLOW_VARS.codeNotice]: wrongCodeMessage(MAX_WRONG_CODES - count)[locale] })),
+        ], [otherwise]),
+      localisedStoreVars('last_wrong_code', (locale) => ({ [FLOW_VARS.codeNotice]: FLOW_MESSAGES.lastWrongCode[locale], [FLOW_VARS.verifyState]: VERIFY_LOCKED })),
+    ),
+  ];
 }
 
-export const verifyCodeFlow: FlowBody = {
-  actions: [
-    ifThen('refuse_if_changed', equals(template(vars(FLOW_VARS.outcome)), OUTCOME.completed), [
-      localisedError('already_changed', FLOW_MESSAGES.alreadyChanged),
-    ]),
-    ifThen('refuse_if_locked', atLeast(template(countOf(FLOW_VARS.wrongCodes)), MAX_WRONG_CODES), [
-      localisedError('too_many_wrong_codes', FLOW_MESSAGES.tooManyWrongCodes),
-    ]),
-    ifThen('refuse_if_no_code_sent', doesNotExist(template(pending)), [localisedError('no_code_sent', FLOW_MESSAGES.noCodeSent)]),
-    {
-      id: 'verify_code',
-      type: 'OTP',
-      action: 'VERIFY_CODE',
-      params: { reference: otpReference(pending, vars(FLOW_VARS.sends)), code: template(localisedFieldExpression('code')) },
-    },
-    // EXPIRED is not a guess: it does not count as a wrong code.
-    ifThen('refuse_expired_code', equals('{{actions.verify_code.result}}', 'EXPIRED'), [localisedError('code_expired', FLOW_MESSAGES.codeExpired)]),
-    ifThen('refuse_wrong_code', differs('{{actions.verify_code.valid}}', true), [
-      storeVars('count_wrong_code', { [FLOW_VARS.wrongCodes]: template(incremented(FLOW_VARS.wrongCodes)) }),
-      wrongCodeMessages(),
-    ]),
-    // The journey is as old as the sign-in that opened it: refused once the freshness limit has
-    // passed (vars.fresh_minutes, from the Action: the template language cannot compare times).
+/** The journey is as old as the sign-in that opened it (vars.fresh_minutes, from the Action). */
+function journeyStillFresh(): FlowAction[] {
+  return [
     storeVars('clock', { [FLOW_VARS.now]: '{{functions.now()}}' }),
     storeVars('this_minute', { [FLOW_VARS.minuteNow]: `{{functions.substring(${vars(FLOW_VARS.now)}, 0, 16)}}` }),
-    ifThen('refuse_stale_journey', equals(`{{functions.includes(vars.fresh_minutes, ${vars(FLOW_VARS.minuteNow)})}}`, false), [
+    unless('journey_fresh', equals(`{{functions.includes(vars.fresh_minutes, ${vars(FLOW_VARS.minuteNow)})}}`, 'true'), [
       localisedError('journey_expired', FLOW_MESSAGES.journeyExpired),
     ]),
-    // The account as it is now, not as the form found it: the owner's remedies (a block, a new
-    // password) and another journey's change stop this one, and nothing is written.
-    readSignedInUser('recheck_user'),
-    ifThen('refuse_blocked_user', equals('{{actions.recheck_user.blocked}}', true), [localisedError('blocked_user', FLOW_MESSAGES.accountChanged)]),
-    ifThen('refuse_other_address', differs('{{actions.recheck_user.email}}', template(vars('current_email'))), [
-      localisedError('address_changed_since', FLOW_MESSAGES.accountChanged),
-    ]),
-    ifThen('refuse_new_password', differs('{{actions.recheck_user.last_password_reset ?? vars.none}}', template(vars('password_reset_at'))), [
+  ];
+}
+
+/** The history after this change: the new entry in c1, each earlier slot moved down one, leaf by leaf. */
+function historyAfterChange(readId: string): Record<string, Record<string, string>> {
+  const entry: Record<string, string> = {
+    kind: 'change',
+    change_id: template(vars(FLOW_VARS.changeId)),
+    journey_id: '{{vars.journey_id}}',
+    previous_email: `{{actions.${readId}.body.email}}`,
+    new_email: pending,
+    changed_at: template(vars(FLOW_VARS.now)),
+    old_address_notice: 'pending',
+  };
+  const slots: Record<string, Record<string, string>> = {};
+  HISTORY_SLOTS.forEach((slot, i) => {
+    slots[slot] = Object.fromEntries(
+      HISTORY_FIELDS.map((field) => [
+        field,
+        i === 0 ? (entry[field] ?? '') : `{{actions.${readId}.body.app_metadata.${HISTORY_KEY}.${HISTORY_SLOTS[i - 1]}.${field} ?? vars.none}}`,
+      ]),
+    );
+  });
+  return slots;
+}
+
+function change(): FlowAction[] {
+  return [
+    ...journeyStillFresh(),
+    ...readSignedInUser('recheck_user'),
+    ...accountUnchanged('recheck_user'),
+    unless('same_password', equals('{{actions.recheck_user.body.last_password_reset ?? vars.none}}', template(vars('password_reset_at'))), [
       localisedError('password_changed_since', FLOW_MESSAGES.accountChanged),
     ]),
-    storeVars('describe_change', {
-      [FLOW_VARS.previousEmail]: '{{actions.recheck_user.email}}',
-      [FLOW_VARS.changeId]: '{{functions.uuid()}}',
-      [FLOW_VARS.changedAt]: '{{functions.now()}}',
-    }),
-    {
+    storeVars('describe_change', { [FLOW_VARS.changeId]: '{{functions.uuid()}}', [FLOW_VARS.oldAddressNotice]: 'failed' }),
+    managementRequest({
       id: 'update_user',
-      type: 'AUTH0',
-      action: 'UPDATE_USER',
-      // Its failure is examined below, to tell "address taken" from "try again later".
-      allow_failure: true,
-      mask_output: true,
-      params: {
-        connection_id: AUTH0_VAULT_CONNECTION,
-        user_id: '{{context.user.user_id}}',
-        changes: {
-          email: template(pending),
-          email_verified: true,
-          // The address is proven by the code: Auth0 must not send its own verification email.
-          verify_email: false,
-          app_metadata: {
-            [AUDIT_APP_METADATA_KEY]: {
-              previous_email: template(vars(FLOW_VARS.previousEmail)),
-              changed_at: template(vars(FLOW_VARS.changedAt)),
-              change_id: template(vars(FLOW_VARS.changeId)),
-            },
-          },
-        },
+      method: 'PATCH',
+      url: SIGNED_IN_USER,
+      maskOutput: true,
+      payload: {
+        email: pending,
+        email_verified: true,
+        // The address is proven by the code: Auth0 must not send its own verification email.
+        verify_email: false,
+        app_metadata: { [HISTORY_KEY]: historyAfterChange('recheck_user') },
       },
-    },
-    // Success is proven, not assumed: the output of UPDATE_USER is the updated user (docs
-    // flows/integrations/auth0.mdx points to PATCH /users/{id}), which holds the new address.
-    ifThen('refuse_failed_update', differs('{{actions.update_user.email}}', template(pending)), [
-      // Auth0 answers 400 "The specified new email already exists" (platform-facts.md §4) when
-      // another account took the address since the code was sent: look again to say which.
-      usersByEmailRequest('find_new_owner', pending, { allowFailure: true }),
+    }),
+    unless('updated', equals('{{actions.update_user.status}}', '200'), [
+      // Auth0 answers 400 "The specified new email already exists" when another account took the
+      // address since the code was sent (platform-facts.md §4).
       ifThen(
         'which_update_failure',
-        greaterThan('{{functions.length(actions.find_new_owner)}}', 0),
+        equals('{{actions.update_user.body.message}}', 'The specified new email already exists'),
         [localisedError('address_taken', FLOW_MESSAGES.addressTaken)],
         [localisedError('update_failed', FLOW_MESSAGES.updateFailed)],
       ),
@@ -117,20 +111,42 @@ export const verifyCodeFlow: FlowBody = {
     sendEmailAction({
       id: 'notify_old_address',
       template: 'notice-old',
-      to: template(vars(FLOW_VARS.previousEmail)),
+      to: '{{actions.recheck_user.body.email}}',
       data: {
-        masked_new_email: template(vars(FLOW_VARS.maskedPendingEmail)),
-        changed_at: template(vars(FLOW_VARS.changedAt)),
+        new_email: pending,
+        changed_at: template(vars(FLOW_VARS.now)),
         change_id: template(vars(FLOW_VARS.changeId)),
         support_url: keyword('SUPPORT_URL'),
       },
-      allowFailure: true,
     }),
-    ifThen(
-      'record_old_address_notice',
-      exists('{{actions.notify_old_address}}'),
-      [storeVars('old_address_notice_sent', { [FLOW_VARS.oldAddressNotice]: 'sent' })],
-      [storeVars('old_address_notice_failed', { [FLOW_VARS.oldAddressNotice]: 'failed' })],
-    ),
+    ifThen('old_address_notified', equals('{{actions.notify_old_address.success}}', 'true'), [storeVars('notice_sent', { [FLOW_VARS.oldAddressNotice]: 'sent' })]),
+    // The notice's fate, next to the history entry it belongs to (npm run history shows both).
+    managementRequest({
+      id: 'record_notice',
+      method: 'PATCH',
+      url: SIGNED_IN_USER,
+      maskOutput: true,
+      payload: {
+        app_metadata: {
+          [NOTICE_KEY]: { change_id: template(vars(FLOW_VARS.changeId)), status: template(vars(FLOW_VARS.oldAddressNotice)), at: template(vars(FLOW_VARS.now)) },
+        },
+      },
+    }),
+  ];
+}
+
+export const verifyCodeFlow: FlowBody = {
+  actions: [
+    ...journeyGuards(),
+    ifThen('refuse_if_no_code_sent', equals(pending, ''), [localisedError('no_code_sent', FLOW_MESSAGES.noCodeSent)]),
+    {
+      id: 'verify_code',
+      type: 'OTP',
+      action: 'VERIFY_CODE',
+      params: { reference: otpReference(pending, template(vars(FLOW_VARS.sends))), code: localisedFieldTemplate('code') },
+    } as FlowAction,
+    // EXPIRED is not a guess: it does not count as a wrong code.
+    ifThen('refuse_expired_code', equals('{{actions.verify_code.result}}', 'EXPIRED'), [localisedError('code_expired', FLOW_MESSAGES.codeExpired)]),
+    ifThen('code_right', equals('{{actions.verify_code.valid}}', 'true'), change(), wrongCode()),
   ],
 };

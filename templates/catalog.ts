@@ -33,7 +33,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
     description: 'the notice to the old address once the email has changed',
     keywordPrefix: 'SENDGRID_TEMPLATE_NOTICE_OLD',
     variables: {
-      masked_new_email: 'the new address, masked (j***@example.com)',
+      new_email: 'the new address, in full: the owner of the old one must know where the account went',
       changed_at: 'when the change happened (ISO 8601, UTC)',
       change_id: 'the change id, the support reference',
       support_url: 'where to go if it was not them (https)',

@@ -45,6 +45,11 @@ export interface FormVars {
   readonly code_sends: string;
   /** An empty string, the fallback of `{{a ?? vars.none}}`. */
   readonly none: string;
+  /** Set by the flows, read before they first write it: initially ''. */
+  readonly pending_email: string;
+  readonly code_notice: string;
+  readonly verify_state: string;
+  readonly email_change_outcome: string;
 }
 
 /** Set by the verify-code flow once the email is changed. */

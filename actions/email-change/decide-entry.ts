@@ -170,6 +170,10 @@ export function formVars(input: {
     wrong_codes: '',
     code_sends: '',
     none: '',
+    pending_email: '',
+    code_notice: '',
+    verify_state: '',
+    email_change_outcome: '',
   };
 }
 

@@ -56,6 +56,36 @@ export interface NoticeRecord {
   readonly at: string;
 }
 
+/**
+ * How the history is stored: an object of slots c1 (newest) to c10, each an entry whose leaves are
+ * strings ('' where an entry has no such field). The flows write it leaf by leaf, because a flow
+ * value that is exactly one {{...}} may become a string on Auth0 (local-tenant/platform/
+ * readings.ts, singleTemplateValue): an array or object copied whole would not survive that
+ * reading, strings do.
+ */
+export const HISTORY_SLOTS = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10'] as const;
+/** Every leaf an entry may have, over both kinds. */
+export const HISTORY_FIELDS = ['kind', 'change_id', 'journey_id', 'previous_email', 'new_email', 'changed_at', 'old_address_notice', 'reverted_at', 'restored_email', 'from_email', 'by'] as const;
+
+/** The entries of a stored history, newest first: slots (as the flows write) or a list; empty slots dropped. */
+export function storedEntries(stored: unknown): unknown[] {
+  if (Array.isArray(stored)) return stored;
+  if (typeof stored !== 'object' || stored === null) return [];
+  return HISTORY_SLOTS.map((slot) => (stored as Record<string, unknown>)[slot]).filter(
+    (entry) => typeof entry === 'object' && entry !== null && (entry as { kind?: unknown }).kind !== '' && (entry as { kind?: unknown }).kind !== undefined,
+  );
+}
+
+/** The history as stored: slot by slot, every field a string. */
+export function toStoredHistory(entries: readonly HistoryEntry[]): Record<string, Record<string, string>> {
+  return Object.fromEntries(
+    HISTORY_SLOTS.map((slot, i) => {
+      const entry = (entries[i] ?? {}) as unknown as Record<string, unknown>;
+      return [slot, Object.fromEntries(HISTORY_FIELDS.map((field) => [field, typeof entry[field] === 'string' ? (entry[field] as string) : '']))];
+    }),
+  );
+}
+
 /** The history with `entry` in front, at most MAX_HISTORY_ENTRIES long. */
 export function prependEntry(history: readonly HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
   return [entry, ...history].slice(0, MAX_HISTORY_ENTRIES);

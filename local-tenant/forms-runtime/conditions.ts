@@ -1,17 +1,13 @@
-// Conditions of ROUTER rules and FLOW/BOOLEAN_CONDITION, in the shape of real exports
-// ({operator, operands}, AND/OR nesting: platform-facts.md §2-3). The operators are the ones
-// forms/types.ts declares, with the meanings the router docs give them (customize/forms/routers.mdx);
-// any other operator is refused by name.
+// Conditions of ROUTER rules and FLOW/BOOLEAN_CONDITION, as the platform model admits them
+// (../platform/forms-model.ts): an AND group of EQ or INCLUDES comparisons, which is what the
+// Dashboard export shows. Anything else is refused by name as undocumented. The export compares a
+// field with the string "true", so EQ compares what the two sides read as text; INCLUDES is true
+// when the first operand (a list, or a text) includes the second.
+import { CONDITION_COMPARISONS, CONDITION_GROUP } from '../platform/forms-model';
 import type { HelperEnvironment } from './template-language/helper-functions';
-import { renderValue } from './template-language/render-template';
+import { asText, renderValue } from './template-language/render-template';
 import type { TemplateScope } from './template-language/evaluate-expression';
 import { DefinitionError, UnsupportedFeatureError } from './unsupported';
-
-const COMPARISONS = ['EQ', 'NE', 'GT', 'GTE', 'LT', 'LTE', 'CONTAINS', 'NOT_CONTAINS'] as const;
-const PRESENCE = ['EXISTS', 'NOT_EXISTS'] as const;
-const GROUPS = ['AND', 'OR'] as const;
-
-export const CONDITION_OPERATORS: readonly string[] = [...COMPARISONS, ...PRESENCE, ...GROUPS];
 
 interface RawCondition {
   operator?: unknown;
@@ -23,73 +19,37 @@ function operandsOf(condition: RawCondition, where: string): unknown[] {
   return condition.operands;
 }
 
-/** Checks the shape and every operator, without evaluating anything. Returns the operands that are values. */
+/** Checks the shape and every operator, without evaluating anything. Returns the comparisons' operands. */
 export function checkCondition(condition: unknown, where: string): unknown[] {
   if (typeof condition !== 'object' || condition === null) throw new DefinitionError(`${where}: expected a condition object, got ${JSON.stringify(condition)}`);
-  const raw = condition as RawCondition;
-  const operator = raw.operator;
-  if (typeof operator !== 'string' || !CONDITION_OPERATORS.includes(operator)) {
-    throw new UnsupportedFeatureError(`the condition operator ${JSON.stringify(operator)}`, where);
+  const group = condition as RawCondition;
+  if (group.operator !== CONDITION_GROUP) {
+    throw new UnsupportedFeatureError(`the condition ${JSON.stringify(group.operator)} outside an AND group (undocumented: the export wraps every condition in AND)`, where);
   }
-  const operands = operandsOf(raw, where);
-  if ((GROUPS as readonly string[]).includes(operator)) return operands.flatMap((operand) => checkCondition(operand, where));
-  const expected = (PRESENCE as readonly string[]).includes(operator) ? 1 : 2;
-  if (operands.length !== expected) throw new DefinitionError(`${where}: ${operator} takes ${expected} operand${expected === 1 ? '' : 's'}, got ${operands.length}`);
-  return operands;
+  return operandsOf(group, where).flatMap((operand) => {
+    const comparison = (operand ?? {}) as RawCondition;
+    if (typeof comparison.operator !== 'string' || !Object.hasOwn(CONDITION_COMPARISONS, comparison.operator)) {
+      throw new UnsupportedFeatureError(`the condition operator ${JSON.stringify(comparison.operator)} (undocumented: the export shows ${Object.keys(CONDITION_COMPARISONS).join(', ')})`, where);
+    }
+    const values = operandsOf(comparison, where);
+    if (values.length !== 2) throw new DefinitionError(`${where}: ${comparison.operator} takes 2 operands, got ${values.length}`);
+    for (const value of values) {
+      if (typeof value !== 'string') throw new UnsupportedFeatureError(`the literal ${JSON.stringify(value)} (undocumented: the export writes literals as strings)`, where);
+    }
+    return values;
+  });
 }
 
-const present = (value: unknown): boolean => value !== undefined && value !== null;
-
-function asNumber(value: unknown): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '') return Number(value);
-  return Number.NaN;
-}
-
-/** Equal as values: a number and its digits are equal ("5" and 5), since templates in text make strings. */
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if ((typeof a === 'number' && typeof b === 'string') || (typeof a === 'string' && typeof b === 'number')) {
-    return asNumber(a) === asNumber(b);
-  }
-  return false;
-}
-
-function contains(container: unknown, item: unknown): boolean {
-  if (typeof container === 'string') return typeof item === 'string' || typeof item === 'number' ? container.includes(String(item)) : false;
-  if (Array.isArray(container)) return container.some((entry) => same(entry, item));
-  return false;
+function includes(collection: unknown, item: unknown): boolean {
+  if (Array.isArray(collection)) return collection.some((entry) => asText(entry) === asText(item));
+  return asText(collection).includes(asText(item));
 }
 
 export function evaluateCondition(condition: unknown, scope: TemplateScope, env: HelperEnvironment, where: string): boolean {
   checkCondition(condition, where);
-  const operands = operandsOf(condition as RawCondition, where);
-  const operator = (condition as { operator: string }).operator;
-  if (operator === 'AND') return operands.every((operand) => evaluateCondition(operand, scope, env, where));
-  if (operator === 'OR') return operands.some((operand) => evaluateCondition(operand, scope, env, where));
-  const [a, b] = operands.map((operand) => renderValue(operand, scope, env));
-  switch (operator) {
-    case 'EQ':
-      return same(a, b);
-    case 'NE':
-      return !same(a, b);
-    case 'GT':
-      return asNumber(a) > asNumber(b);
-    case 'GTE':
-      return asNumber(a) >= asNumber(b);
-    case 'LT':
-      return asNumber(a) < asNumber(b);
-    case 'LTE':
-      return asNumber(a) <= asNumber(b);
-    case 'CONTAINS':
-      return contains(a, b);
-    case 'NOT_CONTAINS':
-      return !contains(a, b);
-    case 'EXISTS':
-      return present(a);
-    case 'NOT_EXISTS':
-      return !present(a);
-    default:
-      throw new UnsupportedFeatureError(`the condition operator ${JSON.stringify(operator)}`, where);
-  }
+  return operandsOf(condition as RawCondition, where).every((operand) => {
+    const comparison = operand as { operator: string; operands: unknown[] };
+    const [a, b] = comparison.operands.map((value) => renderValue(value, scope, env));
+    return comparison.operator === 'EQ' ? asText(a) === asText(b) : includes(a, b);
+  });
 }

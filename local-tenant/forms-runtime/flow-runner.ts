@@ -1,8 +1,9 @@
 // Runs one execution of a flow: its actions in order, BOOLEAN_CONDITION branches inside, until
 // the end, an ERROR_MESSAGE (which "terminates the Flow": docs flows/integrations/logic.mdx), or
 // a failed action without allow_failure. Outputs are readable as {{actions.<id>.<output>}}.
-// Vars stored before an ERROR_MESSAGE or a failure stay stored (UNCONFIRMED: nothing documents
-// otherwise; the flows count wrong codes this way).
+// Whether vars stored before an ERROR_MESSAGE stay stored is one of the readings
+// (platform/readings.ts, varsBeforeErrorMessage); so is whether a verified code can be verified
+// again (verifiedCode).
 import { ActionFailure } from './action-failure';
 import { AUTH0_ACTIONS, type Auth0Action } from './auth0-actions';
 import { evaluateCondition } from './conditions';
@@ -13,6 +14,7 @@ import { asText, renderValue } from './template-language/render-template';
 import { DefinitionError, UnsupportedFeatureError } from './unsupported';
 import { findVaultConnection, type VaultConnection } from './vault-connections';
 import { verifyEmail } from './verify-email';
+import type { Readings } from '../platform/readings';
 
 export interface DeployedFlow {
   readonly id?: string;
@@ -50,6 +52,7 @@ export interface FlowServices {
   readonly otpStore: OtpStore;
   readonly randomDigit: RandomDigit;
   readonly vaultConnections: readonly VaultConnection[];
+  readonly readings: Readings;
   sendEmail(connection: VaultConnection, body: Record<string, unknown>): Promise<unknown>;
   http(connection: VaultConnection | undefined, params: Record<string, unknown>, where: string): Promise<unknown>;
   auth0(connection: VaultConnection, action: Auth0Action, params: Record<string, unknown>): Promise<unknown>;
@@ -191,8 +194,11 @@ class FlowExecution {
     switch (kind) {
       case 'OTP/GENERATE_CODE':
         return generateCode(this.services.otpStore, params, now, this.services.randomDigit);
-      case 'OTP/VERIFY_CODE':
-        return verifyCode(this.services.otpStore, params, now);
+      case 'OTP/VERIFY_CODE': {
+        const result = verifyCode(this.services.otpStore, params, now);
+        if (result.valid && this.services.readings.verifiedCode === 'single-use') this.services.otpStore.delete(String(params.reference));
+        return result;
+      }
       case 'EMAIL/VERIFY_EMAIL':
         return verifyEmail(params.email, params.rules);
       case 'SENDGRID/SEND_EMAIL': {
@@ -220,6 +226,11 @@ export async function runFlow(
   record: (entry: ExecutionRecord) => void,
 ): Promise<FlowOutcome> {
   if (!Array.isArray(flow.actions)) throw new DefinitionError(`flow ${flow.name} has no actions list`);
+  const before = structuredClone(journey.vars);
   const stop = await new FlowExecution(flow, journey, services, record).run(flow.actions);
+  if (stop?.kind === 'error-message' && services.readings.varsBeforeErrorMessage === 'rolled-back') {
+    for (const key of Object.keys(journey.vars)) delete journey.vars[key];
+    Object.assign(journey.vars, before);
+  }
   return stop ?? { kind: 'completed' };
 }

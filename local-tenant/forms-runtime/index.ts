@@ -22,7 +22,8 @@ import { platformLanguage } from './platform-messages';
 import { sendEmail } from './sendgrid-send-email';
 import { httpSendRequest } from './http-send-request';
 import { DEFAULT_READINGS, type Readings } from '../platform/readings';
-import { DefinitionError } from './unsupported';
+import { DefinitionError, UndocumentedConstructError } from './unsupported';
+import { checkFlowBody, checkFormBody, describeProblems } from '../platform/forms-model';
 import type { OwnCertificateTrust } from '../http/own-certificate-trust';
 import { setupString, type VaultConnection } from './vault-connections';
 
@@ -33,7 +34,7 @@ export type { DeployedFlow, ExecutionRecord } from './flow-runner';
 export type { VaultConnection } from './vault-connections';
 export type { OtpStore, StoredOtp, RandomDigit } from './otp-codes';
 export type { RenderOptions } from './render-step';
-export { DefinitionError, UnsupportedFeatureError } from './unsupported';
+export { DefinitionError, UndocumentedConstructError, UnsupportedFeatureError } from './unsupported';
 export { OTP_TTL_SECONDS } from './limits';
 
 export interface FormsRuntimeOptions {
@@ -83,14 +84,23 @@ export interface FormsRuntime {
   resumeJourney(state: JourneyState, deployment: FormsDeploymentWithVault): Journey;
 }
 
+/** The model's problems with the form and its flows, refused by name before anything runs. */
+function refuseUndocumented(deployment: FormsDeploymentWithVault): void {
+  const problems = [
+    ...describeProblems(`form ${deployment.form.name}`, checkFormBody(deployment.form)),
+    ...deployment.flows.flatMap((flow) => describeProblems(`flow ${flow.name}`, checkFlowBody(flow))),
+  ];
+  if (problems.length > 0) throw new UndocumentedConstructError(problems.join('\n'));
+}
+
 export function createFormsRuntime(options: FormsRuntimeOptions): FormsRuntime {
   const now = options.now ?? Date.now;
   const timeoutSeconds = options.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS;
   const tokens = new ManagementTokenCache({ now, timeoutSeconds, fetch: options.trust?.fetch ?? fetch });
   const clients = new Map<string, ManagementClient>();
-  const helpers = { now, uuid: options.uuid ?? randomUUID };
-  const otpStore = options.otpStore ?? memoryOtpStore();
   const readings = options.readings ?? DEFAULT_READINGS;
+  const helpers = { now, uuid: options.uuid ?? randomUUID, singleTemplateValue: readings.singleTemplateValue };
+  const otpStore = options.otpStore ?? memoryOtpStore();
 
   function managementClient(connection: VaultConnection, where: string): ManagementClient {
     if (connection.setup.type !== 'OAUTH_APP') throw new DefinitionError(`${where}: vault connection "${connection.name}" needs setup.type OAUTH_APP`);
@@ -127,6 +137,7 @@ export function createFormsRuntime(options: FormsRuntimeOptions): FormsRuntime {
       otpStore,
       randomDigit: options.randomDigit ?? cryptoRandomDigit,
       vaultConnections,
+      readings,
       sendEmail: (connection, body) => {
         const where = `vault connection ${connection.name}`;
         if (connection.setup.type !== 'API_KEY') throw new DefinitionError(`${where} needs setup.type API_KEY`);
@@ -147,6 +158,7 @@ export function createFormsRuntime(options: FormsRuntimeOptions): FormsRuntime {
 
   return {
     async startJourney(start) {
+      refuseUndocumented(start);
       checkForm(start.form, start.flows, start.vaultConnections);
       const state: JourneyState = {
         version: JOURNEY_STATE_VERSION,

@@ -126,9 +126,14 @@ export class Journey {
     const step = this.step();
     const action = input.action ?? 'next';
     const fields = this.fieldsOf(step);
+    if (this.services.readings.unshownFields === 'dropped') {
+      for (const key of Object.keys(this.current.fields)) if (!fields.some((c) => c.id === key)) delete this.current.fields[key];
+    }
     for (const [key, value] of Object.entries(input.fields ?? {})) {
       if (typeof value !== 'string') throw new JourneyRequestError(`field ${key} must be text`);
       const component = fields.find((c) => c.id === key);
+      // A field this step does not show: kept or dropped, as the reading says (platform/readings.ts).
+      if (!component && this.services.readings.unshownFields === 'dropped') continue;
       this.current.fields[key] = component ? fieldValue(component, value) : value;
     }
     this.current.errors = { fields: {} };

@@ -15,3 +15,8 @@ export class UnsupportedFeatureError extends Error {
 export class DefinitionError extends Error {
   override readonly name = 'DefinitionError';
 }
+
+/** A construct no Auth0 source shows (../platform/forms-model.ts): refused by name at the latest when it runs. */
+export class UndocumentedConstructError extends Error {
+  override readonly name = 'UndocumentedConstructError';
+}

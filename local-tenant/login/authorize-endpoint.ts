@@ -45,12 +45,15 @@ export async function authorize(context: TenantContext, request: Request): Promi
     request: check.request,
     mfaDoneHere: false,
     mfaFailures: 0,
-    busy: true,
+    queue: Promise.resolve(),
   };
+  let done = (): void => undefined;
+  // Requests on this transaction wait for the Actions it runs now (unless the reading is 'parallel').
+  tx.queue = new Promise<void>((resolve) => (done = resolve));
   loginState(context).transactions.set(tx.id, tx);
   try {
     return withCookie(await advance(context, tx, session, authorizationRequest(tx, request)), cookie);
   } finally {
-    tx.busy = false;
+    done();
   }
 }

@@ -72,6 +72,8 @@ export interface PipelineProgress {
   mfaAtEnd: boolean;
   /** api.authentication.challengeWith was called: MFA before the next Action. */
   challengePending: boolean;
+  /** Metadata an Action set before it rendered a form, held until the login resumes (reading saved-when-login-ends). */
+  heldMetadata?: { readonly appMetadata: Record<string, unknown>; readonly userMetadata: Record<string, unknown> };
 }
 
 export interface FormProgress {
@@ -99,7 +101,8 @@ export interface LoginTransaction {
   pipeline?: PipelineProgress;
   form?: FormProgress;
   /** A request on this transaction is being answered: a second one waits for nothing and is refused. */
-  busy: boolean;
+  /** The request of this transaction under way (serialised reading): the next waits for it. */
+  queue: Promise<void>;
 }
 
 export interface AuthorizationCode {

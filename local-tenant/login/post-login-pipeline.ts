@@ -45,7 +45,7 @@ function currentUser(context: TenantContext, userId: string): StoredUser | undef
 }
 
 /** Applies api.user.setAppMetadata / setUserMetadata as Auth0 merges metadata: key by key, null removes. */
-function applyMetadata(context: TenantContext, userId: string, record: PostLoginRecord): void {
+function applyMetadata(context: TenantContext, userId: string, record: Pick<PostLoginRecord, 'appMetadata' | 'userMetadata'>): void {
   const app = Object.entries(record.appMetadata);
   const user = Object.entries(record.userMetadata);
   if (app.length === 0 && user.length === 0) return;
@@ -133,7 +133,11 @@ async function execute(
   }
   for (const line of record.logs) console.log(`local tenant: Action ${action.name} (v${action.versionNumber}) ${entry}: ${line}`);
   if (record.outcome !== 'failed') {
-    applyMetadata(context, user.user_id, record);
+    // Metadata set before a render: saved then, or only once the login resumes after the form
+    // (platform/readings.ts, appMetadataAtRender: docs manage-user-metadata.mdx says "at the end
+    // of each trigger's execution"), so lost with a form the user abandons.
+    if (record.outcome === 'rendered' && context.readings.appMetadataAtRender === 'saved-when-login-ends') pipeline.heldMetadata = record;
+    else applyMetadata(context, user.user_id, record);
     pipeline.metadata = { ...record.transactionMetadata };
   } else {
     console.error(`local tenant: Action ${action.name} (v${action.versionNumber}) ${entry} failed: ${record.error?.message}`);
@@ -160,6 +164,11 @@ export async function resumeAfterForm(
   actionIndex: number,
   prompt: { id: string; vars: Record<string, unknown>; fields: Record<string, unknown> },
 ): Promise<PipelineResult> {
+  const pipeline = run.tx.pipeline as PipelineProgress;
+  if (pipeline.heldMetadata) {
+    applyMetadata(context, run.login.userId, pipeline.heldMetadata);
+    delete pipeline.heldMetadata;
+  }
   const result = await execute(context, run, actionIndex, 'onContinuePostLogin', prompt);
   if (result) return result;
   return continuePipeline(context, run);

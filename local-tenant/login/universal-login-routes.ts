@@ -39,7 +39,11 @@ function formValues(request: Request): Record<string, string> {
   return Object.fromEntries(Object.entries(parsed.value as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
 }
 
-/** Runs `handler` on the request's transaction, if it is this browser's and alive, one request at a time. */
+/**
+ * Runs `handler` on the request's transaction, if it is this browser's and alive. Nothing documents
+ * how Auth0 takes two requests of one login at once (platform/readings.ts, concurrentSubmissions):
+ * 'serialised' runs them one after the other, 'parallel' runs them at once on the same state.
+ */
 function onTransaction(context: TenantContext, handler: TxHandler) {
   return async (request: Request): Promise<Reply> => {
     const language = loginLanguage((request.query.get('ui_locales') ?? '').split(' ').filter(Boolean));
@@ -54,14 +58,15 @@ function onTransaction(context: TenantContext, handler: TxHandler) {
       return gone();
     }
     const txLanguage = loginLanguage(tx.request.uiLocales);
-    if (tx.busy) {
-      return errorPage({ language: txLanguage, status: 409, error: 'invalid_request', description: 'This sign-in is already answering another request: wait for it, then reload.' });
-    }
-    tx.busy = true;
+    if (context.readings.concurrentSubmissions === 'parallel') return handler({ tx, session, language: txLanguage }, request);
+    const previous = tx.queue;
+    let done = (): void => undefined;
+    tx.queue = new Promise<void>((resolve) => (done = resolve));
     try {
+      await previous;
       return await handler({ tx, session, language: txLanguage }, request);
     } finally {
-      tx.busy = false;
+      done();
     }
   };
 }

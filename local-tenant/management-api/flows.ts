@@ -3,6 +3,7 @@
 import type { TenantContext } from '../surface';
 import type { JsonObject } from '../state/types';
 import { newFlowId } from '../ids';
+import { refuseUndocumentedFlow } from './documented-constructs';
 import { auth0Error, payloadError } from './errors';
 import { collectionRoutes } from './collection';
 import { findReferences } from './references';
@@ -89,6 +90,7 @@ export const flowsResource: ManagementResource = (context) =>
         const name = requireString(body, 'name');
         const actions = body.actions ?? [];
         checkActions(actions);
+        refuseUndocumentedFlow(name, actions);
         checkConnections(actions, name, context);
         const at = new Date(context.now()).toISOString();
         return { id: newFlowId(), name, actions, created_at: at, updated_at: at };
@@ -98,6 +100,7 @@ export const flowsResource: ManagementResource = (context) =>
         const name = String(body.name ?? flow.name);
         if (body.actions !== undefined) {
           checkActions(body.actions);
+          refuseUndocumentedFlow(name, body.actions);
           checkConnections(body.actions, name, context);
         }
         return { ...flow, ...body, updated_at: new Date(context.now()).toISOString() };

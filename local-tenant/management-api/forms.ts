@@ -1,6 +1,7 @@
 // /api/v2/forms (platform-facts.md §2). A form's list entry has no body; GET /forms/:id has it.
 import type { JsonObject } from '../state/types';
 import { newFormId } from '../ids';
+import { refuseUndocumentedForm } from './documented-constructs';
 import { auth0Error } from './errors';
 import { collectionRoutes } from './collection';
 import { findReferences } from './references';
@@ -47,12 +48,14 @@ export const formsResource: ManagementResource = (context) => {
       listItem: (form) => Object.fromEntries(Object.entries(form).filter(([k]) => !BODY_PARTS.includes(k))),
       create: (body) => {
         const name = requireString(body, 'name');
+        refuseUndocumentedForm(name, body);
         checkFlows(body, name);
         const at = new Date(context.now()).toISOString();
         return { ...body, id: newFormId(), name, created_at: at, updated_at: at };
       },
       update: (form, body) => {
         if (body.name !== undefined) requireString(body, 'name');
+        if (body.nodes !== undefined) refuseUndocumentedForm(String(body.name ?? form.name), body);
         checkFlows(body, String(body.name ?? form.name));
         return { ...form, ...body, updated_at: new Date(context.now()).toISOString() };
       },

@@ -289,7 +289,11 @@ export function checkFormBody(form: unknown): ModelProblem[] {
           return;
         }
         for (const key of Object.keys(component.config ?? {})) if (!cModel.config.includes(key)) report(`${cAt}.config.${key}`, `${kind} config.${key}`, `not in ${cModel.source}`);
-        walkStrings(component, cAt, (text, p) => checkTemplateText(text, p, TEMPLATE_ROOTS.form, report));
+        walkStrings(component, cAt, (text, p) => {
+          // The resend button's waiting text may name {{remaining_seconds}} (docs nodes-and-components.mdx, "Resend button block").
+          const roots = kind === 'BLOCK/RESEND_BUTTON' && p.endsWith('.config.waiting_text') ? [...TEMPLATE_ROOTS.form, 'remaining_seconds'] : TEMPLATE_ROOTS.form;
+          checkTemplateText(text, p, roots, report);
+        });
       });
     }
   });

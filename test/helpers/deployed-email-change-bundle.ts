@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLED_FLOWS, BUNDLED_FORMS } from '../../forms/bundle';
-import { AUTH0_VAULT_CONNECTION, FORM_NAME, SENDGRID_VAULT_CONNECTION } from '../../forms/names';
+import { FORM_NAME, MANAGEMENT_API_VAULT_CONNECTION, SENDGRID_VAULT_CONNECTION } from '../../forms/names';
 import type { DeployedFlow, DeployedForm, VaultConnection } from '../../local-tenant/forms-runtime';
 import { loadEnvironmentConfig } from '../../scripts/lib/environment-config';
 import { buildMappings, type Mappings } from '../../scripts/lib/mappings';
@@ -16,9 +16,15 @@ function keywordReplace(text: string, mappings: Mappings): string {
   return tools.keywordReplace(text, mappings);
 }
 
-/** config/local.json's keyword values, as deploy would map them. */
-export function localMappings(): Mappings {
-  return buildMappings(loadEnvironmentConfig(ROOT, 'local'), {}, { placeholders: true });
+export interface TenantLike {
+  readonly domain: string;
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/** config/local.json's keyword values, as deploy would map them (for `tenant`: its domain and SendGrid). */
+export function localMappings(tenant?: TenantLike): Mappings {
+  const deployValues = tenant ? { AUTH0_DOMAIN: tenant.domain, SENDGRID_API_URL: tenant.env.SENDGRID_BASE_URL } : {};
+  return buildMappings(loadEnvironmentConfig(ROOT, 'local'), deployValues, { placeholders: true });
 }
 
 function readBuilt(file: string, mappings: Mappings): Record<string, unknown> {
@@ -30,7 +36,9 @@ export interface DeployedBundle {
   readonly flows: DeployedFlow[];
 }
 
-export function deployedEmailChangeBundle(mappings: Mappings = localMappings()): DeployedBundle {
+/** The bundle as deployed to `tenant` (or with placeholders for what only a deploy knows). */
+export function deployedEmailChangeBundle(tenantOrMappings?: TenantLike | Mappings): DeployedBundle {
+  const mappings = tenantOrMappings === undefined || !('domain' in tenantOrMappings && 'env' in tenantOrMappings) ? ((tenantOrMappings as Mappings | undefined) ?? localMappings()) : localMappings(tenantOrMappings as TenantLike);
   const formEntry = BUNDLED_FORMS.find((f) => f.name === FORM_NAME);
   if (!formEntry) throw new Error(`forms/bundle.ts has no form ${FORM_NAME}`);
   return {
@@ -40,7 +48,7 @@ export function deployedEmailChangeBundle(mappings: Mappings = localMappings()):
 }
 
 /** The two vault connections, set up with a local tenant's M2M client and SendGrid key. */
-export function localVaultConnections(tenant: { domain: string; env: Readonly<Record<string, string>> }): VaultConnection[] {
+export function localVaultConnections(tenant: TenantLike): VaultConnection[] {
   const env = (name: string): string => {
     const value = tenant.env[name];
     if (!value) throw new Error(`the local tenant's env has no ${name}`);
@@ -48,10 +56,16 @@ export function localVaultConnections(tenant: { domain: string; env: Readonly<Re
   };
   return [
     {
-      name: AUTH0_VAULT_CONNECTION,
-      app_id: 'AUTH0',
-      setup: { type: 'OAUTH_APP', client_id: env('AUTH0_CLIENT_ID'), client_secret: env('AUTH0_CLIENT_SECRET'), domain: tenant.domain },
+      name: MANAGEMENT_API_VAULT_CONNECTION,
+      app_id: 'HTTP',
+      setup: {
+        type: 'OAUTH_CLIENT_CREDENTIALS',
+        client_id: env('AUTH0_CLIENT_ID'),
+        client_secret: env('AUTH0_CLIENT_SECRET'),
+        token_endpoint: `https://${tenant.domain}/oauth/token`,
+        audience: `https://${tenant.domain}/api/v2/`,
+      },
     },
-    { name: SENDGRID_VAULT_CONNECTION, app_id: 'SENDGRID', setup: { type: 'API_KEY', api_key: env('SENDGRID_API_KEY') } },
+    { name: SENDGRID_VAULT_CONNECTION, app_id: 'HTTP', setup: { type: 'BEARER', token: env('SENDGRID_API_KEY') } },
   ];
 }

@@ -122,14 +122,14 @@ export function useEmailChangeJourneys() {
       if (!found) throw new Error(`no user ${userId}`);
       return found;
     },
-    deployment: () => deployedEmailChangeBundle(),
+    deployment: () => deployedEmailChangeBundle(tenant()),
     vaultConnections: () => localVaultConnections(tenant()),
     /** Starts the form for `user` with the vars the Action passes. */
     async start(user: StoredUser, options: StartOptions = {}): Promise<Journey> {
       const locale = options.locale ?? 'en';
       const runtime = options.runtime ?? scenario.runtime();
       return runtime.startJourney({
-        ...deployedEmailChangeBundle(),
+        ...deployedEmailChangeBundle(tenant()),
         vaultConnections: localVaultConnections(tenant()),
         user: { user_id: user.user_id, email: user.email, email_verified: user.email_verified, app_metadata: user.app_metadata },
         // The Action's own vars, as if the user had signed in just now (on the scenario's clock).

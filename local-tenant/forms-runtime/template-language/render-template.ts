@@ -1,8 +1,8 @@
-// Renders values that hold {{...}} templates. A string that is exactly one {{expression}} takes
-// the expression's value with its type (a number stays a number, an object an object); text
-// around or between templates makes a string, where a missing value is empty text.
-// UNCONFIRMED: both rules are this runtime's reading; the docs show templates only as whole
-// values or inside text, without saying how types or undefined come out.
+// Renders values that hold {{...}} templates. Text around or between templates makes a string,
+// where a missing value is empty text. A string that is exactly one {{expression}} is one of the
+// readings of platform/readings.ts (singleTemplateValue): it keeps the expression's value with
+// its type ('typed'), or becomes that value's text ('string'); the docs show templates only as
+// whole values or inside text, without saying how types come out.
 import { evaluateExpression, type TemplateScope } from './evaluate-expression';
 import { parseExpression, TemplateSyntaxError } from './expression-parser';
 import type { HelperEnvironment } from './helper-functions';
@@ -51,7 +51,10 @@ export function asText(value: unknown): string {
 export function renderString(value: string, scope: TemplateScope, env: HelperEnvironment): unknown {
   const parts = splitTemplate(value);
   const [only] = parts;
-  if (parts.length === 1 && only?.kind === 'expression') return evaluateExpression(parseExpression(only.source), scope, env);
+  if (parts.length === 1 && only?.kind === 'expression') {
+    const value = evaluateExpression(parseExpression(only.source), scope, env);
+    return env.singleTemplateValue === 'string' && value !== undefined ? asText(value) : value;
+  }
   return parts.map((part) => (part.kind === 'text' ? part.text : asText(evaluateExpression(parseExpression(part.source), scope, env)))).join('');
 }
 

@@ -97,7 +97,7 @@ export async function deployBundle(options: DeployOptions): Promise<DeployResult
         `Could not read the credentials of the ${vaultClientName} application: the deploy application needs the read:client_keys scope.`,
       );
     }
-    return { type: 'OAUTH_APP', client_id: vault.client_id, client_secret: vault.client_secret, domain: target.domain, audience };
+    return { type: 'OAUTH_CLIENT_CREDENTIALS', client_id: vault.client_id, client_secret: vault.client_secret, token_endpoint: `https://${target.domain}/oauth/token`, audience };
   };
   const mappingsFor = async (current: CurrentState): Promise<Mappings> =>
     buildMappings(
@@ -105,8 +105,9 @@ export async function deployBundle(options: DeployOptions): Promise<DeployResult
       {
         AUTH0_DOMAIN: target.domain,
         EMAIL_CHANGE_FORM_ID: current.ids[`forms/${FORM_NAME}`] ?? PENDING,
-        AUTH0_VAULT_SETUP: (await vaultSetup(current)) ?? { type: 'OAUTH_APP', client_id: PENDING },
-        SENDGRID_VAULT_SETUP: { type: 'API_KEY', api_key: target.sendgridApiKey },
+        MANAGEMENT_API_VAULT_SETUP: (await vaultSetup(current)) ?? { type: 'OAUTH_CLIENT_CREDENTIALS', client_id: PENDING },
+        SENDGRID_VAULT_SETUP: { type: 'BEARER', token: target.sendgridApiKey },
+        SENDGRID_API_URL: target.sendgridApiUrl,
       },
       { placeholders: false },
     );

@@ -50,6 +50,8 @@ export interface DeployTarget {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly sendgridApiKey: string;
+  /** SendGrid's API base URL for the flows: SENDGRID_BASE_URL (the local tenant's stand-in), else SendGrid's. */
+  readonly sendgridApiUrl: string;
   /** Extra environment for child processes (the local tenant's CA certificate). */
   readonly childEnv: Readonly<Record<string, string>>;
 }
@@ -119,6 +121,7 @@ export function resolveDeployTarget(
     clientId: values.AUTH0_CLIENT_ID as string,
     clientSecret: values.AUTH0_CLIENT_SECRET as string,
     sendgridApiKey: values.SENDGRID_API_KEY as string,
+    sendgridApiUrl: (source.SENDGRID_BASE_URL?.trim() || 'https://api.sendgrid.com').replace(/\/$/, ''),
     childEnv: caCert ? { NODE_EXTRA_CA_CERTS: caCert } : {},
   };
 }

@@ -7,6 +7,8 @@ import {
   type HistoryEntry,
   LOCKED_UNTIL_KEY,
   prependEntry,
+  storedEntries,
+  toStoredHistory,
   type RevertEntry,
 } from '../../../actions/email-change/history';
 import { readRecoveryData, type RecoveryData } from './read-history';
@@ -59,8 +61,7 @@ export function lookUpChange(user: RecoveryUser, changeId: string): ChangeLookup
 /** The history as stored, entries the contract does not know included: a revert keeps them. */
 function storedHistory(user: RecoveryUser): HistoryEntry[] {
   const metadata = user.app_metadata as Record<string, unknown> | undefined;
-  const raw = metadata?.[HISTORY_KEY];
-  return Array.isArray(raw) ? (raw as HistoryEntry[]) : [];
+  return storedEntries(metadata?.[HISTORY_KEY]) as HistoryEntry[];
 }
 
 export interface RevertOptions {
@@ -145,7 +146,7 @@ export function planRevert(user: RecoveryUser, found: Extract<ChangeLookup, { ki
       email_verified: true,
       verify_email: false,
       connection: identity.connection,
-      app_metadata: { [HISTORY_KEY]: prependEntry(storedHistory(user), revert), [LOCKED_UNTIL_KEY]: lockedUntil },
+      app_metadata: { [HISTORY_KEY]: toStoredHistory(prependEntry(storedHistory(user), revert)), [LOCKED_UNTIL_KEY]: lockedUntil },
     },
     lines,
   };

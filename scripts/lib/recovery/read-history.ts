@@ -4,6 +4,7 @@
 import {
   type ChangeEntry,
   HISTORY_KEY,
+  storedEntries,
   type HistoryEntry,
   LOCKED_UNTIL_KEY,
   NOTICE_KEY,
@@ -51,8 +52,8 @@ export function readRecoveryData(appMetadata: unknown): RecoveryData {
   const problems: string[] = [];
   const history: HistoryEntry[] = [];
   const raw = metadata[HISTORY_KEY];
-  if (raw !== undefined && !Array.isArray(raw)) problems.push(`app_metadata.${HISTORY_KEY} is not an array`);
-  for (const [index, value] of (Array.isArray(raw) ? raw : []).entries()) {
+  if (raw !== undefined && (typeof raw !== 'object' || raw === null)) problems.push(`app_metadata.${HISTORY_KEY} is neither slots nor a list`);
+  for (const [index, value] of storedEntries(raw).entries()) {
     const read = readEntry(value);
     if ('entry' in read) history.push(read.entry);
     else problems.push(`app_metadata.${HISTORY_KEY}[${index}] ${read.problem}`);

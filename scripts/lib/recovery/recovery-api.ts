@@ -1,7 +1,7 @@
 // The Management API calls of npm run revert and npm run history, through the `auth0` SDK (v7):
 // the thin I/O layer around the pure decisions (plan-revert.ts, format-history.ts).
 import { ManagementClient, ManagementError } from 'auth0';
-import { HISTORY_KEY } from '../../../actions/email-change/history';
+import { HISTORY_KEY, HISTORY_SLOTS } from '../../../actions/email-change/history';
 import { UserError } from '../user-error';
 import type { AddressHolder, RecoveryUser } from './plan-revert';
 import type { RecoveryTarget } from './recovery-target';
@@ -31,8 +31,12 @@ function recoveryUser(user: { user_id?: string; email?: string; identities?: unk
  * eventually consistent (platform-facts.md §4), hence --user when it finds nothing.
  */
 export async function usersWithChange(client: ManagementClient, changeId: string): Promise<RecoveryUser[]> {
-  const page = await client.users.list({ q: `app_metadata.${HISTORY_KEY}.change_id:"${changeId}"`, search_engine: 'v3' });
-  return page.data.map(recoveryUser);
+  // The history is stored in slots (history.ts): one exact-path search per slot, newest first.
+  for (const slot of HISTORY_SLOTS) {
+    const page = await client.users.list({ q: `app_metadata.${HISTORY_KEY}.${slot}.change_id:"${changeId}"`, search_engine: 'v3' });
+    if (page.data.length > 0) return page.data.map(recoveryUser);
+  }
+  return [];
 }
 
 /** The user by id (immediately consistent), or a UserError saying there is none. */

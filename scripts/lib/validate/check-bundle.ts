@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLED_FLOWS, BUNDLED_FORMS } from '../../../forms/bundle';
+import { checkFlowBody, checkFormBody, describeProblems } from '../../../local-tenant/platform/forms-model';
 import { checkConfigValues, type EnvironmentConfig } from '../environment-config';
 import { findKeywordUses, keywordSpec } from '../keywords';
 import { TENANT_FILE, type TenantAssets } from '../tenant-file';
@@ -91,6 +92,7 @@ export function checkBundle(input: BundleCheckInput): BundleCheckResult {
   checkKeywords(TENANT_FILE, input.tenantText, config, problems);
 
   const bodies = new Map<string, unknown>();
+  const bodyFiles = new Map<string, string>();
   for (const ref of fileReferences(assets)) {
     const path = join(root, ref.path);
     if (!existsSync(path)) {
@@ -106,6 +108,7 @@ export function checkBundle(input: BundleCheckInput): BundleCheckResult {
     if (ref.key.endsWith('.body')) {
       try {
         bodies.set(ref.key, JSON.parse(text));
+        bodyFiles.set(ref.key, normalise(ref.path));
       } catch (error) {
         problems.push(`${normalise(ref.path)} (${TENANT_FILE}: ${ref.key}) is not valid JSON: ${(error as Error).message}`);
       }
@@ -117,6 +120,12 @@ export function checkBundle(input: BundleCheckInput): BundleCheckResult {
     if (!referenced.has(`dist/${built.file}`)) {
       problems.push(`${TENANT_FILE}: nothing refers to dist/${built.file} (${built.name}), which the build writes. Add it under flows: or forms:.`);
     }
+  }
+
+  // Only what Auth0 documents (local-tenant/platform/forms-model.ts): a guess never reaches a tenant.
+  for (const [key, body] of bodies) {
+    const file = bodyFiles.get(key) as string;
+    problems.push(...describeProblems(file, key.startsWith('flows') ? checkFlowBody(body) : checkFormBody(body)));
   }
 
   const flowNames = list(assets, 'flows').map((f) => f.name);

@@ -76,6 +76,10 @@ test("renders with the injected journey id, the journey's starting values, and w
       wrong_codes: '',
       code_sends: '',
       none: '',
+      pending_email: '',
+      code_notice: '',
+      verify_state: '',
+      email_change_outcome: '',
     },
     journeyMetadata: { key: 'email_change_journey_id', value: 'journey-1' },
   });

@@ -9,7 +9,7 @@ import { UserError } from '../../../../scripts/lib/user-error';
 import { importWithDeployCli, maskSecrets, MASK } from '../../../../scripts/lib/deploy/deploy-cli-import';
 import { loadEnvironmentConfig } from '../../../../scripts/lib/environment-config';
 import { buildMappings } from '../../../../scripts/lib/mappings';
-import { AUTH0_VAULT_CONNECTION, FORM_NAME, SEND_CODE_FLOW, SENDGRID_VAULT_CONNECTION, VERIFY_CODE_FLOW } from '../../../../forms/names';
+import { FORM_NAME, MANAGEMENT_API_VAULT_CONNECTION, RESEND_CODE_FLOW, SEND_CODE_FLOW, SENDGRID_VAULT_CONNECTION, VERIFY_CODE_FLOW } from '../../../../forms/names';
 import type { TenantState } from '../../../../local-tenant';
 import { DIST, ROOT } from '../../../helpers/paths';
 import { useLocalTenant } from '../../../helpers/local-tenant';
@@ -36,8 +36,9 @@ function deployInput() {
     {
       AUTH0_DOMAIN: t.domain,
       EMAIL_CHANGE_FORM_ID: 'ap_importtestplaceholder0000',
-      AUTH0_VAULT_SETUP: { type: 'OAUTH_APP', client_id: t.env.AUTH0_CLIENT_ID, client_secret: t.env.AUTH0_CLIENT_SECRET, domain: t.domain },
-      SENDGRID_VAULT_SETUP: { type: 'API_KEY', api_key: t.env.SENDGRID_API_KEY },
+      MANAGEMENT_API_VAULT_SETUP: { type: 'OAUTH_CLIENT_CREDENTIALS', client_id: t.env.AUTH0_CLIENT_ID, client_secret: t.env.AUTH0_CLIENT_SECRET, token_endpoint: `https://${t.domain}/oauth/token` },
+      SENDGRID_VAULT_SETUP: { type: 'BEARER', token: t.env.SENDGRID_API_KEY },
+      SENDGRID_API_URL: t.env.SENDGRID_BASE_URL,
     },
     { placeholders: true },
   );
@@ -86,7 +87,7 @@ test(
 
     const state = t.state.snapshot();
     const vault = Object.fromEntries(state.vaultConnections.map((c) => [c.connection.name, c]));
-    expect(Object.keys(vault).sort()).toEqual([AUTH0_VAULT_CONNECTION, SENDGRID_VAULT_CONNECTION].sort());
+    expect(Object.keys(vault).sort()).toEqual([MANAGEMENT_API_VAULT_CONNECTION, SENDGRID_VAULT_CONNECTION].sort());
     expect(vault[SENDGRID_VAULT_CONNECTION]?.setup).toEqual({ type: 'API_KEY', api_key: t.env.SENDGRID_API_KEY });
     // deploy-cli swapped names for ids: each flow points at a vault connection id, the form at flow ids.
     const vaultIds = state.vaultConnections.map((c) => c.connection.id);
@@ -96,7 +97,7 @@ test(
     expect(vaultIds.length).toBe(2);
     const form = state.forms.find((f) => f.name === FORM_NAME);
     const flowIds = state.flows.map((f) => f.id);
-    expect(state.flows.map((f) => f.name).sort()).toEqual([SEND_CODE_FLOW, VERIFY_CODE_FLOW].sort());
+    expect(state.flows.map((f) => f.name).sort()).toEqual([SEND_CODE_FLOW, RESEND_CODE_FLOW, VERIFY_CODE_FLOW].sort());
     for (const id of JSON.stringify(form).match(/"flow_id":"[^"]+"/g) ?? []) expect(flowIds).toContain(id.slice('"flow_id":"'.length, -1));
     const action = state.actions.find((a) => a.action.name === 'email-change');
     expect(action?.versions.filter((v) => v.deployed)).toHaveLength(1);

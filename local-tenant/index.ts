@@ -102,6 +102,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
       domain,
       httpsUrl,
       httpUrl,
+      envFile: join(stateDir, ENV_FILE),
       plan,
       actionBuildMs: options.actionBuildMs ?? 0,
       ownCertificate: trustOwnCertificate(certificate.cert),

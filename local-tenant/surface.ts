@@ -18,6 +18,8 @@ export interface TenantContext {
   readonly domain: string;
   readonly httpsUrl: string;
   readonly httpUrl: string;
+  /** Where the env file is written (<stateDir>/env). */
+  readonly envFile: string;
   readonly plan: 'free' | 'enterprise';
   /** How long an action takes to build after a create or an update, in ms. */
   readonly actionBuildMs: number;

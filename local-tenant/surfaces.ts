@@ -5,6 +5,7 @@
 // exporting a Surface, list it below, and give it a test under test/local-tenant/<name>/.
 import { controlSurface } from './control/control-surface';
 import { demoAppSurface } from './demo-app/demo-app-surface';
+import { indexPageSurface } from './index-page/index-page-surface';
 import { loginControlsSurface } from './login/login-controls-surface';
 import { loginSurface } from './login/login-surface';
 import { oidcSurface } from './login/oidc-surface';
@@ -24,4 +25,5 @@ export const SURFACES: readonly Surface[] = [
   oidcSurface,
   loginControlsSurface,
   demoAppSurface,
+  indexPageSurface,
 ];

@@ -1,9 +1,12 @@
-// Usage: npm run local-tenant [-- --reset]
+// Usage: npm run local-tenant [-- --reset] [-- --reset-user <email>]
 //
 // Starts the local tenant (the offline Auth0 and SendGrid stand-in) in the foreground, keeps
 // its state in .local-tenant/, writes .local-tenant/env for other tools, prints its URLs, and
 // stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
 //   --reset   start from a clean state (users, deployed config and outbox are dropped)
+//   --reset-user <email>   give that user their email-change budget back (failed tries in the
+//             demo count against it for 24 h); when a local tenant already runs on these ports,
+//             resets it there and exits
 // Ports: LOCAL_TENANT_HTTPS_PORT (default 4443) and LOCAL_TENANT_HTTP_PORT (default 4480); 0 picks
 // a free one. LOCAL_TENANT_DIR: where the state lives (default .local-tenant).
 import { join, relative } from 'node:path';
@@ -11,9 +14,11 @@ import { parseArgs } from 'node:util';
 import { startLocalTenant } from '../local-tenant';
 import { runCli } from './lib/cli';
 import { localTenantPlace, portInUse } from './lib/local-tenant-ports';
+import { resetUserBudget, runningTenantUrl } from './lib/reset-user';
 
 runCli(async () => {
-  const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false }, 'reset-user': { type: 'string' } } });
+  const resetUser = values['reset-user'];
   const root = join(__dirname, '..');
   const { httpsPort, httpPort, stateDir } = localTenantPlace(root);
   let tenant;
@@ -22,6 +27,11 @@ runCli(async () => {
     tenant = await startLocalTenant({ stateDir, reset: values.reset, httpsPort, httpPort, demo: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      const running = runningTenantUrl(stateDir);
+      if (resetUser !== undefined && running !== undefined) {
+        console.log(`A local tenant already runs (${running}): ${await resetUserBudget(running, resetUser)}`);
+        return;
+      }
       throw portInUse(httpsPort, httpPort, 'another local tenant?');
     }
     throw error;
@@ -34,6 +44,7 @@ runCli(async () => {
   Environment for other tools  ${shown(tenant.envFile)}   (set -a; . ${shown(tenant.envFile)}; set +a)
   State                        ${shown(stateDir)}/
 Stop with Ctrl-C.`);
+  if (resetUser !== undefined) console.log(await resetUserBudget(tenant.httpUrl, resetUser));
   const running = tenant;
   await new Promise<void>((resolve) => {
     const stop = (signal: string): void => {

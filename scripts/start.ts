@@ -1,4 +1,4 @@
-// Usage: npm start [-- --reset]
+// Usage: npm start [-- --reset] [-- --reset-user <email>]
 //
 // Tries the bundle on this machine, offline: builds it, starts the local tenant in the foreground
 // (state in .local-tenant/, kept between runs), pushes the email templates to its SendGrid
@@ -7,6 +7,8 @@
 // demo users' credentials. A second npm start reuses the state: the deploy then writes nothing.
 // Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
 //   --reset   start from a clean state (users, deployed config and outbox are dropped)
+//   --reset-user <email>   give that user their email-change budget back once the tenant is up
+//             (failed tries in the demo count against it for 24 h)
 // Ports: LOCAL_TENANT_HTTPS_PORT (default 4443) and LOCAL_TENANT_HTTP_PORT (default 4480); 0 picks
 // a free one. LOCAL_TENANT_DIR: where the state lives (default .local-tenant).
 // Works whatever NODE_EXTRA_CA_CERTS holds in this shell: the tenant trusts its own certificate
@@ -24,6 +26,7 @@ import { DEMO_MFA_USER_EMAIL, DEMO_SOCIAL_USER_EMAIL } from '../local-tenant/dem
 import { totpUri } from '../local-tenant/login/totp';
 import { runCli } from './lib/cli';
 import { localTenantPlace, portInUse } from './lib/local-tenant-ports';
+import { resetUserBudget } from './lib/reset-user';
 import { UserError } from './lib/user-error';
 
 const ROOT = join(__dirname, '..');
@@ -90,7 +93,7 @@ function summary(tenant: LocalTenant, stateDir: string): string {
 }
 
 runCli(async () => {
-  const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false }, 'reset-user': { type: 'string' } } });
   const { httpsPort, httpPort, stateDir } = localTenantPlace(ROOT);
   const children = new Children();
 
@@ -135,6 +138,9 @@ runCli(async () => {
     await tenant.stop();
     throw error;
   }
+  const resetUser = values['reset-user'];
+  // A wrong address must not stop a tenant that is up and deployed: say so, and keep running.
+  if (resetUser !== undefined) console.log(await resetUserBudget(tenant.httpUrl, resetUser).catch((error: Error) => error.message));
   console.log(summary(tenant, stateDir));
   await stopped;
 });

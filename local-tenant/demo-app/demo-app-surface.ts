@@ -9,6 +9,7 @@ import { OUTBOX_PAGE_PATH } from '../outbox/outbox-surface';
 import type { Surface, TenantContext } from '../surface';
 import { DEMO_APP_PATH, DEMO_CALLBACK_PATH } from './demo-seed';
 import { authorizeUrl, type DemoClientConfig, DemoSignInError, exchangeCode, newNonce, newPkce, newState } from './demo-oidc-client';
+import { findUser, codesSentTodayTo, resetChangeBudget } from './change-budget';
 import { demoPage } from './demo-app-page';
 import { type DemoSession, demoSession, type LoginPurpose, type PendingLogin } from './demo-sessions';
 import { OUTCOMES, retriedOutcome, UNKNOWN_EMAIL_CHANGE_OUTCOME } from './outcome-messages';
@@ -112,7 +113,14 @@ export const demoAppSurface: Surface = {
   routes: (context) => {
     const page = (request: Request): Reply => {
       const { session, cookie } = demoSession(context, request.headers);
-      const body = demoPage({ session, outboxUrl: `${context.httpUrl}${OUTBOX_PAGE_PATH}`, seeded: context.store.state.demo !== undefined });
+      const sub = session.signedIn?.claims.sub;
+      const user = sub === undefined ? undefined : findUser(context.store.state.users, { userId: sub });
+      const body = demoPage({
+        session,
+        outboxUrl: `${context.httpUrl}${OUTBOX_PAGE_PATH}`,
+        seeded: context.store.state.demo !== undefined,
+        ...(user ? { codesSentTodayTo: codesSentTodayTo(user, context.now()) } : {}),
+      });
       delete session.flash;
       session.notes.length = 0;
       return withCookie({ status: 200, headers: PAGE_HEADERS, body }, cookie);
@@ -134,6 +142,20 @@ export const demoAppSurface: Surface = {
           const locale = parsed.ok ? (parsed.value as { locale?: unknown } | undefined)?.locale : undefined;
           if (locale === 'en' || locale === 'es') session.locale = locale;
           return seeOther(DEMO_APP_PATH);
+        }),
+      },
+      {
+        method: 'POST',
+        pattern: '/demo/reset-budget',
+        handler: action((session) => {
+          const sub = session.signedIn?.claims.sub;
+          if (sub === undefined) return show(session, { tone: 'error', message: 'Sign in first: the reset is for the signed-in user.' });
+          const reset = resetChangeBudget(context.store, { userId: sub }, context.now());
+          if (!reset) return show(session, { tone: 'error', message: 'Your user is no longer on this local tenant: sign in again.' });
+          return show(session, {
+            tone: 'success',
+            message: `Your email-change budget is reset (${reset.clearedCodes} code${reset.clearedCodes === 1 ? '' : 's'} sent today cleared): you can start a change again.`,
+          });
         }),
       },
       {

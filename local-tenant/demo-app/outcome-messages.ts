@@ -49,7 +49,7 @@ export const OUTCOMES: Readonly<Record<string, Outcome>> = {
   },
   [DENY.rateLimited]: {
     tone: 'error',
-    message: 'Too many email changes were started for this account in the last 24 hours. Try again tomorrow.',
+    message: 'Too many email changes or codes for this account today. Try again tomorrow, or, in this demo, press "Reset my email-change budget" below.',
     step: 'show',
   },
   [DENY.cancelled]: {
@@ -60,6 +60,12 @@ export const OUTCOMES: Readonly<Record<string, Outcome>> = {
   [DENY.misconfigured]: {
     tone: 'error',
     message: "Email change is unavailable right now: try again later. (The tenant's Action logs say which setting is wrong.)",
+    step: 'show',
+  },
+  // README contract: sent by the Action once support has reverted a change (npm run revert).
+  email_change_locked: {
+    tone: 'error',
+    message: 'Email changes are paused for this account after support reverted one. Contact support to change your address.',
     step: 'show',
   },
 };

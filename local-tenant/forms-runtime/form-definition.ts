@@ -43,7 +43,18 @@ export interface DeployedForm {
 }
 
 /** The components a step may hold here: category/type. */
-export const SUPPORTED_COMPONENTS = ['BLOCK/RICH_TEXT', 'BLOCK/NEXT_BUTTON', 'BLOCK/RESEND_BUTTON', 'FIELD/EMAIL', 'FIELD/TEXT'];
+export const SUPPORTED_COMPONENTS = [
+  'BLOCK/RICH_TEXT',
+  'BLOCK/NEXT_BUTTON',
+  'BLOCK/RESEND_BUTTON',
+  'BLOCK/JUMP_BUTTON',
+  'BLOCK/PREVIOUS_BUTTON',
+  'FIELD/EMAIL',
+  'FIELD/TEXT',
+];
+
+/** The colours a JUMP_BUTTON's style.background_color may take here. */
+export const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
 /** Roots a form component's texts may read (docs variables.mdx: context, fields, vars in Forms). */
 export const FORM_ROOTS = ['context', 'fields', 'vars'];
@@ -101,7 +112,13 @@ export function checkFlow(flow: DeployedFlow, connections: readonly VaultConnect
   checkFlowActions(flow.actions, flow, connections);
 }
 
-function checkComponent(component: Component, step: string, flows: readonly DeployedFlow[], connections: readonly VaultConnection[]): void {
+function checkComponent(
+  component: Component,
+  step: string,
+  flows: readonly DeployedFlow[],
+  connections: readonly VaultConnection[],
+  pointsAt: (target: unknown, where: string) => void,
+): void {
   const kind = `${component.category}/${component.type}`;
   const where = `form step ${step}, component ${component.id}`;
   if (typeof component.id !== 'string' || component.id === '') throw new DefinitionError(`form step ${step}: a component needs an id`);
@@ -118,6 +135,16 @@ function checkComponent(component: Component, step: string, flows: readonly Depl
     checkTemplates(waiting, [...FORM_ROOTS, REMAINING_SECONDS]);
     if (typeof flowId !== 'string') throw new DefinitionError(`${where}: RESEND_BUTTON needs config.flow_id`);
     checkFlow(findFlow(flows, flowId, where), connections);
+  } else if (kind === 'BLOCK/JUMP_BUTTON') {
+    // The auth0 SDK's FormBlockJumpButtonConfig: text, next_node, style.background_color.
+    const { next_node: nextNode, style, ...texts } = config;
+    for (const key of Object.keys(texts)) if (key !== 'text') throw new UnsupportedFeatureError(`the JUMP_BUTTON setting ${key}`, where);
+    for (const [key, value] of Object.entries((style as object | undefined) ?? {})) {
+      if (key !== 'background_color') throw new UnsupportedFeatureError(`the JUMP_BUTTON style ${key}`, where);
+      if (typeof value !== 'string' || !HEX_COLOUR.test(value)) throw new UnsupportedFeatureError(`a JUMP_BUTTON background_color other than a hex colour (#rgb or #rrggbb): ${JSON.stringify(value)}`, where);
+    }
+    checkTemplates(texts, FORM_ROOTS);
+    pointsAt(nextNode, `${where}, next_node`);
   } else {
     checkTemplates(config, FORM_ROOTS);
   }
@@ -171,7 +198,7 @@ export function checkForm(form: DeployedForm, flows: readonly DeployedFlow[], co
           // Component ids are the keys of {{fields.*}}: this runtime requires them unique in the form.
           if (componentIds.has(component.id)) throw new DefinitionError(`${label}: two components have the id "${component.id}"`);
           componentIds.add(component.id);
-          checkComponent(component, node.id, flows, connections);
+          checkComponent(component, node.id, flows, connections, pointsAt);
         }
         pointsAt(node.config.next_node, where);
         break;

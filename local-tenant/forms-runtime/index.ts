@@ -27,7 +27,8 @@ import { checkFlowBody, checkFormBody, describeProblems } from '../platform/form
 import type { OwnCertificateTrust } from '../http/own-certificate-trust';
 import { setupString, type VaultConnection } from './vault-connections';
 
-export { Journey, JourneyRequestError, type SubmitInput, type SubmitResult } from './journey';
+export { isStepAction, Journey, JourneyRequestError, JUMP_PREFIX, type StepAction, type SubmitInput, type SubmitResult } from './journey';
+export { COUNTDOWN_ATTRIBUTE, FORM_ERROR_ID, isOneTimeCodeField } from './render-step';
 export type { JourneyState } from './journey-state';
 export type { DeployedForm } from './form-definition';
 export type { DeployedFlow, ExecutionRecord } from './flow-runner';

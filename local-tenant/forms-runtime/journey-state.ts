@@ -23,6 +23,10 @@ export interface JourneyState {
   vars: Record<string, unknown>;
   /** What the current step shows: a form-level message (a flow's), and one per field. */
   errors: { form?: string; fields: Record<string, string> };
+  /** The form-level message is a flow's own ERROR_MESSAGE (about what the person typed), not a platform failure. */
+  formErrorFromFlow?: boolean;
+  /** The steps the person came through, oldest first, for the PREVIOUS_BUTTON (absent in states saved before it). */
+  previousSteps?: string[];
   /** Resend buttons pressed, by component id. */
   resends: Record<string, { count: number; lastAtMs: number }>;
   /** The latest flow action runs, oldest first. */

@@ -2,7 +2,9 @@
 // STEP, FLOW and ROUTER nodes: a step continues only when its fields validate; a FLOW node whose
 // flow fails or ends in ERROR_MESSAGE shows the message and stays on the step (platform-facts.md
 // §2); routers take the first rule that holds, else the fallback (docs routers.mdx); the ending
-// node ends the journey and hands the vars back for the login to resume.
+// node ends the journey and hands the vars back for the login to resume. A JUMP_BUTTON goes to its
+// next_node without validating or keeping the step's fields, a PREVIOUS_BUTTON back to the step
+// before (docs nodes-and-components.mdx, "Blocks components").
 import { evaluateCondition } from './conditions';
 import { type Component, type DeployedForm, ENDING, findFlow, findNode, type FormNode } from './form-definition';
 import { type DeployedFlow, type FlowOutcome, type FlowServices, runFlow } from './flow-runner';
@@ -26,8 +28,17 @@ export class JourneyRequestError extends Error {
 export interface SubmitInput {
   /** The posted values by field id. Any key is kept, as any POST can hold any field. */
   readonly fields?: Readonly<Record<string, string>>;
-  /** The button pressed: the step's NEXT_BUTTON, or its RESEND_BUTTON. */
-  readonly action?: 'next' | 'resend';
+  /** The button pressed: the step's NEXT_BUTTON, its RESEND_BUTTON, its PREVIOUS_BUTTON, or one of its JUMP_BUTTONs by component id. */
+  readonly action?: StepAction;
+}
+
+export type StepAction = 'next' | 'resend' | 'previous' | `${typeof JUMP_PREFIX}${string}`;
+/** A jump names the JUMP_BUTTON pressed (its component id), never a node. */
+export const JUMP_PREFIX = 'jump:';
+
+/** Whether a posted value names a step action (the host refuses anything else). */
+export function isStepAction(value: string): value is StepAction {
+  return value === 'next' || value === 'resend' || value === 'previous' || (value.startsWith(JUMP_PREFIX) && value.length > JUMP_PREFIX.length);
 }
 
 export type SubmitResult =
@@ -80,6 +91,13 @@ export class Journey {
     return outcome.kind === 'error-message' ? outcome.message : PLATFORM_MESSAGES[this.current.language].flowFailed;
   }
 
+  private setFormError(outcome: Exclude<FlowOutcome, { kind: 'completed' }>): void {
+    this.current.errors.form = this.messageOf(outcome);
+    this.current.formErrorFromFlow = outcome.kind === 'error-message';
+  }
+
+  private goingBack = false;
+
   /** Walks from `from` to the next step or the ending; a flow that stops keeps the user on `stayOn`. */
   async advance(from: string, stayOn: string | undefined): Promise<void> {
     let nodeId = from;
@@ -93,6 +111,7 @@ export class Journey {
       const node = findNode(this.deployment.form, nodeId);
       switch (node.type) {
         case 'STEP':
+          if (stayOn !== undefined && node.id !== stayOn && !this.goingBack) (this.current.previousSteps ??= []).push(stayOn);
           this.current.node = node.id;
           return;
         case 'ROUTER': {
@@ -109,7 +128,7 @@ export class Journey {
           }
           if (stayOn === undefined) throw new DefinitionError(`form ${this.current.form}: flow node ${node.id} stopped before the first step: ${outcome.kind === 'failed' ? outcome.reason : outcome.message}`);
           this.current.node = stayOn;
-          this.current.errors.form = this.messageOf(outcome);
+          this.setFormError(outcome);
           return;
         }
         default:
@@ -126,6 +145,13 @@ export class Journey {
     const step = this.step();
     const action = input.action ?? 'next';
     const fields = this.fieldsOf(step);
+    this.current.errors = { fields: {} };
+    delete this.current.formErrorFromFlow;
+    if (action === 'previous' || action.startsWith(JUMP_PREFIX)) {
+      // Neither validates nor keeps what the step holds (docs nodes-and-components.mdx).
+      await (action === 'previous' ? this.previous(step) : this.jump(step, action.slice(JUMP_PREFIX.length)));
+      return this.result();
+    }
     if (this.services.readings.unshownFields === 'dropped') {
       for (const key of Object.keys(this.current.fields)) if (!fields.some((c) => c.id === key)) delete this.current.fields[key];
     }
@@ -136,7 +162,6 @@ export class Journey {
       if (!component && this.services.readings.unshownFields === 'dropped') continue;
       this.current.fields[key] = component ? fieldValue(component, value) : value;
     }
-    this.current.errors = { fields: {} };
     if (action === 'next') {
       for (const component of fields) {
         const error = validateField(component, fieldValue(component, this.current.fields[component.id]), this.current.language);
@@ -146,11 +171,35 @@ export class Journey {
     } else if (action === 'resend') {
       await this.resend(step);
     } else {
-      throw new JourneyRequestError(`unknown action ${JSON.stringify(action)}: a step knows "next" and "resend"`);
+      throw new JourneyRequestError(`unknown action ${JSON.stringify(action)}: a step knows "next", "resend", "previous" and "jump:<button id>"`);
     }
+    return this.result();
+  }
+
+  private result(): SubmitResult {
     return this.current.ended
       ? { ended: true, vars: this.vars }
       : { ended: false, step: this.current.node, errors: structuredClone(this.current.errors) };
+  }
+
+  /** A JUMP_BUTTON of this step: to its next_node, through any router or flow on the way. */
+  private async jump(step: StepNode, buttonId: string): Promise<void> {
+    const button = step.config.components.find((c) => c.id === buttonId && c.category === 'BLOCK' && c.type === 'JUMP_BUTTON');
+    if (!button) throw new JourneyRequestError(`step ${step.id} has no jump button ${JSON.stringify(buttonId)}`);
+    await this.advance(String(button.config?.next_node), step.id);
+  }
+
+  /** The PREVIOUS_BUTTON: back to the step the person came from. */
+  private async previous(step: StepNode): Promise<void> {
+    if (!step.config.components.some((c) => c.category === 'BLOCK' && c.type === 'PREVIOUS_BUTTON')) throw new JourneyRequestError(`step ${step.id} has no previous button`);
+    const back = this.current.previousSteps?.pop();
+    if (back === undefined) throw new JourneyRequestError(`step ${step.id} is the first step of this journey: there is no previous one`);
+    this.goingBack = true;
+    try {
+      await this.advance(back, step.id);
+    } finally {
+      this.goingBack = false;
+    }
   }
 
   /**
@@ -176,7 +225,7 @@ export class Journey {
     }
     this.current.resends[button.id] = { count: pressed.count + 1, lastAtMs: now };
     const outcome = await this.runFlow(findFlow(this.deployment.flows, String(config.flow_id), `component ${button.id}`));
-    if (outcome.kind !== 'completed') this.current.errors.form = this.messageOf(outcome);
+    if (outcome.kind !== 'completed') this.setFormError(outcome);
   }
 
   /** The current step as an HTML page. */

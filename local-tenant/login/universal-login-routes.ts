@@ -5,7 +5,7 @@
 import { parseBody } from '../http/body';
 import type { Reply, Request, Route } from '../http/router';
 import { passwordMatches } from '../management-api/passwords';
-import { JourneyRequestError } from '../forms-runtime';
+import { isStepAction, JourneyRequestError } from '../forms-runtime';
 import type { StoredUser } from '../state/types';
 import type { TenantContext } from '../surface';
 import { withCookie } from './authorize-endpoint';
@@ -173,7 +173,7 @@ async function submitForm(context: TenantContext, open: Open, request: Request):
   const form = open.tx.form;
   if (!form) return errorPage({ language: open.language, status: 400, error: 'invalid_request', description: LOGIN_TEXTS[open.language].transactionGone });
   const { action, state: _state, ...fields } = formValues(request);
-  if (action !== undefined && action !== 'next' && action !== 'resend') {
+  if (action !== undefined && !isStepAction(action)) {
     return errorPage({ language: open.language, status: 400, error: 'invalid_request', description: `Unknown form action "${action}".` });
   }
   let result;

@@ -1,5 +1,6 @@
 // The outbox, on the plain HTTP listener: /outbox for a person, /outbox.json (OUTBOX_URL) for
 // tests, oldest first (newest last).
+import { randomBytes } from 'node:crypto';
 import type { Surface } from '../surface';
 import { outboxPage } from './outbox-page';
 
@@ -21,15 +22,19 @@ export const outboxSurface: Surface = {
     {
       method: 'GET',
       pattern: OUTBOX_PAGE_PATH,
-      handler: () => ({
-        status: 200,
-        headers: {
-          'content-type': 'text/html; charset=utf-8',
-          // Nothing on the page needs to run: no scripts at all, even if escaping were ever missed.
-          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; frame-src 'self'",
-        },
-        body: outboxPage(context.store.state.outbox, `${context.httpUrl}${OUTBOX_JSON_PATH}`),
-      }),
+      handler: () => {
+        const nonce = randomBytes(16).toString('base64');
+        return {
+          status: 200,
+          headers: {
+            'content-type': 'text/html; charset=utf-8',
+            // Only the page's own script runs (its nonce), even if escaping were ever missed; it may
+            // read the JSON outbox (connect-src 'self'). The email frames inherit this policy.
+            'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; frame-src 'self'; script-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'`,
+          },
+          body: outboxPage(context.store.state.outbox, `${context.httpUrl}${OUTBOX_JSON_PATH}`, nonce),
+        };
+      },
     },
   ],
 };

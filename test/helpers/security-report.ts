@@ -1,4 +1,4 @@
-// The table of the security tests (README "Security tests"): cases tried and passed per category,
+// The table of the security tests (docs/security.md): cases tried and passed per category,
 // counted by the test files themselves. Each file wraps its test bodies with `tracked`, or counts
 // generated cases with `count`; after its tests it writes its category's part into this run's
 // folder and prints the table of every part written so far. Once every category of the suite has
@@ -102,7 +102,7 @@ export function useSecurityReport(category: SecurityCategory): SecurityReport {
     if (complete) {
       writeAtomically(
         RESULTS_FILE,
-        `# Security tests: results\n\nWritten by the security test files (test/browser/email-change-{attacks,faults,hostile-input,restart}.test.ts) at the end of a whole \`npm test\`; README "Security tests" explains each case.\n\n${table}`,
+        `# Security tests: results\n\nWritten by the security test files (test/browser/email-change-{attacks,faults,hostile-input,restart}.test.ts) at the end of a whole \`npm test\`; docs/security.md explains each case.\n\n${table}`,
       );
     }
     console.log(`Security tests${complete ? ` (written to ${RESULTS_FILE})` : ' (the categories run so far)'}:\n${table}`);

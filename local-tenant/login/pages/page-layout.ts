@@ -4,31 +4,37 @@
 import { randomBytes } from 'node:crypto';
 import type { Reply } from '../../http/router';
 import { escapeHtml } from '../../outbox/outbox-page';
+import { PALETTE } from '../../http/palette';
 
 export { escapeHtml };
+
+const C = PALETTE;
 
 export const PAGE_STYLE = `
 *, *::before, *::after { box-sizing: border-box; }
 body { margin: 0; min-height: 100vh; display: flex; align-items: flex-start; justify-content: center;
-  background: #eef1f5; color: #1d2330; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-main { width: 100%; max-width: 26rem; margin: 4rem 1rem 2rem; background: #fff; border-radius: 10px;
-  box-shadow: 0 1px 3px rgba(0,0,0,.12), 0 8px 24px rgba(0,0,0,.06); padding: 2rem 2rem 1.5rem; }
+  background: ${C.canvas}; color: ${C.ink}; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+main { width: 100%; max-width: 26rem; margin: 4rem 1rem 2rem; background: ${C.white}; border-radius: 10px;
+  box-shadow: 0 1px 3px rgba(0,0,0,.12), 0 8px 24px rgba(0,0,0,.06); padding: 2rem 2rem 1.5rem; overflow-wrap: anywhere; }
+@media (max-width: 30rem) { main { margin: 1rem .75rem; padding: 1.5rem 1.25rem 1.25rem; } }
 h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
 p { margin: .5rem 0 1rem; }
-.subtitle { color: #5b6475; margin-top: 0; }
+.subtitle { color: ${C.muted}; margin-top: 0; }
 label { display: block; font-weight: 600; margin: 1rem 0 .25rem; }
-.hint { display: block; color: #5b6475; font-size: .875rem; margin-top: .25rem; }
+.hint { display: block; color: ${C.muted}; font-size: .875rem; margin-top: .25rem; }
 input[type=email], input[type=password], input[type=text] { width: 100%; padding: .65rem .75rem; font-size: 1rem;
-  border: 1px solid #b7bfcc; border-radius: 6px; }
-input:focus { outline: 2px solid #3b5bdb; outline-offset: 1px; border-color: #3b5bdb; }
+  color: ${C.ink}; background: ${C.white}; border: 1px solid ${C.control}; border-radius: 6px; }
+input:focus { outline: 2px solid ${C.accent}; outline-offset: 1px; border-color: ${C.accent}; }
+input[aria-invalid=true] { border-color: ${C.errorText}; }
 button { width: 100%; margin-top: 1.25rem; padding: .7rem 1rem; font-size: 1rem; font-weight: 600; border: 0;
-  border-radius: 6px; background: #3b5bdb; color: #fff; cursor: pointer; }
-button.secondary { background: #fff; color: #1d2330; border: 1px solid #b7bfcc; }
-.error { background: #fdecec; color: #9b1c1c; border: 1px solid #f5c2c2; border-radius: 6px; padding: .6rem .75rem; }
-.notice { background: #eef3ff; border: 1px solid #c9d6ff; border-radius: 6px; padding: .6rem .75rem; }
-.or { text-align: center; color: #5b6475; margin: 1.25rem 0 0; }
-footer { margin-top: 1.5rem; color: #7a8394; font-size: .8rem; text-align: center; }
-code { background: #f1f3f7; padding: 0 .25rem; border-radius: 4px; }
+  border-radius: 6px; background: ${C.accent}; color: ${C.white}; cursor: pointer; }
+button:focus-visible { outline: 2px solid ${C.accent}; outline-offset: 2px; }
+button.secondary { background: ${C.white}; color: ${C.ink}; border: 1px solid ${C.control}; }
+.error { background: ${C.errorBackground}; color: ${C.errorText}; border: 1px solid ${C.errorEdge}; border-radius: 6px; padding: .6rem .75rem; }
+.notice { background: ${C.infoBackground}; color: ${C.ink}; border: 1px solid ${C.infoEdge}; border-radius: 6px; padding: .6rem .75rem; }
+.or { text-align: center; color: ${C.muted}; margin: 1.25rem 0 0; }
+footer { margin-top: 1.5rem; color: ${C.muted}; font-size: .8rem; text-align: center; }
+code { background: ${C.codeBackground}; color: ${C.ink}; padding: 0 .25rem; border-radius: 4px; }
 `;
 
 export interface PageOptions {

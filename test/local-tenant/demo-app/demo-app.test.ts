@@ -47,7 +47,7 @@ test('Change email goes to /authorize with email_change=true, max_age=0, PKCE S2
 test.each([
   [DENY.completed, 'Your email address has changed. Sign in again with your new address'],
   [DENY.unsupportedIdentity, 'You sign in with another provider (Google, for example), which owns your email address: change it there.'],
-  [DENY.rateLimited, 'Too many email changes were started for this account in the last 24 hours. Try again tomorrow.'],
+  [DENY.rateLimited, 'Too many email changes or codes for this account today. Try again tomorrow, or, in this demo, press "Reset my email-change budget" below.'],
   [DENY.cancelled, 'Your email address has not changed.'],
   [DENY.misconfigured, 'Email change is unavailable right now: try again later.'],
   ['email_change_something_new', 'The email change ended with an outcome this app does not know.'],

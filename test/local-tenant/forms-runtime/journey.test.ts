@@ -71,7 +71,7 @@ describe('walking', () => {
     };
     const journey = await start(form([step('ask', [emailField, next], 'run'), { id: 'run', type: 'FLOW', config: { flow_id: 'check', next_node: '$ending' } }]), [flow]);
     expect(await journey.submit({ fields: { email: 'no@example.com' } })).toEqual({ ended: false, step: 'ask', errors: { form: 'Not no@example.com, try ok@example.com', fields: {} } });
-    expect(page(journey)).toContain('<div class="form-error" role="alert" id="form-error"><p>Not no@example.com, try ok@example.com</p></div>');
+    expect(page(journey)).toContain('<div class="form-error" role="alert" id="form-error" tabindex="-1"><p>Not no@example.com, try ok@example.com</p></div>');
     expect(journey.vars.tries).toBe('x');
     expect(await journey.submit({ fields: { email: 'ok@example.com' } })).toEqual({ ended: true, vars: { tries: 'xx', done: true } });
     await expect(journey.submit({})).rejects.toThrow(new JourneyRequestError('this journey has ended: the login has resumed, nothing more can be submitted'));
@@ -159,7 +159,7 @@ describe('rendering', () => {
     expect(html).toContain('<title>Tell us</title>');
     expect(html).toContain('<label for="field-email">Your email</label>');
     expect(html).toContain('<p class="hint" id="field-email-hint">Where we write to you</p>');
-    expect(html).toMatch(/<input id="field-email" name="email" type="email" autocomplete="email" required aria-describedby="field-email-hint field-email-error" aria-invalid="true" value="wrong">/);
+    expect(html).toMatch(/<input id="field-email" name="email" type="email" autocomplete="email" required aria-describedby="field-email-hint field-email-error" aria-invalid="true" autofocus value="wrong">/);
     expect(html).toContain('<p class="error" id="field-email-error">Introduce una dirección de correo electrónico válida, como nombre@ejemplo.com.</p>');
     expect(html).toContain('<form method="post" action="/post">');
     expect(html).toContain('<button type="submit" name="action" value="next">Continue</button>');
@@ -182,7 +182,7 @@ describe('rendering', () => {
     expect(html).toContain('<p>Hello <strong>&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</strong></p>');
     expect(html).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(html).toContain('action="/post?a=1&amp;b=&quot;2&quot;"');
-    expect(html).toContain('<div class="form-error" role="alert" id="form-error"><p>Bad: &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</p></div>');
+    expect(html).toContain('<div class="form-error" role="alert" id="form-error" tabindex="-1" autofocus><p>Bad: &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</p></div>');
   });
 
   test('a resend button shows its waiting text with the seconds left, and disappears after its last attempt', async () => {
@@ -191,10 +191,11 @@ describe('rendering', () => {
     const flow: DeployedFlow = { name: 'again', actions: [{ id: 'n', type: 'FLOW', action: 'STORE_VARS', params: { vars: { sends: "{{functions.merge(vars.sends ?? '', 'x')}}" } } }] };
     const resend = { id: 'resend', category: 'BLOCK', type: 'RESEND_BUTTON', config: { active_text: 'No mail?', button_text: 'Send again', waiting_text: 'Again in {{remaining_seconds}} s', flow_id: 'again', max_attempts: 2, waiting_time: 30 } };
     const journey = await clocked.startJourney({ form: form([step('wait', [resend, next])]), flows: [flow], vaultConnections: [], user: { user_id: 'u' } });
-    expect(page(journey)).toContain('<p class="resend">No mail? <button type="submit" name="action" value="resend" formnovalidate>Send again</button></p>');
+    expect(page(journey)).toContain('<p class="resend"><span class="resend-active">No mail?</span> <button type="submit" name="action" value="resend" class="link" formnovalidate>Send again</button></p>');
     await journey.submit({ action: 'resend' });
     now += 12_000;
-    expect(page(journey)).toContain('<p class="resend" role="status">Again in 18 s</p>');
+    expect(page(journey)).toContain('<span class="resend-waiting">Again in <span data-countdown-seconds="18">18</span> s</span>');
+    expect(page(journey)).toContain('<button type="submit" name="action" value="resend" class="link" formnovalidate data-countdown-seconds-button>Send again</button>');
     now += 18_000;
     await journey.submit({ action: 'resend' });
     expect(journey.vars.sends).toBe('xx');

@@ -12,7 +12,8 @@ import { randomUUID } from 'node:crypto';
 import { ManagementClient } from 'auth0';
 import { runAuth0Action } from './auth0-actions';
 import { checkForm, type DeployedForm } from './form-definition';
-import type { DeployedFlow, FlowServices } from './flow-runner';
+import type { DeployedFlow, FlowExecutionReport, FlowServices } from './flow-runner';
+import type { Readings } from '../platform/readings';
 import { Journey } from './journey';
 import { JOURNEY_STATE_VERSION, type JourneyState } from './journey-state';
 import { DEFAULT_MANAGEMENT_MAX_RETRIES, DEFAULT_REQUEST_TIMEOUT_SECONDS } from './limits';
@@ -27,7 +28,7 @@ import { setupString, type VaultConnection } from './vault-connections';
 export { Journey, JourneyRequestError, type SubmitInput, type SubmitResult } from './journey';
 export type { JourneyState } from './journey-state';
 export type { DeployedForm } from './form-definition';
-export type { DeployedFlow, ExecutionRecord } from './flow-runner';
+export type { DeployedFlow, ExecutionRecord, FlowExecutionReport } from './flow-runner';
 export type { VaultConnection } from './vault-connections';
 export type { OtpStore, StoredOtp, RandomDigit } from './otp-codes';
 export type { RenderOptions } from './render-step';
@@ -51,6 +52,10 @@ export interface FormsRuntimeOptions {
   readonly requestTimeoutSeconds?: number;
   /** How its HTTPS calls trust the server: the local tenant's own certificate (trustOwnCertificate). Default: Node's trust store. */
   readonly trust?: OwnCertificateTrust;
+  /** Readings of what Auth0 leaves unsaid (the local tenant's context.readings); default DEFAULT_READINGS' choices. */
+  readonly readings?: Readings;
+  /** Told of each flow execution as it ends (the local tenant records and prints it). */
+  readonly onFlowExecution?: (execution: FlowExecutionReport) => void;
 }
 
 export interface FormsDeploymentWithVault {
@@ -122,6 +127,8 @@ export function createFormsRuntime(options: FormsRuntimeOptions): FormsRuntime {
       otpStore,
       randomDigit: options.randomDigit ?? cryptoRandomDigit,
       vaultConnections,
+      ...(options.readings ? { readings: options.readings } : {}),
+      ...(options.onFlowExecution ? { onFlowExecution: options.onFlowExecution } : {}),
       sendEmail: (connection, body) => {
         const where = `vault connection ${connection.name}`;
         if (connection.setup.type !== 'API_KEY') throw new DefinitionError(`${where} needs setup.type API_KEY`);

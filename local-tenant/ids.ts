@@ -20,6 +20,10 @@ export const newResourceServerId = (): string => randomBytes(12).toString('hex')
 export const newConnectionId = (): string => `con_${randomAlphanumeric(16)}`;
 export const newFlowId = (): string => `af_${randomAlphanumeric(22)}`;
 export const newFormId = (): string => `ap_${randomAlphanumeric(22)}`;
+/** Flow execution ids: Auth0 documents none's shape; the local tenant's, with a prefix like its flows'. */
+export const newFlowExecutionId = (): string => `afe_${randomAlphanumeric(22)}`;
+/** A trace id as W3C trace context writes one: 32 hex digits. */
+export const newTraceId = (): string => randomBytes(16).toString('hex');
 export const newVaultConnectionId = (): string => `ac_${randomAlphanumeric(22)}`;
 export const newUuid = (): string => randomUUID();
 /** SendGrid API keys: "SG.", 22 characters, ".", 43 characters. */

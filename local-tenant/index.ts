@@ -10,7 +10,7 @@ import { parseReadings, type Readings } from './platform/readings';
 import { trustOwnCertificate } from './http/own-certificate-trust';
 import { type Listener, listen } from './http/server';
 import { OUTBOX_JSON_PATH } from './outbox/outbox-surface';
-import { moveToDomain, seedState } from './state/seed';
+import { grantNewScopesToDeployClient, moveToDomain, seedState } from './state/seed';
 import { TenantStateView } from './state/state-view';
 import { StateStore } from './state/store';
 import { type RequestStats, Stats } from './stats/request-stats';
@@ -44,6 +44,8 @@ export interface LocalTenantOptions {
   readings?: Readings;
   /** Seed the demo app's client and users when the state has none (npm start); the env file then has DEMO_*. */
   demo?: boolean;
+  /** Where the tenant prints what happens (one line per flow execution and per email): npm start and npm run local-tenant pass console.log; default silent. */
+  log?: (line: string) => void;
 }
 
 export interface LocalTenant {
@@ -90,6 +92,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
       seed: () => seedState({ domain, nowMs: now(), plan }),
     });
     if (store.state.domain !== domain) store.mutate((state) => moveToDomain(state, domain));
+    if (grantNewScopesToDeployClient(structuredClone(store.state))) store.mutate(grantNewScopesToDeployClient);
     if (options.demo || store.state.demo) store.mutate((state) => refreshDemo(state, { httpUrl, nowMs: now(), create: options.demo === true }));
 
     const faults = new Faults();
@@ -107,6 +110,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
       actionBuildMs: options.actionBuildMs ?? 0,
       ownCertificate: trustOwnCertificate(certificate.cert),
       readings: options.readings ?? parseReadings(process.env.LOCAL_TENANT_READINGS),
+      log: options.log ?? (() => undefined),
     };
     https.setSurfaces(SURFACES.filter((s) => s.listener === 'https'), context);
     http.setSurfaces(SURFACES.filter((s) => s.listener === 'http'), context);

@@ -27,6 +27,8 @@ export interface TenantContext {
   readonly ownCertificate: OwnCertificateTrust;
   /** How the tenant reads what Auth0 leaves unsaid (platform/readings.ts). */
   readonly readings: Readings;
+  /** Prints one line on the tenant's terminal (flow executions, emails sent); a no-op unless the script passes console.log. */
+  readonly log: (line: string) => void;
 }
 
 export interface Surface {

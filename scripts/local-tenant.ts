@@ -24,7 +24,8 @@ runCli(async () => {
   let tenant;
   try {
     // design.md: the demo client and user are seeded on first start, and DEMO_* written to the env file.
-    tenant = await startLocalTenant({ stateDir, reset: values.reset, httpsPort, httpPort, demo: true });
+    // One line per flow execution and per email as they happen (flow-executions/terminal-lines.ts).
+    tenant = await startLocalTenant({ stateDir, reset: values.reset, httpsPort, httpPort, demo: true, log: (line) => console.log(line) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       const running = runningTenantUrl(stateDir);

@@ -103,7 +103,8 @@ runCli(async () => {
   console.log(`npm start: 2/4 start the local tenant${values.reset ? ' (clean)' : ''}`);
   let tenant: LocalTenant;
   try {
-    tenant = await startLocalTenant({ stateDir, reset: values.reset, httpsPort, httpPort, demo: true });
+    // One line per flow execution and per email as they happen (flow-executions/terminal-lines.ts).
+    tenant = await startLocalTenant({ stateDir, reset: values.reset, httpsPort, httpPort, demo: true, log: (line) => console.log(line) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw portInUse(httpsPort, httpPort, 'another local tenant, or npm start already running?');

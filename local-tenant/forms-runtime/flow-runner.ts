@@ -52,10 +52,25 @@ export interface FlowServices {
   readonly otpStore: OtpStore;
   readonly randomDigit: RandomDigit;
   readonly vaultConnections: readonly VaultConnection[];
+  /** How the tenant reads what Auth0 leaves unsaid (platform/readings.ts): this runner applies singleTemplateValue, varsBeforeErrorMessage and verifiedCode. */
   readonly readings: Readings;
   sendEmail(connection: VaultConnection, body: Record<string, unknown>): Promise<unknown>;
   http(connection: VaultConnection | undefined, params: Record<string, unknown>, where: string): Promise<unknown>;
   auth0(connection: VaultConnection, action: Auth0Action, params: Record<string, unknown>): Promise<unknown>;
+  /** Told of each flow execution as it ends (the local tenant's Flow executions record). */
+  readonly onFlowExecution?: (execution: FlowExecutionReport) => void;
+}
+
+/** One flow execution, as it ended: what the local tenant records and serves at /api/v2/flows/{id}/executions. */
+export interface FlowExecutionReport {
+  readonly flow: { readonly id?: string; readonly name: string };
+  readonly journeyId: string;
+  readonly user: { readonly user_id?: string; readonly email?: string };
+  readonly startedAt: string;
+  readonly endedAt: string;
+  readonly outcome: FlowOutcome;
+  /** The actions run, in order (outputs of mask_output actions masked). */
+  readonly actions: readonly ExecutionRecord[];
 }
 
 /** The action types this runtime runs; anything else is refused by name. */
@@ -95,6 +110,8 @@ type Stop = Exclude<FlowOutcome, { kind: 'completed' }>;
 
 class FlowExecution {
   private readonly outputs: Record<string, unknown> = {};
+  /** The texts of masked outputs: recorded nowhere in clear, not even inside another action's output. */
+  private readonly maskedTexts = new Set<string>();
   private actionsRun = 0;
 
   constructor(
@@ -113,7 +130,8 @@ class FlowExecution {
   }
 
   private log(action: FlowAction, outcome: ExecutionRecord['outcome'], detail: { error?: string; output?: unknown }): void {
-    const output = detail.output === undefined ? {} : { output: action.mask_output ? MASKED_OUTPUT : detail.output };
+    if (action.mask_output) collectTexts(detail.output, this.maskedTexts);
+    const output = detail.output === undefined ? {} : { output: action.mask_output ? MASKED_OUTPUT : redact(detail.output, this.maskedTexts) };
     this.record({
       at: new Date(this.services.now()).toISOString(),
       flow: this.flow.name,
@@ -146,7 +164,7 @@ class FlowExecution {
   private async runOne(action: FlowAction): Promise<Stop | undefined> {
     const kind = `${action.type}/${action.action}`;
     const where = this.where(action);
-    const render = (value: unknown) => renderValue(value, this.scope(), this.services.helpers);
+    const render = (value: unknown) => renderValue(value, this.scope(), this.services.helpers, { singleTemplateValue: this.services.readings.singleTemplateValue });
     switch (kind) {
       case 'FLOW/BOOLEAN_CONDITION': {
         const condition = action.params.if;
@@ -162,7 +180,8 @@ class FlowExecution {
         const vars = render(action.params.vars);
         if (typeof vars !== 'object' || vars === null || Array.isArray(vars)) throw new DefinitionError(`${where}: STORE_VARS needs params.vars, an object`);
         Object.assign(this.journey.vars, vars);
-        this.log(action, 'completed', {});
+        // Its output in the record is what it stored (the local tenant's choice: Auth0 documents none).
+        this.log(action, 'completed', { output: vars });
         return undefined;
       }
       case 'FLOW/ERROR_MESSAGE': {
@@ -217,6 +236,22 @@ class FlowExecution {
       }
     }
   }
+}
+
+/** Masked codes are 4+ characters; shorter texts ("x", "1") would mask half the record. */
+const MIN_MASKED_TEXT_CHARS = 4;
+
+function collectTexts(value: unknown, into: Set<string>): void {
+  if ((typeof value === 'string' || typeof value === 'number') && String(value).length >= MIN_MASKED_TEXT_CHARS) into.add(String(value));
+  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) collectTexts(item, into);
+}
+
+function redact(value: unknown, masked: ReadonlySet<string>): unknown {
+  if (masked.size === 0) return value;
+  if (typeof value === 'string' || typeof value === 'number') return [...masked].some((text) => String(value).includes(text)) ? MASKED_OUTPUT : value;
+  if (Array.isArray(value)) return value.map((item) => redact(item, masked));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redact(item, masked)]));
+  return value;
 }
 
 export async function runFlow(

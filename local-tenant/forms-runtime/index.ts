@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { ManagementClient } from 'auth0';
 import { runAuth0Action } from './auth0-actions';
 import { checkForm, type DeployedForm } from './form-definition';
-import type { DeployedFlow, FlowServices } from './flow-runner';
+import type { DeployedFlow, FlowExecutionReport, FlowServices } from './flow-runner';
 import { Journey } from './journey';
 import { JOURNEY_STATE_VERSION, type JourneyState } from './journey-state';
 import { DEFAULT_MANAGEMENT_MAX_RETRIES, DEFAULT_REQUEST_TIMEOUT_SECONDS } from './limits';
@@ -31,7 +31,7 @@ export { isStepAction, Journey, JourneyRequestError, JUMP_PREFIX, type StepActio
 export { COUNTDOWN_ATTRIBUTE, FORM_ERROR_ID, isOneTimeCodeField } from './render-step';
 export type { JourneyState } from './journey-state';
 export type { DeployedForm } from './form-definition';
-export type { DeployedFlow, ExecutionRecord } from './flow-runner';
+export type { DeployedFlow, ExecutionRecord, FlowExecutionReport } from './flow-runner';
 export type { VaultConnection } from './vault-connections';
 export type { OtpStore, StoredOtp, RandomDigit } from './otp-codes';
 export type { RenderOptions } from './render-step';
@@ -55,8 +55,10 @@ export interface FormsRuntimeOptions {
   readonly requestTimeoutSeconds?: number;
   /** How its HTTPS calls trust the server: the local tenant's own certificate (trustOwnCertificate). Default: Node's trust store. */
   readonly trust?: OwnCertificateTrust;
-  /** How the runtime reads what Auth0 leaves unsaid (platform/readings.ts); default DEFAULT_READINGS. */
+  /** Readings of what Auth0 leaves unsaid (the local tenant's context.readings); default DEFAULT_READINGS. */
   readonly readings?: Readings;
+  /** Told of each flow execution as it ends (the local tenant records and prints it). */
+  readonly onFlowExecution?: (execution: FlowExecutionReport) => void;
 }
 
 export interface FormsDeploymentWithVault {
@@ -100,7 +102,7 @@ export function createFormsRuntime(options: FormsRuntimeOptions): FormsRuntime {
   const tokens = new ManagementTokenCache({ now, timeoutSeconds, fetch: options.trust?.fetch ?? fetch });
   const clients = new Map<string, ManagementClient>();
   const readings = options.readings ?? DEFAULT_READINGS;
-  const helpers = { now, uuid: options.uuid ?? randomUUID, singleTemplateValue: readings.singleTemplateValue };
+  const helpers = { now, uuid: options.uuid ?? randomUUID };
   const otpStore = options.otpStore ?? memoryOtpStore();
 
   function managementClient(connection: VaultConnection, where: string): ManagementClient {
@@ -139,6 +141,7 @@ export function createFormsRuntime(options: FormsRuntimeOptions): FormsRuntime {
       randomDigit: options.randomDigit ?? cryptoRandomDigit,
       vaultConnections,
       readings,
+      ...(options.onFlowExecution ? { onFlowExecution: options.onFlowExecution } : {}),
       sendEmail: (connection, body) => {
         const where = `vault connection ${connection.name}`;
         if (connection.setup.type !== 'API_KEY') throw new DefinitionError(`${where} needs setup.type API_KEY`);

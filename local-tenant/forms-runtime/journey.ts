@@ -7,7 +7,7 @@
 // before (docs nodes-and-components.mdx, "Blocks components").
 import { evaluateCondition } from './conditions';
 import { type Component, type DeployedForm, ENDING, findFlow, findNode, type FormNode } from './form-definition';
-import { type DeployedFlow, type FlowOutcome, type FlowServices, runFlow } from './flow-runner';
+import { type DeployedFlow, type ExecutionRecord, type FlowOutcome, type FlowServices, runFlow } from './flow-runner';
 import type { JourneyState } from './journey-state';
 import { MAX_EXECUTION_RECORDS, MAX_NODES_PER_SUBMIT } from './limits';
 import { PLATFORM_MESSAGES } from './platform-messages';
@@ -80,10 +80,33 @@ export class Journey {
   }
 
   private async runFlow(flow: DeployedFlow): Promise<FlowOutcome> {
-    const outcome = await runFlow(flow, this.current, this.services, (record) => {
-      this.current.executions.push(record);
-      if (this.current.executions.length > MAX_EXECUTION_RECORDS) this.current.executions.splice(0, this.current.executions.length - MAX_EXECUTION_RECORDS);
-    });
+    const startedAt = new Date(this.services.now()).toISOString();
+    const actions: ExecutionRecord[] = [];
+    const report = (outcome: FlowOutcome): void => {
+      const user = (this.current.context.user ?? {}) as { user_id?: string; email?: string };
+      this.services.onFlowExecution?.({
+        flow: { id: flow.id, name: flow.name },
+        journeyId: this.current.id,
+        user: { user_id: user.user_id, email: user.email },
+        startedAt,
+        endedAt: new Date(this.services.now()).toISOString(),
+        outcome,
+        actions,
+      });
+    };
+    let outcome: FlowOutcome;
+    try {
+      outcome = await runFlow(flow, this.current, this.services, (record) => {
+        actions.push(record);
+        this.current.executions.push(record);
+        if (this.current.executions.length > MAX_EXECUTION_RECORDS) this.current.executions.splice(0, this.current.executions.length - MAX_EXECUTION_RECORDS);
+      });
+    } catch (error) {
+      // A flow the runtime cannot run (a definition error) still shows as a failed execution.
+      report({ kind: 'failed', reason: (error as Error).message });
+      throw error;
+    }
+    report(outcome);
     return outcome;
   }
 

@@ -32,7 +32,7 @@ export const loginControlsSurface: Surface = {
         if (!who) return problem(400, 'POST a JSON object naming the user: {"email": "demo@example.com"} or {"user_id": "auth0|..."}.');
         const reset = resetChangeBudget(context.store, who, context.now());
         if (!reset) return problem(404, `No user ${who.userId ?? who.email} on this local tenant.`);
-        return { status: 200, body: { user_id: reset.userId, email: reset.email, cleared_starts: reset.clearedStarts } };
+        return { status: 200, body: { user_id: reset.userId, email: reset.email, cleared_codes: reset.clearedCodes } };
       },
     },
     {

@@ -5,6 +5,7 @@
 import { type FormsRuntime, createFormsRuntime, type Journey } from '../forms-runtime';
 import type { LoadedPostLoginAction } from '../actions-runtime';
 import type { TenantContext } from '../surface';
+import { recordFlowExecution } from '../flow-executions/record-flow-execution';
 
 export interface AuthMethod {
   name: string;
@@ -156,7 +157,14 @@ export function loginState(context: TenantContext): LoginState {
       lastTotpStep: new Map(),
       actions: new Map(),
       // The flows call the tenant's own Management API and SendGrid, over HTTPS, as on Auth0.
-      forms: createFormsRuntime({ managementDomain: context.domain, sendgridBaseUrl: context.httpsUrl, now: context.now, trust: context.ownCertificate, readings: context.readings }),
+      forms: createFormsRuntime({
+        managementDomain: context.domain,
+        sendgridBaseUrl: context.httpsUrl,
+        now: context.now,
+        trust: context.ownCertificate,
+        readings: context.readings,
+        onFlowExecution: (execution) => recordFlowExecution(context, execution),
+      }),
     };
     states.set(context, state);
   }

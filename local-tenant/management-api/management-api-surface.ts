@@ -12,6 +12,7 @@ import { clientGrantsResource } from './client-grants';
 import { clientsResource } from './clients';
 import { connectionsResource } from './connections';
 import { emailResource } from './email';
+import { flowExecutionsResource } from './flow-executions';
 import { flowsResource } from './flows';
 import { formsResource } from './forms';
 import { resourceServersResource } from './resource-servers';
@@ -35,6 +36,7 @@ export const RESOURCES: readonly ManagementResource[] = [
   triggersResource,
   // Vault connections before flows: /flows/vault/... must not match /flows/:id.
   vaultConnectionsResource,
+  flowExecutionsResource,
   flowsResource,
   formsResource,
   tenantSettingsResource,

@@ -28,6 +28,9 @@ export const MANAGEMENT_API_SCOPES: readonly string[] = [
   'update:email_templates',
   ...crud('actions'),
   ...crud('flows'),
+  // docs api/management/v2/flows/get-flows-executions.mdx and delete-flows-executions-by-execution-id.mdx.
+  'read:flows_executions',
+  'delete:flows_executions',
   ...crud('flows_vault_connections'),
   ...crud('forms'),
   'read:tenant_settings',

@@ -9,6 +9,7 @@ import { newSendgridMessageId } from '../ids';
 import { checkApiKey } from './api-key';
 import { problem, type SendgridProblem, sendgridError } from './errors';
 import { renderTemplate } from './render';
+import { emailLine } from '../flow-executions/terminal-lines';
 
 // errors.md: at most 1000 personalizations and 1000 recipients per request, 10 categories,
 // addresses of at most 320 characters.
@@ -303,5 +304,6 @@ export function mailSend(context: TenantContext, request: Request): Reply {
   // platform-facts.md §6: sandbox mode validates and answers 200 without sending.
   if (mail.sandbox) return { status: 200 };
   context.store.mutate((state) => state.outbox.push(...messages));
+  for (const message of messages) context.log(emailLine(message, mail.template?.template.name));
   return { status: 202, headers: { 'x-message-id': messageId } };
 }

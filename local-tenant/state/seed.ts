@@ -122,3 +122,16 @@ export function moveToDomain(state: TenantState, domain: string): void {
   }
   state.domain = domain;
 }
+
+/**
+ * The seeded deploy client gets the scopes added to the local tenant since its state was made
+ * (e.g. read:flows_executions), so that a tenant started before keeps every tool working.
+ * Returns whether anything was missing.
+ */
+export function grantNewScopesToDeployClient(state: TenantState): boolean {
+  const grant = state.clientGrants.find((g) => g.client_id === state.secrets.deployClientId && g.audience === managementAudience(state.domain));
+  if (!grant || !Array.isArray(grant.scope)) return false;
+  const missing = MANAGEMENT_API_SCOPES.filter((scope) => !(grant.scope as string[]).includes(scope));
+  (grant.scope as string[]).push(...missing);
+  return missing.length > 0;
+}

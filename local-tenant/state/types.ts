@@ -120,6 +120,21 @@ export interface OutboxMessage {
   custom_args: Record<string, string>;
 }
 
+/** A flow execution as GET /api/v2/flows/{flow_id}/executions/{id}?hydrate=debug shows it, plus the flow it belongs to. */
+export interface StoredFlowExecution {
+  flow_id: string;
+  id: string;
+  trace_id: string;
+  journey_id: string;
+  /** "completed" or "failed" (the Dashboard's Completed and Failed: flow-execution-and-debugger.mdx). */
+  status: 'completed' | 'failed';
+  created_at: string;
+  updated_at: string;
+  started_at: string;
+  ended_at: string;
+  debug: JsonObject;
+}
+
 export interface TenantSecrets {
   /** HMAC key of the Management API access tokens this tenant issues. */
   tokenSigningKey: string;
@@ -154,6 +169,8 @@ export interface TenantState {
     verifiedSenders: string[];
   };
   outbox: OutboxMessage[];
+  /** The latest flow executions, oldest first (flow-executions/record-flow-execution.ts); absent in state files written before they were recorded. */
+  flowExecutions?: StoredFlowExecution[];
   /** The demo app's client and users, once seeded (demo-app/demo-seed.ts); absent on a tenant started without the demo. */
   demo?: DemoSeed;
 }

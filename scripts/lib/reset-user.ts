@@ -18,10 +18,10 @@ export async function resetUserBudget(httpUrl: string, email: string): Promise<s
   } catch (error) {
     throw new UserError(`--reset-user: ${describeNetworkError(error, url)}`);
   }
-  const body = (await response.json().catch(() => ({}))) as { message?: string; email?: string; cleared_starts?: number };
+  const body = (await response.json().catch(() => ({}))) as { message?: string; email?: string; cleared_codes?: number };
   if (response.status === 404) throw new UserError(`--reset-user: ${body.message ?? `no user ${email}`} Use the address the user signs in with now (npm start prints the demo users).`);
   if (!response.ok) throw new UserError(`--reset-user: the local tenant answered ${response.status}: ${body.message ?? 'no reason given'}`);
-  const cleared = body.cleared_starts ?? 0;
+  const cleared = body.cleared_codes ?? 0;
   return `Email-change budget of ${body.email ?? email} reset (${cleared} code${cleared === 1 ? '' : 's'} sent today cleared): it can start ${cleared === 0 ? 'changes' : 'a change'} again.`;
 }
 

@@ -9,8 +9,6 @@ export interface HelperEnvironment {
   /** The clock, in ms since the epoch. */
   readonly now: () => number;
   readonly uuid: () => string;
-  /** The reading of a value that is exactly one {{...}} (platform/readings.ts); default 'typed'. */
-  readonly singleTemplateValue?: 'typed' | 'string';
 }
 
 type Helper = (env: HelperEnvironment, args: unknown[]) => unknown;

@@ -6,6 +6,12 @@
 import { evaluateExpression, type TemplateScope } from './evaluate-expression';
 import { parseExpression, TemplateSyntaxError } from './expression-parser';
 import type { HelperEnvironment } from './helper-functions';
+import type { Readings } from '../../platform/readings';
+
+/** How a value that is exactly one {{expression}} comes out: the reading singleTemplateValue (platform/readings.ts). */
+export interface TemplateRenderOptions {
+  readonly singleTemplateValue?: Readings['singleTemplateValue'];
+}
 
 export type TemplatePart = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'expression'; readonly source: string };
 
@@ -48,22 +54,23 @@ export function asText(value: unknown): string {
   return String(value);
 }
 
-export function renderString(value: string, scope: TemplateScope, env: HelperEnvironment): unknown {
+export function renderString(value: string, scope: TemplateScope, env: HelperEnvironment, options: TemplateRenderOptions = {}): unknown {
   const parts = splitTemplate(value);
   const [only] = parts;
   if (parts.length === 1 && only?.kind === 'expression') {
-    const value = evaluateExpression(parseExpression(only.source), scope, env);
-    return env.singleTemplateValue === 'string' && value !== undefined ? asText(value) : value;
+    const single = evaluateExpression(parseExpression(only.source), scope, env);
+    // The reading 'string': the value becomes text, as it would inside text (undefined becomes '').
+    return options.singleTemplateValue === 'string' ? asText(single) : single;
   }
   return parts.map((part) => (part.kind === 'text' ? part.text : asText(evaluateExpression(parseExpression(part.source), scope, env)))).join('');
 }
 
 /** Renders every string inside a value (params of a flow action, a step's texts). */
-export function renderValue(value: unknown, scope: TemplateScope, env: HelperEnvironment): unknown {
-  if (typeof value === 'string') return renderString(value, scope, env);
-  if (Array.isArray(value)) return value.map((item) => renderValue(item, scope, env));
+export function renderValue(value: unknown, scope: TemplateScope, env: HelperEnvironment, options: TemplateRenderOptions = {}): unknown {
+  if (typeof value === 'string') return renderString(value, scope, env, options);
+  if (Array.isArray(value)) return value.map((item) => renderValue(item, scope, env, options));
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, renderValue(item, scope, env)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, renderValue(item, scope, env, options)]));
   }
   return value;
 }

@@ -69,7 +69,14 @@ export function readEnvFile(path: string): Record<string, string> {
  */
 export function resolveDeployTarget(
   env: Readonly<Record<string, string | undefined>>,
-  options: { envName?: string; localTenantEnv: Readonly<Record<string, string>> | undefined },
+  options: {
+    envName?: string;
+    localTenantEnv: Readonly<Record<string, string>> | undefined;
+    /** The variables the command needs (default all of DEPLOY_VARIABLES; reading executions needs no SendGrid key). */
+    variables?: readonly DeployVariable[];
+    /** What the command does, for its messages (default "deploy"). */
+    purpose?: string;
+  },
 ): DeployTarget {
   const useLocal = !env.AUTH0_DOMAIN;
   const askedEnv = options.envName ?? env.DEPLOY_ENV;
@@ -97,7 +104,7 @@ export function resolveDeployTarget(
   }
   const problems: string[] = [];
   const values: Record<string, string> = {};
-  for (const variable of DEPLOY_VARIABLES) {
+  for (const variable of options.variables ?? DEPLOY_VARIABLES) {
     const value = source[variable.name]?.trim();
     if (!value) {
       problems.push(`${variable.name} is not set: ${variable.where}.`);
@@ -111,7 +118,7 @@ export function resolveDeployTarget(
   if (!envName) problems.push('DEPLOY_ENV is not set: the environment to deploy (dev, staging, prod), or pass --env <name>.');
   if (problems.length > 0) {
     const where = useLocal ? ` (read from ${LOCAL_TENANT_ENV_FILE})` : '';
-    throw new UserError(`Cannot deploy: fix these variables${where} first; nothing was sent.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    throw new UserError(`Cannot ${options.purpose ?? 'deploy'}: fix these variables${where} first; nothing was sent.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
   const caCert = source.NODE_EXTRA_CA_CERTS;
   return {
@@ -120,7 +127,7 @@ export function resolveDeployTarget(
     domain: values.AUTH0_DOMAIN as string,
     clientId: values.AUTH0_CLIENT_ID as string,
     clientSecret: values.AUTH0_CLIENT_SECRET as string,
-    sendgridApiKey: values.SENDGRID_API_KEY as string,
+    sendgridApiKey: values.SENDGRID_API_KEY ?? '',
     sendgridApiUrl: (source.SENDGRID_BASE_URL?.trim() || 'https://api.sendgrid.com').replace(/\/$/, ''),
     childEnv: caCert ? { NODE_EXTRA_CA_CERTS: caCert } : {},
   };

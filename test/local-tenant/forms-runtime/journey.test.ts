@@ -110,7 +110,8 @@ describe('walking', () => {
     expect(journey.state.executions.map((e) => [e.action_id, e.output])).toEqual([
       ['hidden', '███'],
       ['shown', { code: '7777' }],
-      ['keep', undefined],
+      // What STORE_VARS stored, with the masked code masked there too.
+      ['keep', { seen: '███' }],
     ]);
   });
 

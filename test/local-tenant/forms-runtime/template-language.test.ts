@@ -36,6 +36,12 @@ describe('values and text', () => {
     expect(render(template)).toEqual(expected);
   });
 
+  test('under the reading singleTemplateValue=string, a value that is one {{...}} becomes text; literals keep their type', () => {
+    const value = { n: '{{functions.length(vars.count)}}', missing: '{{vars.nothing}}', literal: 3, text: 'a {{vars.locale}}' };
+    expect(renderValue(value, scope, env, { singleTemplateValue: 'string' })).toEqual({ n: '3', missing: '', literal: 3, text: 'a es' });
+    expect(renderValue(value, scope, env, { singleTemplateValue: 'typed' })).toEqual({ n: 3, missing: null, literal: 3, text: 'a es' });
+  });
+
   test('renderValue renders every string inside objects and arrays, and keeps other values', () => {
     expect(renderValue({ a: ['{{vars.locale}}', 3, true], b: { c: '{{functions.length(vars.count)}}' } }, scope, env)).toEqual({ a: ['es', 3, true], b: { c: 3 } });
   });

@@ -18,8 +18,9 @@ test('a wrong code: says so and how many tries are left, changes nothing; the ri
   const { user, journey, newEmail, code } = await atCodeStep('wrong');
   const result = await journey.submit({ fields: { code_en: wrongCodeFor(code) } });
   expect(result).toMatchObject({ ended: false, step: 'step_code_en' });
+  // The flow ended normally (no FLOW/ERROR_MESSAGE): the count and the notice survive under every reading.
   expect(scenario.pageText(journey)).toContain('That code is not right. Check the latest email and try again: 4 attempts left.');
-  expect(journey.render({ postUrl: '/x' })).toContain('role="alert"');
+  expect(journey.vars.wrong_codes).toBe('x');
   expect(scenario.profile(user.user_id)).toEqual(scenario.profile(user));
   // The journey's state (persisted by the local tenant) never holds the code it sent.
   expect(JSON.stringify(journey.state)).not.toContain(code);
@@ -64,29 +65,30 @@ test('a code entered 1 second before it expires still works', async () => {
   expect(scenario.user(user.user_id).email).toBe(newEmail);
 });
 
-test('after 5 wrong codes the 6th attempt is refused, even with the right code, and no new code is sent', async () => {
+test('after 5 wrong codes only the way back remains: no field, no new code, the right code no longer counts', async () => {
   const { user, journey, newEmail, code } = await atCodeStep('locked');
   const wrong = wrongCodeFor(code);
-  const messages: string[] = [];
+  const pages: string[] = [];
   for (let i = 0; i < 5; i += 1) {
     await journey.submit({ fields: { code_en: wrong } });
-    messages.push(journey.state.errors.form ?? '');
+    pages.push(scenario.pageText(journey));
   }
-  expect(messages).toEqual([
-    'That code is not right. Check the latest email and try again: 4 attempts left.',
-    'That code is not right. Check the latest email and try again: 3 attempts left.',
-    'That code is not right. Check the latest email and try again: 2 attempts left.',
-    'That code is not right. Check the latest email and try again: 1 attempt left.',
-    'That code is not right, and that was the last attempt. For your security, this change has stopped: start it again from the app.',
-  ]);
-  await journey.submit({ fields: { code_en: code } });
-  expect(scenario.pageText(journey)).toContain('A wrong code was entered too many times. For your security, this change has stopped: start it again from the app.');
-  expect(scenario.profile(user.user_id)).toEqual(scenario.profile(user));
-
+  for (const [i, left] of ['4 attempts', '3 attempts', '2 attempts', '1 attempt'].entries()) {
+    expect(pages[i]).toContain(`That code is not right. Check the latest email and try again: ${left} left.`);
+  }
+  expect(pages[4]).toContain('This change has stopped');
+  expect(pages[4]).toContain('That code is not right, and that was the last attempt.');
+  expect(journey.state.node).toBe('step_locked_en');
+  const html = journey.render({ postUrl: '/x' });
+  expect(html).not.toContain('name="code_en"');
+  expect(html).not.toContain('value="resend"');
+  expect(html).toContain('Back to the app');
+  // A crafted post of the right code or a resend changes nothing: the step has neither.
+  await expect(journey.submit({ action: 'resend' })).rejects.toThrow();
   const sent = scenario.outboxTo(newEmail).length;
-  scenario.clock.advance(60);
-  await journey.submit({ action: 'resend' });
-  expect(scenario.pageText(journey)).toContain('A wrong code was entered too many times.');
+  // The step leads only to the ending: a crafted post with the right code ends the journey unchanged.
+  expect(await journey.submit({ fields: { code_en: code } })).toMatchObject({ ended: true, vars: { email_change_outcome: '' } });
+  expect(scenario.profile(user.user_id)).toEqual(scenario.profile(user));
   expect(scenario.outboxTo(newEmail)).toHaveLength(sent);
 });
 

@@ -11,7 +11,7 @@ test('happy path: the code goes to the new address, the email changes, the old a
   expect(scenario.pageText(journey)).toContain('New email address');
 
   await journey.submit({ fields: { new_email_en: 'Ana.New@Example.COM' } });
-  expect(scenario.pageText(journey)).toContain('We sent a 6-digit code to a***@example.com.');
+  expect(scenario.pageText(journey)).toContain('We sent a 6-digit code to ana.new@example.com.');
   const [codeEmail] = scenario.outboxTo('ana.new@example.com');
   expect(codeEmail?.dynamic_template_data).toEqual({ code: expect.stringMatching(/^[0-9]{6}$/), email: 'ana.new@example.com', expires_in_minutes: 5 });
   expect(scenario.user(user.user_id).email).toBe(user.email);
@@ -21,12 +21,26 @@ test('happy path: the code goes to the new address, the email changes, the old a
   const after = scenario.user(user.user_id);
   expect(after.email).toBe('ana.new@example.com');
   expect(after.email_verified).toBe(true);
-  expect(after.app_metadata.email_change_audit).toEqual({ previous_email: user.email, changed_at: expect.any(String), change_id: expect.any(String) });
+  const history = after.app_metadata.email_change_history as Record<string, Record<string, string>>;
+  expect(history.c1).toEqual({
+    kind: 'change',
+    change_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    journey_id: expect.any(String),
+    previous_email: user.email,
+    new_email: 'ana.new@example.com',
+    changed_at: expect.any(String),
+    old_address_notice: 'pending',
+    reverted_at: '',
+    restored_email: '',
+    from_email: '',
+    by: '',
+  });
+  expect(after.app_metadata.email_change_notice).toEqual({ change_id: history.c1?.change_id, status: 'sent', at: history.c1?.changed_at });
   const [notice] = scenario.outboxTo(user.email);
   expect(notice?.dynamic_template_data).toEqual({
-    masked_new_email: 'a***@example.com',
-    changed_at: (after.app_metadata.email_change_audit as { changed_at: string }).changed_at,
-    change_id: (after.app_metadata.email_change_audit as { change_id: string }).change_id,
+    new_email: 'ana.new@example.com',
+    changed_at: history.c1?.changed_at,
+    change_id: history.c1?.change_id,
     support_url: 'https://local-tenant.test/support',
   });
 });

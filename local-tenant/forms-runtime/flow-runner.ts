@@ -54,7 +54,6 @@ export interface FlowServices {
   readonly vaultConnections: readonly VaultConnection[];
   /** How the tenant reads what Auth0 leaves unsaid (platform/readings.ts): this runner applies singleTemplateValue, varsBeforeErrorMessage and verifiedCode. */
   readonly readings: Readings;
-  sendEmail(connection: VaultConnection, body: Record<string, unknown>): Promise<unknown>;
   http(connection: VaultConnection | undefined, params: Record<string, unknown>, where: string): Promise<unknown>;
   auth0(connection: VaultConnection, action: Auth0Action, params: Record<string, unknown>): Promise<unknown>;
   /** Told of each flow execution as it ends (the local tenant's Flow executions record). */
@@ -81,7 +80,6 @@ export const FLOW_ACTIONS: readonly string[] = [
   'OTP/GENERATE_CODE',
   'OTP/VERIFY_CODE',
   'EMAIL/VERIFY_EMAIL',
-  'SENDGRID/SEND_EMAIL',
   'HTTP/SEND_REQUEST',
   ...AUTH0_ACTIONS.map((a) => `AUTH0/${a}`),
 ];
@@ -220,11 +218,6 @@ class FlowExecution {
       }
       case 'EMAIL/VERIFY_EMAIL':
         return verifyEmail(params.email, params.rules);
-      case 'SENDGRID/SEND_EMAIL': {
-        const { connection_id: connectionId, ...body } = params;
-        const connection = findVaultConnection(this.services.vaultConnections, connectionId, 'SENDGRID', where);
-        return this.services.sendEmail(connection, body);
-      }
       case 'HTTP/SEND_REQUEST': {
         const connection =
           params.connection_id === undefined ? undefined : findVaultConnection(this.services.vaultConnections, params.connection_id, 'HTTP', where);

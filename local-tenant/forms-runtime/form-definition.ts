@@ -103,8 +103,8 @@ function checkFlowActions(actions: unknown, flow: DeployedFlow, connections: rea
       continue;
     }
     checkTemplates(action.params, FLOW_ROOTS);
-    if (kind === 'SENDGRID/SEND_EMAIL') findVaultConnection(connections, action.params.connection_id, 'SENDGRID', where);
     if (action.type === 'AUTH0') findVaultConnection(connections, action.params.connection_id, 'AUTH0', where);
+    if (kind === 'HTTP/SEND_REQUEST' && action.params.connection_id !== undefined) findVaultConnection(connections, action.params.connection_id, 'HTTP', where);
   }
 }
 

@@ -19,7 +19,6 @@ import { DEFAULT_MANAGEMENT_MAX_RETRIES, DEFAULT_REQUEST_TIMEOUT_SECONDS } from 
 import { ManagementTokenCache } from './management-token-cache';
 import { cryptoRandomDigit, memoryOtpStore, type OtpStore, type RandomDigit } from './otp-codes';
 import { platformLanguage } from './platform-messages';
-import { sendEmail } from './sendgrid-send-email';
 import { httpSendRequest } from './http-send-request';
 import { DEFAULT_READINGS, type Readings } from '../platform/readings';
 import { DefinitionError, UndocumentedConstructError } from './unsupported';
@@ -142,11 +141,6 @@ export function createFormsRuntime(options: FormsRuntimeOptions): FormsRuntime {
       vaultConnections,
       readings,
       ...(options.onFlowExecution ? { onFlowExecution: options.onFlowExecution } : {}),
-      sendEmail: (connection, body) => {
-        const where = `vault connection ${connection.name}`;
-        if (connection.setup.type !== 'API_KEY') throw new DefinitionError(`${where} needs setup.type API_KEY`);
-        return sendEmail({ baseUrl: options.sendgridBaseUrl, apiKey: setupString(connection, 'api_key', where), timeoutSeconds, httpsAgent: options.trust?.httpsAgent }, body);
-      },
       http: (connection, params, where) =>
         httpSendRequest(params, connection, {
           fetch: options.trust?.fetch ?? fetch,
@@ -156,7 +150,7 @@ export function createFormsRuntime(options: FormsRuntimeOptions): FormsRuntime {
           httpErrorStatus: readings.httpErrorStatus,
         }, where),
       auth0: (connection, action, params) =>
-        runAuth0Action(action, params, managementClient(connection, `AUTH0/${action}`), options.managementDomain),
+        runAuth0Action(action, params, managementClient(connection, `AUTH0/${action}`)),
     };
   }
 

@@ -1,5 +1,6 @@
 // What `npm run history` shows, from plain data: one line per change or revert, newest first, with
-// the notice's fate resolved (actions/email-change/history.ts noticeStatusOf), then the lock.
+// the notice's fate resolved (actions/email-change/history.ts noticeStatusOf), then the lock. The
+// entries are read-history.ts's: empty slots skipped, '' leaves absent (--json shows none of them).
 import { type HistoryEntry, isLocked, noticeStatusOf } from '../../../actions/email-change/history';
 import { readRecoveryData } from './read-history';
 import type { RecoveryUser } from './plan-revert';
@@ -39,7 +40,7 @@ export function formatHistory(report: HistoryReport): string {
     lines.push(
       entry.kind === 'change'
         ? `  ${entry.changed_at}  change  ${entry.change_id}  ${entry.previous_email} -> ${entry.new_email}  notice to old address: ${entry.notice}`
-        : `  ${entry.reverted_at}  revert  ${entry.change_id}  ${entry.from_email} -> ${entry.restored_email}  by ${entry.by}`,
+        : `  ${entry.reverted_at}  revert  ${entry.change_id}  ${entry.from_email || '(none)'} -> ${entry.restored_email}  by ${entry.by}`,
     );
   }
   for (const problem of report.problems) lines.push(`  Unreadable: ${problem}`);

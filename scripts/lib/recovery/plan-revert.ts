@@ -1,17 +1,18 @@
 // What `npm run revert` decides, from plain data: which change of the user the id names, whether it
 // was reverted already, whether its previous address is free, and the one PATCH that reverts it
 // (address, verified flag, history and lock together, so that a failure leaves nothing half done).
+// The history is written as the flows write it: every slot c1..c10, every leaf a string
+// (actions/email-change/history.ts toStoredHistory), so that the next change shifts it leaf by leaf.
 import {
   type ChangeEntry,
   HISTORY_KEY,
   type HistoryEntry,
   LOCKED_UNTIL_KEY,
   prependEntry,
-  storedEntries,
   toStoredHistory,
   type RevertEntry,
 } from '../../../actions/email-change/history';
-import { readRecoveryData, type RecoveryData } from './read-history';
+import { readRecoveryData, type RecoveryData, storedHistoryItems } from './read-history';
 
 const DAY_MS = 86_400_000;
 
@@ -58,10 +59,14 @@ export function lookUpChange(user: RecoveryUser, changeId: string): ChangeLookup
   return { kind: 'found', change, data };
 }
 
-/** The history as stored, entries the contract does not know included: a revert keeps them. */
+/**
+ * The history as stored, newest first, entries the contract does not know included: a revert
+ * keeps them (their text leaves: the slots hold text only). Empty slots are skipped, and a
+ * history stored as a list is carried over into slots.
+ */
 function storedHistory(user: RecoveryUser): HistoryEntry[] {
   const metadata = user.app_metadata as Record<string, unknown> | undefined;
-  return storedEntries(metadata?.[HISTORY_KEY]) as HistoryEntry[];
+  return storedHistoryItems(metadata?.[HISTORY_KEY]).map((item) => item.value as HistoryEntry);
 }
 
 export interface RevertOptions {

@@ -26,17 +26,22 @@ function recoveryUser(user: { user_id?: string; email?: string; identities?: unk
 }
 
 /**
- * The users whose history holds `changeId`. Auth0's search reaches values nested in arrays of
- * app_metadata by their path (docs manage-users/user-search/user-search-query-syntax.mdx); it is
- * eventually consistent (platform-facts.md §4), hence --user when it finds nothing.
+ * The users whose history holds `changeId`, each once. The history is stored in slots c1..c10
+ * (actions/email-change/history.ts), so the search asks each slot by its exact path,
+ * app_metadata.email_change_history.c1.change_id:"<id>" and so on (docs manage-users/user-search/
+ * user-search-query-syntax.mdx: metadata fields are searched by their path), and gathers every
+ * slot's answer: a change id found in two slots of one user (the change and its revert) is one
+ * user, found in two users is two, which the revert then refuses to choose between. Search is
+ * eventually consistent (platform-facts.md §4), hence --user when it finds nothing. The id is a
+ * UUID (CHANGE_ID_FORMAT, checked before): nothing in it can change the query.
  */
 export async function usersWithChange(client: ManagementClient, changeId: string): Promise<RecoveryUser[]> {
-  // The history is stored in slots (history.ts): one exact-path search per slot, newest first.
+  const found = new Map<string, RecoveryUser>();
   for (const slot of HISTORY_SLOTS) {
     const page = await client.users.list({ q: `app_metadata.${HISTORY_KEY}.${slot}.change_id:"${changeId}"`, search_engine: 'v3' });
-    if (page.data.length > 0) return page.data.map(recoveryUser);
+    for (const user of page.data.map(recoveryUser)) if (!found.has(user.user_id)) found.set(user.user_id, user);
   }
-  return [];
+  return [...found.values()];
 }
 
 /** The user by id (immediately consistent), or a UserError saying there is none. */

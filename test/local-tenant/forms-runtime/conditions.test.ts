@@ -1,45 +1,50 @@
+// Conditions as the runtime evaluates them: AND groups of EQ and INCLUDES with string literals, the
+// Dashboard export's shape (local-tenant/platform/forms-model.ts); anything else refused by name.
 import { evaluateCondition } from '../../../local-tenant/forms-runtime/conditions';
 import { DefinitionError, UnsupportedFeatureError } from '../../../local-tenant/forms-runtime/unsupported';
 
 const env = { now: () => 0, uuid: () => 'u' };
-const scope = { vars: { locale: 'es', count: 'xxxxx', flag: true, list: ['a', 'b'], nothing: null } };
+const scope = { vars: { locale: 'es', count: 'xxxxx', flag: true, list: ['a', 'b'], nothing: null, n: 0 } };
 const holds = (condition: unknown) => evaluateCondition(condition, scope, env, 'test');
+const and = (...comparisons: [string, string, string][]) => ({ operator: 'AND', operands: comparisons.map(([operator, a, b]) => ({ operator, operands: [a, b] })) });
 
 test.each<[string, unknown, boolean]>([
-  ['EQ strings', { operator: 'EQ', operands: ['{{vars.locale}}', 'es'] }, true],
-  ['EQ differs', { operator: 'EQ', operands: ['{{vars.locale}}', 'en'] }, false],
-  ['EQ a number and its digits', { operator: 'EQ', operands: ['{{functions.length(vars.count)}}', '5'] }, true],
-  ['EQ booleans', { operator: 'EQ', operands: ['{{vars.flag}}', true] }, true],
-  ['EQ a missing value and false', { operator: 'EQ', operands: ['{{vars.missing}}', false] }, false],
-  ['NE', { operator: 'NE', operands: ['{{vars.flag}}', true] }, false],
-  ['NE a missing value and true', { operator: 'NE', operands: ['{{vars.missing}}', true] }, true],
-  ['GTE equal', { operator: 'GTE', operands: ['{{functions.length(vars.count)}}', 5] }, true],
-  ['GTE less', { operator: 'GTE', operands: ['{{functions.length(vars.count)}}', 6] }, false],
-  ['GT', { operator: 'GT', operands: ['{{functions.length(vars.list)}}', 0] }, true],
-  ['GT a missing value is never greater', { operator: 'GT', operands: ['{{vars.missing}}', 0] }, false],
-  ['LT', { operator: 'LT', operands: [1, 2] }, true],
-  ['LTE', { operator: 'LTE', operands: [2, 2] }, true],
-  ['CONTAINS in text', { operator: 'CONTAINS', operands: ['{{vars.count}}', 'xx'] }, true],
-  ['CONTAINS in a list', { operator: 'CONTAINS', operands: ['{{vars.list}}', 'b'] }, true],
-  ['NOT_CONTAINS', { operator: 'NOT_CONTAINS', operands: ['{{vars.list}}', 'c'] }, true],
-  ['EXISTS', { operator: 'EXISTS', operands: ['{{vars.locale}}'] }, true],
-  ['EXISTS of null', { operator: 'EXISTS', operands: ['{{vars.nothing}}'] }, false],
-  ['NOT_EXISTS', { operator: 'NOT_EXISTS', operands: ['{{vars.missing}}'] }, true],
-  ['AND', { operator: 'AND', operands: [{ operator: 'EQ', operands: [1, 1] }, { operator: 'EQ', operands: [1, 2] }] }, false],
-  ['OR', { operator: 'OR', operands: [{ operator: 'EQ', operands: [1, 1] }, { operator: 'EQ', operands: [1, 2] }] }, true],
-  ['AND of one, as routers export it', { operator: 'AND', operands: [{ operator: 'EQ', operands: ['{{vars.locale}}', 'es'] }] }, true],
+  ['EQ strings', and(['EQ', '{{vars.locale}}', 'es']), true],
+  ['EQ differs', and(['EQ', '{{vars.locale}}', 'en']), false],
+  // The export compares a boolean field with the string "true": EQ compares what the sides read as text.
+  ['EQ a boolean and "true"', and(['EQ', '{{vars.flag}}', 'true']), true],
+  ['EQ a number and its digits', and(['EQ', '{{functions.length(vars.count)}}', '5']), true],
+  ['EQ zero and "0"', and(['EQ', '{{vars.n}}', '0']), true],
+  ['EQ a missing value and the empty string', and(['EQ', '{{vars.missing}}', '']), true],
+  ['EQ null and the empty string', and(['EQ', '{{vars.nothing}}', '']), true],
+  ['EQ a missing value and "false"', and(['EQ', '{{vars.missing}}', 'false']), false],
+  ['INCLUDES in a list', and(['INCLUDES', '{{vars.list}}', 'b']), true],
+  ['INCLUDES not in a list', and(['INCLUDES', '{{vars.list}}', 'c']), false],
+  ['INCLUDES in text', and(['INCLUDES', '{{vars.count}}', 'xx']), true],
+  ['AND of two, one false', and(['EQ', '{{vars.locale}}', 'es'], ['EQ', '{{vars.count}}', 'x']), false],
+  ['AND of two, both true', and(['EQ', '{{vars.locale}}', 'es'], ['EQ', '{{vars.count}}', 'xxxxx']), true],
 ])('%s', (_name, condition, expected) => {
   expect(holds(condition)).toBe(expected);
 });
 
-test('an operator this runtime does not implement is refused by name', () => {
-  expect(() => holds({ operator: 'STARTS_WITH', operands: ['{{vars.locale}}', 'e'] })).toThrow(UnsupportedFeatureError);
-  expect(() => holds({ operator: 'STARTS_WITH', operands: ['{{vars.locale}}', 'e'] })).toThrow('the condition operator "STARTS_WITH"');
-  expect(() => holds({ operator: 'AND', operands: [{ operator: 'IS_TRUE', operands: ['{{vars.flag}}'] }] })).toThrow('the condition operator "IS_TRUE"');
+test.each([
+  ['a bare EQ', { operator: 'EQ', operands: ['{{vars.locale}}', 'es'] }, 'the condition "EQ" outside an AND group'],
+  ['OR', { operator: 'OR', operands: [] }, 'the condition "OR" outside an AND group'],
+  ['GTE', and(['GTE', '{{vars.count}}', '5']), 'the condition operator "GTE"'],
+  ['NE', and(['NE', '{{vars.count}}', '5']), 'the condition operator "NE"'],
+  ['EXISTS', { operator: 'AND', operands: [{ operator: 'EXISTS', operands: ['{{vars.locale}}'] }] }, 'the condition operator "EXISTS"'],
+])('%s is refused by name as undocumented', (_name, condition, message) => {
+  expect(() => holds(condition)).toThrow(UnsupportedFeatureError);
+  expect(() => holds(condition)).toThrow(message);
+});
+
+test('a literal that is not a string is refused: the export writes "true" and "5"', () => {
+  expect(() => holds({ operator: 'AND', operands: [{ operator: 'EQ', operands: ['{{vars.flag}}', true] }] })).toThrow('the literal true');
+  expect(() => holds({ operator: 'AND', operands: [{ operator: 'EQ', operands: ['{{vars.n}}', 5] }] })).toThrow('the literal 5');
 });
 
 test('a malformed condition says what is wrong', () => {
-  expect(() => holds({ operator: 'EQ', operands: ['a'] })).toThrow(new DefinitionError('test: EQ takes 2 operands, got 1'));
-  expect(() => holds({ operator: 'EQ' })).toThrow(DefinitionError);
+  expect(() => holds({ operator: 'AND', operands: [{ operator: 'EQ', operands: ['a'] }] })).toThrow(new DefinitionError('test: EQ takes 2 operands, got 1'));
+  expect(() => holds({ operator: 'AND' })).toThrow(DefinitionError);
   expect(() => holds('vars.locale == es')).toThrow(DefinitionError);
 });

@@ -89,7 +89,7 @@ describe('helper functions', () => {
 
 describe('anything not implemented is refused by name, never read as undefined', () => {
   test.each([
-    ['{{functions.toLowerCase(vars.locale)}}', 'the helper functions.toLowerCase()'],
+    ['{{functions.trim(vars.locale)}}', 'the helper functions.trim()'],
     ['{{functions.md5(vars.locale)}}', 'the helper functions.md5()'],
     ["{{t('custom_key')}}", 'the function t()'],
     ['{{vars.count + 1}}', 'the operator "+"'],

@@ -1,15 +1,16 @@
-// Usage: npm run executions -- [--env <name>] [--user <email or user id>] [--since 1h] [--flow send-code|verify-code] [--limit 50] [--json]
+// Usage: npm run executions -- [--env <name>] [--user <email or user id>] [--since 1h] [--flow send-code|resend-code|verify-code] [--limit 50] [--json]
 //
 // Lists the bundle's recent flow executions (Auth0's Flow executions view, through the
 // Management API and the real auth0 SDK) on the local tenant (.local-tenant/env, the default) or,
 // with AUTH0_DOMAIN, AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET set (environment or .env), on a real
 // tenant; the deploy application needs the scope read:flows_executions there. One line each:
-// time, flow, user, status, and for a failure the failing action and its cause. Then, from the
+// time, flow, user, status, and for a failure the failing action and its cause (or the message the
+// page showed: an error message, or the code step's notice after a wrong code). Then, from the
 // actions' outputs the details show, whether the tenant behaves as the flows rely on
 // (scripts/lib/executions/relied-readings.ts): "matches", "differs: ..." or "not shown".
 //   --since   how far back: 30m, 1h (the default 24h), 7d
 //   --user    only this user's executions (by email, any case, or user id)
-//   --flow    only send-code or only verify-code
+//   --flow    only send-code, only resend-code or only verify-code
 //   --limit   read at most this many executions in detail (default 50): one API call each
 //   --json    {tenant, executions, readings} as JSON, for tools
 // See docs/executions.md.
@@ -37,7 +38,10 @@ function sinceMs(text: string, nowMs: number): number {
 
 function flowsOf(text: string | undefined): BundleFlow[] {
   if (text === undefined) return Object.keys(BUNDLE_FLOWS) as BundleFlow[];
-  if (!(text in BUNDLE_FLOWS)) throw new UserError(`--flow takes ${Object.keys(BUNDLE_FLOWS).join(' or ')}, got "${text}".`);
+  if (!(text in BUNDLE_FLOWS)) {
+    const choices = Object.keys(BUNDLE_FLOWS);
+    throw new UserError(`--flow takes ${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}, got "${text}".`);
+  }
   return [text as BundleFlow];
 }
 
@@ -92,5 +96,6 @@ runCli(async () => {
     console.log(`  (${unread.length} execution(s) have details without an actions list this command reads; their top-level keys: ${[...new Set(unread.flatMap((e) => e.debugKeys))].join(', ') || 'none'})`);
   }
   console.log('\nWhat the flows rely on, against the outputs these executions show:');
-  for (const r of readings) console.log(`  ${r.action.padEnd(19)} ${r.verdict}${r.seen > 0 ? ` (${r.seen} seen)` : ''}\n      ${r.what}`);
+  const width = Math.max(...readings.map((r) => r.name.length));
+  for (const r of readings) console.log(`  ${r.name.padEnd(width)}  ${r.verdict}${r.seen > 0 ? ` (${r.seen} seen)` : ''}\n      ${r.what}`);
 });

@@ -1,6 +1,7 @@
 // What the Action shares with apps (the deny reasons, README "The contract with apps"), with the
 // form and flows (the vars, design.md "Names shared between the parts") and with itself across
 // the form (transaction metadata and app_metadata keys).
+import { LOCKED } from './history';
 
 /** Reasons the login is denied with; apps read them as error_description on their callback. */
 export const DENY = {
@@ -12,7 +13,7 @@ export const DENY = {
   notInteractive: 'email_change_not_interactive',
   rateLimited: 'email_change_rate_limited',
   misconfigured: 'email_change_misconfigured',
-  locked: 'email_change_locked',
+  locked: LOCKED,
 } as const;
 
 export type DenyReason = (typeof DENY)[keyof typeof DENY];
@@ -62,10 +63,7 @@ export const OUTCOME_COMPLETED = 'completed';
  */
 export const JOURNEY_METADATA_KEY = 'email_change_journey_id';
 
-/** app_metadata: the user's changes and reverts, newest first (written by the flows and npm run revert). */
-export const HISTORY_APP_METADATA_KEY = 'email_change_history';
-/** app_metadata: ISO time until which support paused this user's changes (npm run revert). */
-export const LOCKED_UNTIL_APP_METADATA_KEY = 'email_change_locked_until';
+// The change history, the notice's fate and support's lock: actions/email-change/history.ts.
 /** app_metadata: codes sent today, {day: 'YYYY-MM-DD' (UTC), count: one "x" per code}, written by the send-code flow. */
 export const SENDS_APP_METADATA_KEY = 'email_change_sends';
 

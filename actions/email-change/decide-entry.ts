@@ -5,13 +5,12 @@ import {
   DENY,
   type DenyReason,
   type FormVars,
-  HISTORY_APP_METADATA_KEY,
   JOURNEY_METADATA_KEY,
-  LOCKED_UNTIL_APP_METADATA_KEY,
   MAX_SENDS_PER_DAY,
   SENDS_APP_METADATA_KEY,
   SUPPORTED_LOCALES,
 } from './contract';
+import { HISTORY_KEY, LOCKED_UNTIL_KEY, storedEntries } from './history';
 import type { AuthenticationMethod, PostLoginEvent } from './post-login-types';
 import type { Settings, SettingsResult } from './settings';
 
@@ -102,9 +101,8 @@ function demandedFreshSignIn(event: PostLoginEvent): boolean {
 
 /** Completed changes within the last 24 h, from the history the flows keep; anything unreadable is ignored. */
 export function recentChanges(appMetadata: Readonly<Record<string, unknown>> | undefined, nowMs: number): number {
-  const history = appMetadata?.[HISTORY_APP_METADATA_KEY];
-  if (!Array.isArray(history)) return 0;
-  return history.filter((entry: unknown) => {
+  // Slots as the flows write them, or a list (actions/email-change/history.ts).
+  return storedEntries(appMetadata?.[HISTORY_KEY]).filter((entry: unknown) => {
     const { kind, changed_at } = (entry ?? {}) as { kind?: unknown; changed_at?: unknown };
     const ms = typeof changed_at === 'string' ? Date.parse(changed_at) : Number.NaN;
     return kind === 'change' && !Number.isNaN(ms) && nowMs - ms < DAY_MS;
@@ -120,7 +118,7 @@ export function codesSentToday(appMetadata: Readonly<Record<string, unknown>> | 
 
 /** Whether support paused this user's changes (npm run revert) and the pause still holds. */
 function isLocked(appMetadata: Readonly<Record<string, unknown>> | undefined, nowMs: number): boolean {
-  const until = appMetadata?.[LOCKED_UNTIL_APP_METADATA_KEY];
+  const until = appMetadata?.[LOCKED_UNTIL_KEY];
   if (until === undefined || until === null) return false;
   const ms = typeof until === 'string' ? Date.parse(until) : Number.NaN;
   // Unreadable is locked: only support writes this key.

@@ -1,7 +1,8 @@
 // The demo as a person tries it on a 375 px wide phone, with the bundle deployed: nothing scrolls
 // sideways (the demo app, each step of the form, the outbox), Enter on the code step submits the
-// code, the code field brings up the number pad and takes the code from the message, a wrong code
-// takes the focus to the field it is about, the resend wait counts down, the outbox shows new
+// code, the code field brings up the number pad and takes the code from the message, a refused
+// address takes the focus to the field it is about, a wrong code shows its notice on the code
+// step, the resend wait counts down, the outbox shows new
 // messages by itself, the tenant's root URL says what it serves, and a demo user who used up the
 // day's email changes gets them back (the demo page's button, and --reset-user on a running
 // tenant). Screenshots go through test-output.ts (docs/screenshots with npm run docs:refresh).
@@ -59,6 +60,20 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
 }
 
+/** The focused element: its name, whether it is marked invalid, and the texts that describe it. */
+async function focusedField(page: Page): Promise<{ name: string | null; invalid: string | null; description: string }> {
+  return page.evaluate(() => {
+    const active = document.activeElement as HTMLElement;
+    const describedBy = (active.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+    return { name: active.getAttribute('name'), invalid: active.getAttribute('aria-invalid'), description: describedBy.map((id) => document.getElementById(id)?.textContent?.trim()).join(' | ') };
+  });
+}
+
+async function textOf(locator: Locator): Promise<string> {
+  await shown(locator);
+  return ((await locator.textContent()) ?? '').trim();
+}
+
 function demoUser(t: LocalTenant): { id: string; email: string; password: string } {
   const email = t.env.DEMO_USER_EMAIL as string;
   const user = t.state.users.find((u) => u.email === email);
@@ -72,7 +87,7 @@ async function spendBudget(t: LocalTenant, userId: string): Promise<void> {
   await management(t).users.update(userId, { app_metadata: { [SENDS_APP_METADATA_KEY]: { day: today, count: 'x'.repeat(10) } } });
 }
 
-const startsOf = (t: LocalTenant, userId: string): unknown => t.state.users.find((u) => u.user_id === userId)?.app_metadata[SENDS_APP_METADATA_KEY];
+const sendsOf = (t: LocalTenant, userId: string): unknown => t.state.users.find((u) => u.user_id === userId)?.app_metadata[SENDS_APP_METADATA_KEY];
 
 test('a demo user who used up the day\'s email changes gets them back from the demo page', async () => {
   const t = tenant();
@@ -97,7 +112,7 @@ test('a demo user who used up the day\'s email changes gets them back from the d
   await shown(page.locator('#outcome'));
   expect(await page.locator('#outcome').textContent()).toContain('Your email-change budget is reset (10 codes sent today cleared)');
   expect(await page.locator('#budget').textContent()).toContain('0 codes sent today');
-  expect(startsOf(t, user.id)).toBeUndefined();
+  expect(sendsOf(t, user.id)).toBeUndefined();
 
   await page.getByRole('button', { name: 'Change email' }).click();
   await page.getByLabel('Password').fill(user.password);
@@ -129,7 +144,7 @@ test('npm run local-tenant -- --reset-user <email> resets the budget on the tena
     status: 0,
     output: `A local tenant already runs (${t.httpUrl}): Email-change budget of ${user.email} reset (10 codes sent today cleared): it can start a change again.\n`,
   });
-  expect(startsOf(t, user.id)).toBeUndefined();
+  expect(sendsOf(t, user.id)).toBeUndefined();
 }, 60_000);
 
 test('the tenant\'s root URL is an index of what it serves', async () => {
@@ -145,7 +160,7 @@ test('the tenant\'s root URL is an index of what it serves', async () => {
   await fitsThePhone(page, 'index');
 }, 30_000);
 
-test('at 375 px: a whole change fits the phone, Enter submits the code, errors take the focus, the resend wait counts down', async () => {
+test('at 375 px: a whole change fits the phone, a refused address takes the focus, Enter submits the code, a wrong code shows its notice, the resend wait counts down', async () => {
   const t = tenant();
   const user = demoUser(t);
   const page = await phonePage();
@@ -163,8 +178,18 @@ test('at 375 px: a whole change fits the phone, Enter submits the code, errors t
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await shown(page.getByRole('heading', { name: 'Change your email address' }));
   await fitsThePhone(page, 'form-new-address');
-  await page.getByLabel('New email address').fill(NEW_ADDRESS);
-  await page.getByLabel('New email address').press('Enter');
+  // The current address and Enter: refused, and the focus is on the field the message is about.
+  const addressField = page.getByLabel('New email address');
+  await addressField.fill(user.email);
+  await addressField.press('Enter');
+  await shown(page.getByRole('alert'));
+  expect(await textOf(page.getByRole('alert'))).toBe('That is already your email address. Enter a different one.');
+  expect(await focusedField(page)).toEqual({ name: 'new_email_en', invalid: 'true', description: expect.stringContaining('That is already your email address. Enter a different one.') });
+  await fitsThePhone(page, 'form-refused-address');
+  expect(await codesTo(t, NEW_ADDRESS)).toEqual([]);
+
+  await addressField.fill(NEW_ADDRESS);
+  await addressField.press('Enter');
 
   await shown(page.getByRole('heading', { name: 'Check your email' }));
   await fitsThePhone(page, 'form-code');
@@ -174,17 +199,12 @@ test('at 375 px: a whole change fits the phone, Enter submits the code, errors t
   const [first] = await codesTo(t, NEW_ADDRESS);
   expect(first).toMatch(/^[0-9]{6}$/);
 
-  // A wrong code and Enter: the code is checked (no new code is sent), and the focus is on the field the message is about.
+  // A wrong code and Enter: the code is checked (no new code is sent), and the code step shows its notice.
   await codeField.fill(first === '000000' ? '111111' : '000000');
   await codeField.press('Enter');
-  await shown(page.getByRole('alert'));
+  await shown(page.getByText('That code is not right. Check the latest email and try again: 4 attempts left.'));
+  await shown(codeField);
   expect(await codesTo(t, NEW_ADDRESS)).toHaveLength(1);
-  const focused = await page.evaluate(() => {
-    const active = document.activeElement as HTMLElement;
-    const describedBy = (active.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
-    return { name: active.getAttribute('name'), invalid: active.getAttribute('aria-invalid'), description: describedBy.map((id) => document.getElementById(id)?.textContent?.trim()).join(' | ') };
-  });
-  expect(focused).toEqual({ name: expect.stringMatching(/^code/), invalid: 'true', description: expect.stringMatching(/code.*(not|wrong|incorrect)|attempts? left/i) });
   await fitsThePhone(page, 'form-wrong-code');
 
   // A new code: the wait counts down, the button disabled until it is over.

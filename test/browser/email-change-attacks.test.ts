@@ -8,8 +8,8 @@ import { totpCode } from '../../local-tenant/login/totp';
 import { loadEnvironmentConfig } from '../../scripts/lib/environment-config';
 import { useBrowser } from '../helpers/browser';
 import { useDeployedLocalTenant } from '../helpers/deployed-local-tenant';
-import { accountOf, addressFor, codeIn, ShiftableClock, useEmailChangeInBrowser, wrongCode } from '../helpers/email-change-browser';
-import { enrolTotp } from '../helpers/login-apps';
+import { accountOf, addressFor, codeIn, expectChanged, profileOf, sendsToday, ShiftableClock, useEmailChangeInBrowser, wrongCode } from '../helpers/email-change-browser';
+import { enrolTotp, management } from '../helpers/login-apps';
 import { ROOT } from '../helpers/paths';
 import { useSecurityReport } from '../helpers/security-report';
 
@@ -24,8 +24,10 @@ jest.setTimeout(60_000);
 const TEMPLATE = loadEnvironmentConfig(ROOT, 'local').keywords as Record<string, unknown>;
 const TRANSACTION_GONE = 'This sign-in has expired or belongs to another browser. Go back to the app and start again.';
 const COMPLETED = { error: 'access_denied', description: 'email_change_completed' };
-
-/** A new address for `user`, unique in this run: `<prefix>.<user id tail>@example.com`. */
+const CANCELLED = { error: 'access_denied', description: 'email_change_cancelled' };
+const REAUTHENTICATION_REQUIRED = { error: 'access_denied', description: 'email_change_reauthentication_required' };
+const RATE_LIMITED = { error: 'access_denied', description: 'email_change_rate_limited' };
+const wrongCodeNotice = (left: number): string => `That code is not right. Check the latest email and try again: ${left === 1 ? '1 attempt' : `${left} attempts`} left.`;
 
 /** Adds hidden inputs to the page's form, as anyone can with the browser's developer tools. */
 async function addHiddenInputs(page: Page, inputs: Record<string, string>): Promise<void> {
@@ -42,22 +44,8 @@ async function addHiddenInputs(page: Page, inputs: Record<string, string>): Prom
   }, inputs);
 }
 
-/** The change as the flows make it: the new address, verified, an audit record; nothing else of the account. */
-function changedAccount(before: StoredUser, newEmail: string) {
-  return {
-    ...accountOf(before),
-    email: newEmail,
-    email_verified: true,
-    updated_at: expect.any(String),
-    app_metadata: {
-      ...before.app_metadata,
-      email_change_audit: { previous_email: before.email, changed_at: expect.any(String), change_id: expect.any(String) },
-    },
-  };
-}
-
 test(
-  'a session signed in 10 minutes ago, without max_age, is denied: email_change_reauthentication_required',
+  'a session cookie alone, signed in 10 minutes ago or just now, is denied: email_change_reauthentication_required; the password again (max_age=0 or prompt=login) reaches the form',
   report.tracked(async () => {
     const user = await change.createUser('stale');
     const page = await change.newPage();
@@ -68,14 +56,27 @@ test(
     const mark = (await change.outbox()).length;
 
     await page.goto(change.authorizeUrl({ email_change: 'true' }));
-    expect(await change.outcome(page)).toEqual({ error: 'access_denied', description: 'email_change_reauthentication_required' });
+    expect(await change.outcome(page)).toEqual(REAUTHENTICATION_REQUIRED);
     expect(accountOf(change.user(user.user_id))).toEqual(before);
     expect(await change.outboxSince(mark)).toEqual([]);
 
-    // The age is what mattered: signed in just now, the same request reaches the form.
-    await change.signInToApp(page, user);
+    // Signed in just now, the same session (as a copied cookie would carry it) is still not enough:
+    // this /authorize itself must ask for the sign-in.
+    expect((await change.signInToApp(page, user)).code).toEqual(expect.any(String));
+    const signedIn = accountOf(change.user(user.user_id));
     await page.goto(change.authorizeUrl({ email_change: 'true' }));
+    expect(await change.outcome(page)).toEqual(REAUTHENTICATION_REQUIRED);
+    expect(accountOf(change.user(user.user_id))).toEqual(signedIn);
+    expect(await change.outboxSince(mark)).toEqual([]);
+
+    // A fresh sign-in demanded by the request itself is what matters: max_age=0, or prompt=login.
+    // Opening the form writes nothing to the user (but the sign-in's count and time).
+    await change.start(page, user);
+    await page.goto(change.authorizeUrl({ email_change: 'true', prompt: 'login' }));
+    await change.signIn(page, user.email);
     await page.getByRole('heading', { name: 'Change your email address' }).waitFor();
+    expect(accountOf(change.user(user.user_id))).toEqual(signedIn);
+    expect(await change.outboxSince(mark)).toEqual([]);
   }),
 );
 
@@ -96,18 +97,19 @@ test(
 );
 
 test(
-  'a user with a TOTP factor cannot reach the form without the TOTP code',
+  'a user with a TOTP factor cannot reach the form without a TOTP code entered after the password of the same sign-in',
   report.tracked(async () => {
     const user = await change.createUser('totp');
     const secret = await enrolTotp(tenant(), user.user_id);
     const before = accountOf(change.user(user.user_id));
     const mark = (await change.outbox()).length;
     const page = await change.newPage();
+    const MFA_REQUIRED = { error: 'access_denied', description: 'email_change_mfa_required' };
 
     // The password alone.
     await page.goto(change.authorizeUrl({ email_change: 'true', max_age: '0' }));
     await change.signIn(page, user.email);
-    expect(await change.outcome(page)).toEqual({ error: 'access_denied', description: 'email_change_mfa_required' });
+    expect(await change.outcome(page)).toEqual(MFA_REQUIRED);
 
     // The MFA sign-in, stopped at the TOTP page: this login's form address shows nothing and takes nothing.
     await page.goto(change.authorizeUrl({ acr_values: MFA_ACR_VALUE, max_age: '0' }));
@@ -124,20 +126,41 @@ test(
     await page.getByLabel('Code').fill(wrongCode(totpCode(secret, Date.now())));
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
     expect(await change.text(page)).toContain('Wrong code. Try again with the code your app shows now.');
-    // The change asked again from this half-done sign-in (fresh password, no MFA).
+    // The change asked again from this half-done sign-in: the session alone is not a fresh sign-in,
+    // and a fresh password without the TOTP code is not enough.
     await page.goto(change.authorizeUrl({ email_change: 'true' }));
-    expect(await change.outcome(page)).toEqual({ error: 'access_denied', description: 'email_change_mfa_required' });
+    expect(await change.outcome(page)).toEqual(REAUTHENTICATION_REQUIRED);
+    await page.goto(change.authorizeUrl({ email_change: 'true', max_age: '0' }));
+    await change.signIn(page, user.email);
+    expect(await change.outcome(page)).toEqual(MFA_REQUIRED);
     expect(accountOf(change.user(user.user_id))).toEqual(before);
     expect(await change.outboxSince(mark)).toEqual([]);
 
-    // With the TOTP code the same browser gets there: the code was what was missing.
+    // A whole MFA sign-in (password and TOTP) first, then the change with the password again: the
+    // TOTP code came before this password, so it does not count.
     await page.goto(change.authorizeUrl({ acr_values: MFA_ACR_VALUE, max_age: '0' }));
     await change.signIn(page, user.email);
     await page.getByLabel('Code').fill(totpCode(secret, Date.now()));
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
-    await change.callback(page);
-    await page.goto(change.authorizeUrl({ email_change: 'true' }));
+    expect((await change.callback(page)).searchParams.get('code')).toEqual(expect.any(String));
+    await page.goto(change.authorizeUrl({ email_change: 'true', max_age: '0' }));
+    await change.signIn(page, user.email);
+    expect(await change.outcome(page)).toEqual(MFA_REQUIRED);
+    expect(accountOf(change.user(user.user_id))).toEqual(before);
+    expect(await change.outboxSince(mark)).toEqual([]);
+
+    // Both factors in the change's own sign-in (max_age=0 and acr_values, as the demo app retries):
+    // the password, the TOTP code, then the form. The code was what was missing.
+    await page.goto(change.authorizeUrl({ email_change: 'true', max_age: '0', acr_values: MFA_ACR_VALUE }));
+    await change.signIn(page, user.email);
+    await page.getByRole('heading', { name: 'Verify your identity' }).waitFor();
+    // The next 30-second step's code: the tenant takes each step's code once per user, and the
+    // window of one step either side takes this one.
+    await page.getByLabel('Code').fill(totpCode(secret, Date.now() + 30_000));
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await page.getByRole('heading', { name: 'Change your email address' }).waitFor();
+    expect(accountOf(change.user(user.user_id))).toEqual(before);
+    expect(await change.outboxSince(mark)).toEqual([]);
   }),
 );
 
@@ -158,7 +181,7 @@ describe('fields tampered in the browser at the code step:', () => {
   /** Only the signed-in user changed, to the proven address; the other user as before; only the notice to the old address sent. */
   async function expectOnlyTheProvenChange(s: Awaited<ReturnType<typeof atCodeStep>>, attacker: string): Promise<void> {
     expect(await change.outcome(s.page)).toEqual(COMPLETED);
-    expect(change.user(s.user.user_id)).toEqual({ ...changedAccount(s.user, s.proven), logins_count: s.user.logins_count, last_login: s.user.last_login });
+    expectChanged(change.user(s.user.user_id), s.user, s.proven);
     expect(change.user(s.other.user_id)).toEqual(s.other);
     const sent = await change.outboxSince(s.mark);
     expect(sent.map((m) => [m.to.map((t) => t.email), m.template_id])).toEqual([[[s.user.email], TEMPLATE.SENDGRID_TEMPLATE_NOTICE_OLD_EN]]);
@@ -229,8 +252,8 @@ describe('fields tampered in the browser at the code step:', () => {
       // The journey is untouched: its owner completes it with the same code.
       await change.enterCode(s.page, s.code);
       expect(await change.outcome(s.page)).toEqual(COMPLETED);
-      expect(change.user(s.user.user_id).email).toBe(s.proven);
-      expect(accountOf(change.user(attacker.user_id))).toEqual(accountOf(attacker));
+      expectChanged(change.user(s.user.user_id), s.user, s.proven);
+      expect(change.user(attacker.user_id)).toEqual(attacker);
     }),
   );
 });
@@ -270,14 +293,14 @@ test(
     expect(secondCode).not.toBe(code);
     const started = change.user(user.user_id);
     await change.enterCode(page, code);
-    expect(await change.alert(page)).toBe('That code is not right. Check the latest email and try again: 4 attempts left.');
+    expect(await change.codeNotice(page)).toBe(wrongCodeNotice(4));
     expect(change.user(user.user_id)).toEqual(started);
     expect((await change.outboxSince(mark)).map((m) => m.to[0]?.email)).toEqual([second]);
   }),
 );
 
 test(
-  'a code sent for address A is refused after the journey switched to address B; B needs its own code',
+  'a code sent for address A is refused after the journey switched to address B ("Use a different address"); B needs its own code',
   report.tracked(async () => {
     const user = await change.createUser('switch');
     const page = await change.newPage();
@@ -290,84 +313,149 @@ test(
     const before = change.user(user.user_id);
     const mark = (await change.outbox()).length;
 
-    // The code step has no address field: the switch is a field added to the page, sent with "Send a new code".
-    await addHiddenInputs(page, { new_email_en: b });
-    await page.getByRole('button', { name: 'Send a new code' }).click();
+    await change.press(page, 'Use a different address');
+    await page.getByRole('heading', { name: 'Change your email address' }).waitFor();
+    await change.sendCode(page, b);
     await change.atCodeStep(page);
-    expect(await change.text(page)).toContain('We sent a 6-digit code to b***@example.com.');
+    expect(await change.text(page)).toContain(`We sent a 6-digit code to ${b}.`);
     const codeB = await change.latestCode(b);
     expect(codeB).not.toBe(codeA);
 
     await change.enterCode(page, codeA);
-    expect(await change.alert(page)).toBe('That code is not right. Check the latest email and try again: 4 attempts left.');
-    expect(change.user(user.user_id)).toEqual(before);
+    expect(await change.codeNotice(page)).toBe(wrongCodeNotice(4));
+    expect(change.user(user.user_id)).toEqual({ ...before, updated_at: expect.any(String), app_metadata: { ...before.app_metadata, email_change_sends: change.sendsToday(2) } });
 
     await change.enterCode(page, codeB);
     expect(await change.outcome(page)).toEqual(COMPLETED);
-    expect(change.user(user.user_id)).toEqual({ ...changedAccount(before, b), logins_count: before.logins_count, last_login: before.last_login });
+    expectChanged(change.user(user.user_id), before, b, { sends: change.sendsToday(2) });
     expect((await change.outboxSince(mark)).map((m) => [m.to[0]?.email, m.template_id])).toEqual([
       [b, TEMPLATE.SENDGRID_TEMPLATE_CODE_EN],
       [user.email, TEMPLATE.SENDGRID_TEMPLATE_NOTICE_OLD_EN],
     ]);
+    expect(await change.outboxTo(a)).toHaveLength(1);
   }),
 );
 
 test(
-  'the 6th attempt after 5 wrong codes is refused, even with the right code, and the journey must restart',
+  'an address added to the page and sent with "Send a new code" is ignored: the new code goes to the pending address, nothing to the added one',
+  report.tracked(async () => {
+    const user = await change.createUser('resend-switch');
+    const page = await change.newPage();
+    await change.start(page, user);
+    const a = addressFor(user, 'alpha');
+    const b = addressFor(user, 'bravo');
+    await change.sendCode(page, a);
+    await change.atCodeStep(page);
+    const codeA = await change.latestCode(a);
+    const before = change.user(user.user_id);
+    const mark = (await change.outbox()).length;
+
+    // The code step has no address field: the switch is a field added to the page, sent with "Send a new code".
+    await addHiddenInputs(page, { new_email_en: b, new_email_es: b, pending_email: b });
+    await change.press(page, 'Send a new code');
+    await change.atCodeStep(page);
+    expect(await change.text(page)).toContain(`We sent a 6-digit code to ${a}.`);
+    expect(await change.outboxSince(mark)).toEqual([expect.objectContaining({ to: [{ email: a }], template_id: TEMPLATE.SENDGRID_TEMPLATE_CODE_EN })]);
+    const newA = await change.latestCode(a);
+    expect(newA).not.toBe(codeA);
+    expect(profileOf(change.user(user.user_id))).toEqual(profileOf(before));
+
+    await change.enterCode(page, newA);
+    expect(await change.outcome(page)).toEqual(COMPLETED);
+    expectChanged(change.user(user.user_id), before, a, { sends: change.sendsToday(2) });
+    expect((await change.outboxSince(mark)).map((m) => [m.to[0]?.email, m.template_id])).toEqual([
+      [a, TEMPLATE.SENDGRID_TEMPLATE_CODE_EN],
+      [user.email, TEMPLATE.SENDGRID_TEMPLATE_NOTICE_OLD_EN],
+    ]);
+    expect(await change.outboxTo(b)).toEqual([]);
+  }),
+);
+
+test(
+  'after 5 wrong codes the change stops: no code field, no resend; the right code posted anyway changes nothing (email_change_cancelled); a new journey works',
   report.tracked(async () => {
     const { user, page, address, code, before, mark } = await change.codeSent('sixth', 'guessed');
+    const formUrl = page.url();
 
-    const messages: string[] = [];
-    for (let attempt = 1; attempt <= 5; attempt += 1) {
+    const notices: string[] = [];
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
       await change.enterCode(page, wrongCode(code, attempt));
-      messages.push(await change.alert(page));
+      notices.push(await change.codeNotice(page));
+      expect(await change.hasAlert(page)).toBe(false);
     }
-    expect(messages).toEqual([
-      'That code is not right. Check the latest email and try again: 4 attempts left.',
-      'That code is not right. Check the latest email and try again: 3 attempts left.',
-      'That code is not right. Check the latest email and try again: 2 attempts left.',
-      'That code is not right. Check the latest email and try again: 1 attempt left.',
-      'That code is not right, and that was the last attempt. For your security, this change has stopped: start it again from the app.',
-    ]);
-    const locked = 'A wrong code was entered too many times. For your security, this change has stopped: start it again from the app.';
-    await change.enterCode(page, code);
-    expect(await change.alert(page)).toBe(locked);
-    await page.getByRole('button', { name: 'Send a new code' }).click();
-    expect(await change.alert(page)).toBe(locked);
+    expect(notices).toEqual([wrongCodeNotice(4), wrongCodeNotice(3), wrongCodeNotice(2), wrongCodeNotice(1)]);
+    await change.enterCode(page, wrongCode(code, 5));
+    await change.atStoppedStep(page);
+    expect(await change.text(page)).toBe(
+      'This change has stopped That code is not right, and that was the last attempt. For your security, this change has stopped: start it again from the app. Your email address has not changed. Back to the app',
+    );
+    expect(await change.buttons(page)).toEqual(['Back to the app']);
+    expect(await page.getByLabel('Code', { exact: true }).count()).toBe(0);
+
+    // What the page no longer offers, posted by hand: a resend is refused; the right code with
+    // "next" only ends the stopped journey, which changes nothing.
+    const resent = await change.post(page, formUrl, { action: 'resend' });
+    expect(resent.status).toBe(400);
+    expect(await change.outboxSince(mark)).toEqual([]);
+    await page.goto(formUrl);
+    await change.atStoppedStep(page);
+    await change.post(page, formUrl, { code_en: code, action: 'next' });
+    expect(await change.outcome(page)).toEqual(CANCELLED);
     expect(change.user(user.user_id)).toEqual(before);
     expect(await change.outboxSince(mark)).toEqual([]);
 
     // A new journey, a new code: it works.
     await change.start(page, before);
+    const again = change.user(user.user_id);
     await change.sendCode(page, address);
     await change.atCodeStep(page);
     await change.enterCode(page, await change.latestCode(address));
     expect(await change.outcome(page)).toEqual(COMPLETED);
-    expect(change.user(user.user_id).email).toBe(address);
+    expectChanged(change.user(user.user_id), again, address, { sends: change.sendsToday(2) });
   }),
 );
 
 test(
-  'a code older than 5 minutes is refused as expired, and is not counted as wrong; a new code works',
+  'a code older than 5 minutes is refused as expired, not counted as wrong; past the 5-minute limit from the sign-in even a new code changes nothing; a new sign-in works',
   report.tracked(async () => {
     const { user, page, address, code, before, mark } = await change.codeSent('expired', 'late');
 
     clock.shift(5 * 60 + 1);
     await change.enterCode(page, code);
     expect(await change.alert(page)).toBe('This code has expired: codes are valid for 5 minutes. Ask for a new code and enter it.');
+    expect(await change.codeNotice(page)).toBe('');
     expect(change.user(user.user_id)).toEqual(before);
     expect(await change.outboxSince(mark)).toEqual([]);
 
-    await page.getByRole('button', { name: 'Send a new code' }).click();
+    await change.press(page, 'Send a new code');
     await change.atCodeStep(page);
     const fresh = await change.latestCode(address);
     expect(fresh).not.toBe(code);
+    // The expired code was not counted: this is the first wrong one.
     await change.enterCode(page, code);
-    expect(await change.alert(page)).toBe('That code is not right. Check the latest email and try again: 4 attempts left.');
+    expect(await change.codeNotice(page)).toBe(wrongCodeNotice(4));
+    // The journey is as old as the sign-in that opened it, and that is more than 5 minutes now.
     await change.enterCode(page, fresh);
+    expect(await change.alert(page)).toBe(
+      'This email change was started too long ago, so nothing was changed. For your security, start it again from the app and sign in again.',
+    );
+    await change.atCodeStep(page);
+    const resent = change.user(user.user_id);
+    expect(profileOf(resent)).toEqual(profileOf(before));
+    expect(resent.app_metadata.email_change_sends).toEqual(change.sendsToday(2));
+    expect((await change.outboxSince(mark)).map((m) => [m.to[0]?.email, m.template_id])).toEqual([[address, TEMPLATE.SENDGRID_TEMPLATE_CODE_EN]]);
+
+    // Signed in again, a new journey and a new code: the change goes through.
+    clock.reset();
+    await change.start(page, user);
+    const again = change.user(user.user_id);
+    await change.sendCode(page, address);
+    await change.atCodeStep(page);
+    await change.enterCode(page, await change.latestCode(address));
     expect(await change.outcome(page)).toEqual(COMPLETED);
-    expect(change.user(user.user_id)).toEqual({ ...changedAccount(before, address), logins_count: before.logins_count, last_login: before.last_login });
+    expectChanged(change.user(user.user_id), again, address, { sends: change.sendsToday(3) });
     expect((await change.outboxSince(mark)).map((m) => [m.to[0]?.email, m.template_id])).toEqual([
+      [address, TEMPLATE.SENDGRID_TEMPLATE_CODE_EN],
       [address, TEMPLATE.SENDGRID_TEMPLATE_CODE_EN],
       [user.email, TEMPLATE.SENDGRID_TEMPLATE_NOTICE_OLD_EN],
     ]);
@@ -394,27 +482,27 @@ test(
     const mark = (await change.outbox()).length;
 
     await change.enterCode(second, firstCode);
-    expect(await change.alert(second)).toBe('That code is not right. Check the latest email and try again: 4 attempts left.');
+    expect(await change.codeNotice(second)).toBe(wrongCodeNotice(4));
     expect(change.user(user.user_id)).toEqual(before);
     expect(await change.outboxSince(mark)).toEqual([]);
 
     // In its own journey the same code works.
     await change.enterCode(first, firstCode);
     expect(await change.outcome(first)).toEqual(COMPLETED);
-    expect(change.user(user.user_id).email).toBe(address);
+    expectChanged(change.user(user.user_id), before, address);
     expect((await change.outboxSince(mark)).map((m) => [m.to[0]?.email, m.template_id])).toEqual([[user.email, TEMPLATE.SENDGRID_TEMPLATE_NOTICE_OLD_EN]]);
   }),
 );
 
 test(
-  "an address another user owns: the pages read exactly as for a free address, no code goes there, and its owner gets the notice",
+  'an address another user owns: the pages read exactly as for a free address, expiry included; no code goes there, and its owner gets the notice',
   report.tracked(async () => {
     const owner = await change.createUser('taken');
     const user = await change.createUser('looker');
-    // Both start with "t" at example.com, so their masked forms (t***@example.com) are the same.
     const free = `taken.free.${owner.user_id.slice(-10)}@example.com`.toLowerCase();
     const mark = (await change.outbox()).length;
 
+    /** What the person reads at each step, the address they typed written as <address>. */
     async function pagesFor(address: string): Promise<string[]> {
       const page = await change.newPage();
       await change.start(page, user);
@@ -423,17 +511,24 @@ test(
       await change.atCodeStep(page);
       seen.push(await change.text(page));
       await change.enterCode(page, '123456');
+      expect(await change.codeNotice(page)).toBe(wrongCodeNotice(4));
+      seen.push(await change.text(page));
+      // Past the code's 5 minutes, a code is refused as expired, whichever address it was for.
+      clock.shift(5 * 60 + 1);
+      await change.enterCode(page, '654321');
       await change.alert(page);
       seen.push(await change.text(page));
-      return seen;
+      clock.reset();
+      return seen.map((text) => text.split(address).join('<address>'));
     }
     const freePages = await pagesFor(free);
     const takenPages = await pagesFor(owner.email);
     expect(takenPages).toEqual(freePages);
-    expect(takenPages[1]).toContain('We sent a 6-digit code to t***@example.com.');
+    expect(takenPages[1]).toContain('We sent a 6-digit code to <address>.');
+    expect(takenPages[3]).toContain('This code has expired: codes are valid for 5 minutes. Ask for a new code and enter it.');
 
     expect(change.user(owner.user_id)).toEqual(owner);
-    expect(change.user(user.user_id).email).toBe(user.email);
+    expect(accountOf(profileOf(change.user(user.user_id)))).toEqual(accountOf(profileOf(user)));
     const sent = await change.outboxSince(mark);
     expect(sent.map((m) => [m.to.map((t) => t.email), m.template_id])).toEqual([
       [[free], TEMPLATE.SENDGRID_TEMPLATE_CODE_EN],
@@ -456,26 +551,125 @@ test(
     expect(await change.outcome(page)).toEqual({ error: 'access_denied', description: 'email_change_not_interactive' });
     expect(accountOf(change.user(user.user_id))).toEqual(before);
     expect(await change.outboxSince(mark)).toEqual([]);
-    // The same session, interactive: the form.
-    await page.goto(change.authorizeUrl({ email_change: 'true' }));
-    await page.getByRole('heading', { name: 'Change your email address' }).waitFor();
+    // Interactive, with the fresh sign-in a change needs: the form.
+    await change.start(page, user);
+    expect(accountOf(change.user(user.user_id))).toEqual(before);
+    expect(await change.outboxSince(mark)).toEqual([]);
   }),
 );
 
 test(
-  'a 4th change started within 24 hours is denied: email_change_rate_limited',
+  'opening the form spends nothing: four journeys opened and left in a row each reach the form, and nothing is written to the user',
+  report.tracked(async () => {
+    const user = await change.createUser('opener');
+    const before = accountOf(change.user(user.user_id));
+    const mark = (await change.outbox()).length;
+    const page = await change.newPage();
+    for (let opened = 1; opened <= 4; opened += 1) await change.start(page, user);
+    expect(accountOf(change.user(user.user_id))).toEqual(before);
+    expect(await change.outboxSince(mark)).toEqual([]);
+  }),
+);
+
+test(
+  'a 4th change within 24 hours of 3 completed ones is denied: email_change_rate_limited',
   report.tracked(async () => {
     const user = await change.createUser('budget');
     const page = await change.newPage();
+    let current = change.user(user.user_id);
+    for (let changed = 1; changed <= 3; changed += 1) {
+      await change.start(page, current);
+      const address = addressFor(user, `budget${changed}`);
+      await change.sendCode(page, address);
+      await change.atCodeStep(page);
+      await change.enterCode(page, await change.latestCode(address));
+      expect(await change.outcome(page)).toEqual(COMPLETED);
+      current = change.user(user.user_id);
+      expect(current.email).toBe(address);
+    }
+    const history = current.app_metadata.email_change_history as Record<string, { kind: string; new_email: string }>;
+    expect([history.c1, history.c2, history.c3, history.c4].map((e) => e?.kind === 'change' && e.new_email)).toEqual([
+      addressFor(user, 'budget3'),
+      addressFor(user, 'budget2'),
+      addressFor(user, 'budget1'),
+      false,
+    ]);
+    const before = accountOf(current);
     const mark = (await change.outbox()).length;
-    for (let started = 1; started <= 3; started += 1) await change.start(page, user);
+
+    await page.goto(change.authorizeUrl({ email_change: 'true', max_age: '0' }));
+    await change.signIn(page, current.email);
+    expect(await change.outcome(page)).toEqual(RATE_LIMITED);
+    expect(accountOf(change.user(user.user_id))).toEqual(before);
+    expect(await change.outboxSince(mark)).toEqual([]);
+  }),
+);
+
+describe('codes sent today (app_metadata.email_change_sends):', () => {
+  test(
+    'the 10th code of the day is sent, an 11th is refused by the flow with a message, and a new change is denied: email_change_rate_limited',
+    report.tracked(async () => {
+      const user = await change.createUser('sends');
+      await management(tenant()).users.update(user.user_id, { app_metadata: { email_change_sends: change.sendsToday(9) } });
+      const page = await change.newPage();
+      await change.start(page, user);
+      const address = addressFor(user, 'tenth');
+      await change.sendCode(page, address);
+      await change.atCodeStep(page);
+      expect(change.user(user.user_id).app_metadata.email_change_sends).toEqual(change.sendsToday(10));
+      const before = change.user(user.user_id);
+      const mark = (await change.outbox()).length;
+
+      await change.press(page, 'Send a new code');
+      expect(await change.alert(page)).toBe('We have sent as many codes today as your account allows. Try again tomorrow.');
+      expect(change.user(user.user_id)).toEqual(before);
+      expect(await change.outboxSince(mark)).toEqual([]);
+
+      const other = await change.newPage();
+      await other.goto(change.authorizeUrl({ email_change: 'true', max_age: '0' }));
+      await change.signIn(other, user.email);
+      expect(await change.outcome(other)).toEqual(RATE_LIMITED);
+      expect(accountOf(change.user(user.user_id))).toEqual(accountOf(before));
+      expect(await change.outboxSince(mark)).toEqual([]);
+    }),
+  );
+
+  test(
+    "10 codes sent on an earlier day do not count today: the form opens",
+    report.tracked(async () => {
+      const user = await change.createUser('yesterday');
+      await management(tenant()).users.update(user.user_id, { app_metadata: { email_change_sends: sendsToday(10, Date.now() - 86_400_000) } });
+      const before = accountOf(change.user(user.user_id));
+      const mark = (await change.outbox()).length;
+      const page = await change.newPage();
+      await change.start(page, user);
+      expect(accountOf(change.user(user.user_id))).toEqual(before);
+      expect(await change.outboxSince(mark)).toEqual([]);
+    }),
+  );
+});
+
+test(
+  'a user support locked (app_metadata.email_change_locked_until in the future) is denied: email_change_locked; once the lock has passed, the form opens',
+  report.tracked(async () => {
+    const user = await change.createUser('locked');
+    const until = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    await management(tenant()).users.update(user.user_id, { app_metadata: { email_change_locked_until: until } });
     const before = accountOf(change.user(user.user_id));
-    expect(before.app_metadata.email_change_starts).toHaveLength(3);
+    const mark = (await change.outbox()).length;
+    const page = await change.newPage();
 
     await page.goto(change.authorizeUrl({ email_change: 'true', max_age: '0' }));
     await change.signIn(page, user.email);
-    expect(await change.outcome(page)).toEqual({ error: 'access_denied', description: 'email_change_rate_limited' });
+    expect(await change.outcome(page)).toEqual({ error: 'access_denied', description: 'email_change_locked' });
     expect(accountOf(change.user(user.user_id))).toEqual(before);
+    expect(await change.outboxSince(mark)).toEqual([]);
+
+    const passed = new Date(Date.now() - 60_000).toISOString();
+    await management(tenant()).users.update(user.user_id, { app_metadata: { email_change_locked_until: passed } });
+    const unlocked = accountOf(change.user(user.user_id));
+    await change.start(page, user);
+    expect(accountOf(change.user(user.user_id))).toEqual(unlocked);
     expect(await change.outboxSince(mark)).toEqual([]);
   }),
 );

@@ -1,8 +1,8 @@
 // Hostile input to the form's new-address step (issue 9, README "Security tests"): unicode and
 // homoglyphs, very long addresses, quotes, CR/LF and header lines, spaces around, upper case.
 // Each address is either accepted and normalised (trimmed, lower case, and nothing but a plain
-// ASCII address reaches SendGrid) or refused with a message, with nothing sent and nothing
-// written; nothing crashes. A handful go through the real page in chromium (some with the
+// ASCII address reaches SendGrid; the account unchanged but for today's code count) or refused
+// with a message, with nothing sent and nothing written; nothing crashes. A handful go through the real page in chromium (some with the
 // browser's own checks switched off, as an attacker would); the generated volume goes through the
 // same form endpoints over HTTP, with the same cookies and fields a browser sends.
 //
@@ -11,12 +11,13 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import fc from 'fast-check';
+import { MAX_SENDS_PER_DAY } from '../../actions/email-change/contract';
 import type { Page } from 'playwright-core';
 import type { OutboxMessage, StoredUser } from '../../local-tenant';
 import { loadEnvironmentConfig } from '../../scripts/lib/environment-config';
 import { useBrowser } from '../helpers/browser';
 import { useDeployedLocalTenant } from '../helpers/deployed-local-tenant';
-import { useEmailChangeInBrowser } from '../helpers/email-change-browser';
+import { expectChanged, profileOf, useEmailChangeInBrowser } from '../helpers/email-change-browser';
 import { HttpBrowser, type HttpPage } from '../helpers/http-browser';
 import { signInAt } from '../helpers/login-apps';
 import { ROOT } from '../helpers/paths';
@@ -68,10 +69,13 @@ const shown = (input: string): string =>
 /** Checks one answer of the new-address step: accepted and normalised, or refused with a message; never an error. */
 function checkAnswer(input: string, answer: { status: number; text: string }, sent: OutboxMessage[], before: StoredUser, after: StoredUser): 'accepted' | 'refused' {
   expect(answer.status).toBe(200);
-  expect(after).toEqual(before);
   expect(answer.text).not.toContain('Something went wrong');
+  expect(answer.text).not.toContain('We could not');
   if (answer.text.includes('Check your email')) {
     const address = normalised(input);
+    // The send is counted (app_metadata.email_change_sends), nothing else written.
+    expect(profileOf(after)).toEqual(profileOf(before));
+    expect(answer.text).toContain(`We sent a 6-digit code to ${address}.`);
     expect(address).toMatch(HTML_EMAIL);
     expect(address.length).toBeLessThanOrEqual(254);
     expect(sent).toHaveLength(1);
@@ -80,6 +84,7 @@ function checkAnswer(input: string, answer: { status: number; text: string }, se
     expect(hasLineBreak(headerTexts(sent[0] as OutboxMessage))).toBe(false);
     return 'accepted';
   }
+  expect(after).toEqual(before);
   expect(answer.text).toContain('Change your email address');
   expect(REFUSALS.some((message) => answer.text.includes(message))).toBe(true);
   expect(sent).toEqual([]);
@@ -152,19 +157,21 @@ const hostileAddress = fc
     return { input: `${before}${cased(address)}${after}`, mustAccept: false };
   });
 
-/** A journey on the new-address step, over HTTP: users are made as needed (each may start 3 changes a day). */
+/**
+ * A journey on the new-address step, over HTTP: users are made as needed (opening the form spends
+ * nothing, but each user may be sent MAX_SENDS_PER_DAY codes a day, one per accepted address).
+ */
 class JourneysOverHttp {
   private user: StoredUser | undefined;
-  private startsLeft = 0;
+  private sendsLeft = 0;
   private current: { http: HttpBrowser; page: HttpPage; user: StoredUser } | undefined;
 
   async atNewAddressStep(): Promise<{ http: HttpBrowser; page: HttpPage; user: StoredUser }> {
     if (this.current) return this.current;
-    if (!this.user || this.startsLeft === 0) {
+    if (!this.user || this.sendsLeft === 0) {
       this.user = await change.createUser('hostile');
-      this.startsLeft = 3;
+      this.sendsLeft = MAX_SENDS_PER_DAY;
     }
-    this.startsLeft -= 1;
     const http = new HttpBrowser(tenant().httpUrl);
     const page = await signInAt(http, new URL(change.authorizeUrl({ email_change: 'true', max_age: '0' })), this.user.email);
     expect(page.text).toContain('Change your email address');
@@ -172,10 +179,12 @@ class JourneysOverHttp {
     return this.current;
   }
 
-  /** The step moved on (an address was accepted): the next address needs a new journey. */
+  /** The step moved on (an address was accepted, a code sent): the next address needs a new journey. */
   moved(page: HttpPage, accepted: boolean): void {
-    if (accepted) this.current = undefined;
-    else if (this.current) this.current.page = page;
+    if (accepted) {
+      this.current = undefined;
+      this.sendsLeft -= 1;
+    } else if (this.current) this.current.page = page;
   }
 }
 
@@ -262,10 +271,12 @@ test(
     const address = normalised(typed);
     await change.sendCode(page, typed);
     await change.atCodeStep(page);
-    expect(change.user(user.user_id)).toEqual(user);
+    expect(await change.text(page)).toContain(`We sent a 6-digit code to ${address}.`);
+    expect(profileOf(change.user(user.user_id))).toEqual(profileOf(user));
+    const before = change.user(user.user_id);
     await change.enterCode(page, await change.latestCode(address));
     expect(await change.outcome(page)).toEqual({ error: 'access_denied', description: 'email_change_completed' });
-    expect(change.user(user.user_id).email).toBe(address);
+    expectChanged(change.user(user.user_id), before, address);
     expect((await change.outboxSince(mark)).map((m) => [m.to, m.template_id])).toEqual([
       [[{ email: address }], TEMPLATE.SENDGRID_TEMPLATE_CODE_EN],
       [[{ email: user.email }], TEMPLATE.SENDGRID_TEMPLATE_NOTICE_OLD_EN],
@@ -291,8 +302,8 @@ test(
     // Cyrillic "а" in the domain: chromium sends the domain as punycode (IDNA), as for any IDN.
     await change.sendCode(page, 'pay@ex\u0430mple.com');
     await change.atCodeStep(page);
-    expect(await change.text(page)).toContain('We sent a 6-digit code to p***@xn--exmple-4nf.com.');
-    expect(change.user(user.user_id)).toEqual(user);
+    expect(await change.text(page)).toContain('We sent a 6-digit code to pay@xn--exmple-4nf.com.');
+    expect(profileOf(change.user(user.user_id))).toEqual(profileOf(user));
     expect((await change.outboxSince(mark)).map((m) => m.to)).toEqual([[{ email: 'pay@xn--exmple-4nf.com' }]]);
   }),
 );
@@ -343,33 +354,48 @@ test(
 );
 
 test(
-  'in the page: a hostile address sent with "Send a new code" at the code step (no address field there to check it) is refused by the flow; the first code still works',
+  'in the page: a hostile address sent with "Send a new code" at the code step is ignored (the resend reads no field): the new code goes to the pending address only, and works',
   report.tracked(async () => {
     const { user, page } = await atNewAddressStep('resend');
-    const address = `${user.user_id.slice(-8)}.first@example.com`;
+    const address = `${user.user_id.slice(-8)}.first@example.com`.toLowerCase();
     await change.sendCode(page, address);
     await change.atCodeStep(page);
     const code = await change.latestCode(address);
     const before = change.user(user.user_id);
     const mark = (await change.outbox()).length;
+    let rewritten = 0;
     await page.route(
       (url) => url.pathname === '/u/form',
       (route) => {
         if (route.request().method() !== 'POST') return route.continue();
         const body = new URLSearchParams(route.request().postData() ?? '');
-        if (body.get('action') === 'resend') body.set('new_email_en', ` x@example.com\r\nBcc: attacker@example.com`);
+        if (body.get('action') === 'resend') {
+          body.set('new_email_en', ` x@example.com\r\nBcc: attacker@example.com`);
+          rewritten += 1;
+        }
         return route.continue({ postData: body.toString() });
       },
     );
-    const { answered } = await watchingResponses(() => page.getByRole('button', { name: 'Send a new code' }).click());
-    expect(await change.alert(page)).toBe('That is not a valid email address. Check it and try again.');
-    expect(answered.filter((a) => a.path === '/v3/mail/send')).toEqual([]);
-    expect(change.user(user.user_id)).toEqual(before);
-    expect(await change.outboxSince(mark)).toEqual([]);
+    const { answered } = await watchingResponses(() => change.press(page, 'Send a new code'));
+    expect(rewritten).toBe(1);
+    await change.atCodeStep(page);
+    expect(await change.hasAlert(page)).toBe(false);
+    expect(await change.text(page)).toContain(`We sent a 6-digit code to ${address}.`);
+    expect(answered.filter((a) => a.path === '/v3/mail/send')).toEqual([{ path: '/v3/mail/send', status: 202 }]);
+    const resent = await change.outboxSince(mark);
+    expect(resent.map((m) => [m.to, m.template_id])).toEqual([[[{ email: address }], TEMPLATE.SENDGRID_TEMPLATE_CODE_EN]]);
+    expect(resent.filter((m) => hasLineBreak(headerTexts(m)))).toEqual([]);
+    expect(profileOf(change.user(user.user_id))).toEqual(profileOf(before));
+    const fresh = await change.latestCode(address);
+    expect(fresh).not.toBe(code);
 
-    await change.enterCode(page, code);
+    await change.enterCode(page, fresh);
     expect(await change.outcome(page)).toEqual({ error: 'access_denied', description: 'email_change_completed' });
-    expect(change.user(user.user_id).email).toBe(address);
-    expect((await change.outboxSince(mark)).map((m) => [m.to, m.template_id])).toEqual([[[{ email: user.email }], TEMPLATE.SENDGRID_TEMPLATE_NOTICE_OLD_EN]]);
+    expectChanged(change.user(user.user_id), before, address, { sends: change.sendsToday(2) });
+    expect((await change.outboxSince(mark)).map((m) => [m.to, m.template_id])).toEqual([
+      [[{ email: address }], TEMPLATE.SENDGRID_TEMPLATE_CODE_EN],
+      [[{ email: user.email }], TEMPLATE.SENDGRID_TEMPLATE_NOTICE_OLD_EN],
+    ]);
+    expect((await change.outbox()).flatMap((m) => m.to.map((t) => t.email)).filter((e) => e.includes('attacker') || e === 'x@example.com')).toEqual([]);
   }),
 );

@@ -14,7 +14,7 @@ import { STATE_FILE } from '../../local-tenant/state/store';
 import { useBrowser } from '../helpers/browser';
 import { startDeployedLocalTenant } from '../helpers/deployed-local-tenant';
 import { DEFAULT_DATABASE_CONNECTION } from '../../local-tenant/state/seed';
-import { codeIn } from '../helpers/email-change-browser';
+import { codeIn, sendsToday } from '../helpers/email-change-browser';
 import { checkTestCertificateTrusted, TEST_CERTIFICATE_DIR } from '../helpers/local-tenant';
 import { PASSWORD } from '../helpers/login-apps';
 import { ROOT } from '../helpers/paths';
@@ -130,6 +130,14 @@ async function outbox(env: Record<string, string>): Promise<OutboxMessage[]> {
   return (await (await fetch(env.OUTBOX_URL as string)).json()) as OutboxMessage[];
 }
 
+/** A user as the Management API gives it, apart from today's code count and the updated_at its write moves ("nothing changed" compares these). */
+type ApiUser = { updated_at?: unknown; app_metadata?: Record<string, unknown> } & Record<string, unknown>;
+function profileOf(user: ApiUser): ApiUser {
+  const { email_change_sends: _sends, ...appMetadata } = user.app_metadata ?? {};
+  const { updated_at: _updated, ...rest } = user;
+  return { ...rest, app_metadata: appMetadata };
+}
+
 const management = (env: Record<string, string>) =>
   new ManagementClient({ domain: env.AUTH0_DOMAIN as string, clientId: env.AUTH0_CLIENT_ID as string, clientSecret: env.AUTH0_CLIENT_SECRET as string, maxRetries: 0 });
 
@@ -185,12 +193,25 @@ test(
     await demoChangeToCodeStep(again, env, demoEmail, password, completed);
     const newCode = latestCode(await outbox(env), completed);
     expect(newCode).not.toBe(code);
+    const beforeChange = await management(env).users.get(userId);
     await enterCode(again, code);
-    expect(await again.getByRole('alert').innerText()).toBe('That code is not right. Check the latest email and try again: 4 attempts left.');
+    await again.getByText('That code is not right. Check the latest email and try again: 4 attempts left.').waitFor();
+    await again.getByRole('heading', { name: 'Check your email' }).waitFor();
+    expect(await management(env).users.get(userId)).toEqual(beforeChange);
     await enterCode(again, newCode);
     expect(await demoOutcome(again)).toBe('email_change_completed');
     const after = await management(env).users.get(userId);
-    expect(after).toMatchObject({ email: completed, email_verified: true, app_metadata: { email_change_audit: { previous_email: demoEmail } } });
+    expect(after).toMatchObject({
+      email: completed,
+      email_verified: true,
+      app_metadata: {
+        email_change_history: { c1: { kind: 'change', previous_email: demoEmail, new_email: completed, old_address_notice: 'pending' } },
+        email_change_notice: { status: 'sent' },
+      },
+    });
+    // Nothing else of the account changed.
+    const { email_change_history: _history, email_change_notice: _notice, ...otherMetadata } = after.app_metadata ?? {};
+    expect({ ...after, email: beforeChange.email, updated_at: beforeChange.updated_at, app_metadata: otherMetadata }).toEqual(beforeChange);
     expect((await outbox(env)).slice(sentBeforeKill.length).map((m) => [m.to.map((t) => t.email), codeIn(m) === undefined ? 'notice' : 'code'])).toEqual([
       [[completed], 'code'],
       [[demoEmail], 'notice'],
@@ -225,19 +246,31 @@ test(
     await killTenantProcess();
     await sending;
 
+    // The flow counted the send (app_metadata.email_change_sends) before it asked SendGrid, and
+    // nothing else: the count stays, as for any code asked for.
     const onDisk = readStateFile();
     expect(onDisk.outbox).toEqual(sentBefore);
     expect(onDisk.users.find((u) => u.user_id === userId)?.email).toBe('restart.midflow@example.com');
 
     env = await startTenantProcess();
-    expect(await management(env).users.get(userId)).toEqual(before);
+    const restarted = await management(env).users.get(userId);
+    expect(profileOf(restarted)).toEqual(profileOf(before));
+    expect(restarted.app_metadata?.email_change_sends).toEqual(sendsToday(1));
     expect(await outbox(env)).toEqual(sentBefore);
 
     const again = await browser.newPage();
     await demoChangeToCodeStep(again, env, created.email as string, PASSWORD, 'restart.midflow.new@example.com');
     await enterCode(again, latestCode(await outbox(env), 'restart.midflow.new@example.com'));
     expect(await demoOutcome(again)).toBe('email_change_completed');
-    expect(await management(env).users.get(userId)).toMatchObject({ email: 'restart.midflow.new@example.com', email_verified: true });
+    expect(await management(env).users.get(userId)).toMatchObject({
+      email: 'restart.midflow.new@example.com',
+      email_verified: true,
+      app_metadata: {
+        email_change_sends: sendsToday(2),
+        email_change_history: { c1: { kind: 'change', previous_email: 'restart.midflow@example.com', new_email: 'restart.midflow.new@example.com' } },
+        email_change_notice: { status: 'sent' },
+      },
+    });
     expect((await outbox(env)).slice(sentBefore.length).map((m) => [m.to.map((t) => t.email), codeIn(m) === undefined ? 'notice' : 'code'])).toEqual([
       [['restart.midflow.new@example.com'], 'code'],
       [['restart.midflow@example.com'], 'notice'],

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import type { LocalTenant, OutboxMessage } from '../../local-tenant';
+import type { LocalTenant, OutboxMessage, StoredUser } from '../../local-tenant';
 import { loadEnvironmentConfig } from '../../scripts/lib/environment-config';
 import { useBrowser } from '../helpers/browser';
 import { useDeployedLocalTenant } from '../helpers/deployed-local-tenant';
@@ -75,19 +75,26 @@ test('the demo user changes their email in the browser, then signs in with the n
   await page.getByRole('button', { name: 'Send code' }).click();
 
   await shown(page.getByRole('heading', { name: 'Check your email' }));
-  await shown(page.getByText('We sent a 6-digit code to d***@example.com.'));
+  // The address in full, as the person typed it: they can see a typo before they wait for the email.
+  await shown(page.getByText(`We sent a 6-digit code to ${NEW_ADDRESS}.`));
   const codeMail = (await outbox(t)).filter((m) => m.to.some((to) => to.email === NEW_ADDRESS)).at(-1);
   expect(codeMail?.template_id).toBe(localKeyword('SENDGRID_TEMPLATE_CODE_EN'));
   const code = (codeMail?.dynamic_template_data as { code?: string } | undefined)?.code as string;
   expect(code).toMatch(/^[0-9]{6}$/);
-  // Until the code is entered nothing about the account has changed.
-  expect(t.state.users.find((u) => u.email === oldAddress)).toBeDefined();
+  // Until the code is entered nothing about the account has changed (but today's code count).
+  const demoUser = t.state.users.find((u) => u.email === oldAddress);
+  expect(demoUser).toBeDefined();
+  const before = structuredClone(demoUser) as StoredUser;
   await screenshot(page, '3-form-code');
 
+  // A wrong code: the code step again, with a notice under the address (not an error), nothing changed.
   const wrong = code === '000000' ? '111111' : '000000';
   await page.getByLabel('Code').fill(wrong);
   await page.getByRole('button', { name: 'Change my email' }).click();
-  await shown(page.getByRole('alert'));
+  await shown(page.getByText('That code is not right. Check the latest email and try again: 4 attempts left.'));
+  await shown(page.getByRole('heading', { name: 'Check your email' }));
+  expect(await page.getByRole('alert').count()).toBe(0);
+  expect(t.state.users.find((u) => u.user_id === before.user_id)).toEqual(before);
   await screenshot(page, '4-form-wrong-code');
   await page.getByLabel('Code').fill(code);
   await page.getByRole('button', { name: 'Change my email' }).click();
@@ -111,5 +118,16 @@ test('the demo user changes their email in the browser, then signs in with the n
   const notice = (await outbox(t)).filter((m) => m.to.some((to) => to.email === oldAddress));
   expect(notice).toHaveLength(1);
   expect(notice[0]?.template_id).toBe(localKeyword('SENDGRID_TEMPLATE_NOTICE_OLD_EN'));
-  expect(notice[0]?.dynamic_template_data).toMatchObject({ masked_new_email: 'd***@example.com' });
+  expect(notice[0]?.dynamic_template_data).toEqual({
+    new_email: NEW_ADDRESS,
+    changed_at: expect.any(String),
+    change_id: expect.any(String),
+    support_url: localKeyword('SUPPORT_URL'),
+  });
+  // The change is recorded in the user's history, with the notice's fate next to it.
+  const changed = t.state.users.find((u) => u.user_id === before.user_id) as StoredUser;
+  const history = changed.app_metadata.email_change_history as Record<string, Record<string, string>>;
+  expect(history.c1).toMatchObject({ kind: 'change', previous_email: oldAddress, new_email: NEW_ADDRESS, old_address_notice: 'pending' });
+  expect(notice[0]?.dynamic_template_data).toMatchObject({ change_id: history.c1?.change_id, changed_at: history.c1?.changed_at });
+  expect(changed.app_metadata.email_change_notice).toEqual({ change_id: history.c1?.change_id, status: 'sent', at: history.c1?.changed_at });
 }, 90_000);

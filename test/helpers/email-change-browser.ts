@@ -14,9 +14,11 @@
 //   await change.sendCode(page, 'ana.new@example.com');
 //   await change.enterCode(page, await change.latestCode('ana.new@example.com'));
 //   expect(await change.outcome(page)).toEqual({ error: 'access_denied', description: 'email_change_completed' });
+//   expectChanged(change.user(user.user_id), before, 'ana.new@example.com');
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
+import { SENDS_APP_METADATA_KEY } from '../../actions/email-change/contract';
 import type { Fault, FaultKind, LocalTenant, OutboxMessage, StoredUser } from '../../local-tenant';
 import type { BrowserHandle } from './browser';
 import { createUser, management, PASSWORD, pkce } from './login-apps';
@@ -46,6 +48,88 @@ export interface Outcome {
 export function accountOf(user: StoredUser): Omit<StoredUser, 'logins_count' | 'last_login'> {
   const { logins_count: _count, last_login: _last, ...account } = user;
   return account;
+}
+
+/**
+ * The account as a person sees it: the user less the daily send counter the send-code flow keeps
+ * in app_metadata (email_change_sends) and the updated_at its write moves, as
+ * email-change-journeys.ts profile() has it. "Nothing changed" after a code was sent compares these.
+ */
+export function profileOf(user: StoredUser): StoredUser {
+  const { [SENDS_APP_METADATA_KEY]: _sends, ...appMetadata } = user.app_metadata;
+  const { updated_at: _updated, ...rest } = user;
+  return { ...rest, app_metadata: appMetadata } as StoredUser;
+}
+
+/** app_metadata.email_change_sends after `count` codes sent on the UTC day of `nowMs`. */
+export function sendsToday(count: number, nowMs = Date.now()): { day: string; count: string } {
+  return { day: new Date(nowMs).toISOString().slice(0, 10), count: 'x'.repeat(count) };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
+/** The slots of app_metadata.email_change_history, newest first (actions/email-change/history.ts). */
+const HISTORY_SLOTS = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10'];
+/** A slot no change has filled yet: every field an empty string. */
+const EMPTY_SLOT = { kind: '', change_id: '', journey_id: '', previous_email: '', new_email: '', changed_at: '', old_address_notice: '', reverted_at: '', restored_email: '', from_email: '', by: '' };
+
+export interface ChangedOptions {
+  /** The fate of the notice to the old address (app_metadata.email_change_notice.status); default 'sent'. */
+  readonly notice?: 'sent' | 'failed';
+  /** app_metadata.email_change_sends after the change; default: as in `before` (no code sent since). */
+  readonly sends?: unknown;
+}
+
+/**
+ * The user exactly as the flows leave it after a change from `before` to `newEmail`: the address,
+ * verified, a new history entry in c1 (the earlier ones moved down one slot), the notice's fate;
+ * nothing else of the account (logins_count and last_login as in `before`: no sign-in since).
+ */
+export function changedRecord(before: StoredUser, newEmail: string, options: ChangedOptions = {}) {
+  const previous = (before.app_metadata.email_change_history ?? {}) as Record<string, unknown>;
+  const history: Record<string, unknown> = {
+    c1: {
+      kind: 'change',
+      change_id: expect.stringMatching(UUID),
+      journey_id: expect.stringMatching(UUID),
+      previous_email: before.email,
+      new_email: newEmail,
+      changed_at: expect.stringMatching(ISO_TIME),
+      old_address_notice: 'pending',
+      reverted_at: '',
+      restored_email: '',
+      from_email: '',
+      by: '',
+    },
+  };
+  HISTORY_SLOTS.slice(1).forEach((slot, i) => {
+    history[slot] = previous[HISTORY_SLOTS[i] as string] ?? EMPTY_SLOT;
+  });
+  const { [SENDS_APP_METADATA_KEY]: sendsBefore, ...metadata } = before.app_metadata;
+  const sends = 'sends' in options ? options.sends : sendsBefore;
+  return {
+    ...before,
+    email: newEmail,
+    email_verified: true,
+    updated_at: expect.stringMatching(ISO_TIME),
+    app_metadata: {
+      ...metadata,
+      ...(sends === undefined ? {} : { [SENDS_APP_METADATA_KEY]: sends }),
+      email_change_history: history,
+      email_change_notice: { change_id: expect.stringMatching(UUID), status: options.notice ?? 'sent', at: expect.stringMatching(ISO_TIME) },
+    },
+  };
+}
+
+/** Checks that `after` is changedRecord(before, newEmail, options), and that the notice's fate belongs to this change (its id and time). */
+export function expectChanged(after: StoredUser, before: StoredUser, newEmail: string, options: ChangedOptions = {}): void {
+  expect(after).toEqual(changedRecord(before, newEmail, options));
+  const metadata = after.app_metadata as { email_change_history: { c1: { change_id: string; changed_at: string } }; email_change_notice: unknown };
+  expect(metadata.email_change_notice).toEqual({
+    change_id: metadata.email_change_history.c1.change_id,
+    status: options.notice ?? 'sent',
+    at: metadata.email_change_history.c1.changed_at,
+  });
 }
 
 /** The app's callback page: what any app shows; the outcome is in its URL. */
@@ -93,6 +177,14 @@ export function useEmailChangeInBrowser(tenant: () => LocalTenant, browser: Brow
       const found = tenant().state.users.find((u) => u.user_id === userId);
       if (!found) throw new Error(`the tenant has no user ${userId}`);
       return found;
+    },
+    /** profileOf the user as the tenant stores it now: the record apart from the daily send counter. */
+    profile(userId: string): StoredUser {
+      return profileOf(flow.user(userId));
+    },
+    /** app_metadata.email_change_sends after `count` codes today, on the tenant's clock (which the flows read). */
+    sendsToday(count: number): { day: string; count: string } {
+      return sendsToday(count, clock?.now() ?? Date.now());
     },
     /** A page in a fresh browser context (no cookies). */
     newPage(): Promise<Page> {
@@ -145,19 +237,48 @@ export function useEmailChangeInBrowser(tenant: () => LocalTenant, browser: Brow
       await flow.signIn(page, user.email);
       await page.getByRole('heading', { name: 'Change your email address' }).waitFor();
     },
+    /**
+     * Presses the form's button `name` and waits for the page that follows to load (the step
+     * again, the next step, or the app's callback): the form answers a POST with a redirect, so
+     * the page's own load event, not the URL, tells that the new page is there.
+     */
+    async press(page: Page, name: string): Promise<void> {
+      const loaded = page.waitForEvent('load');
+      await page.getByRole('button', { name, exact: true }).click();
+      await loaded;
+    },
     async sendCode(page: Page, address: string): Promise<void> {
       await page.getByLabel('New email address').fill(address);
-      await page.getByRole('button', { name: 'Send code' }).click();
-      await page.waitForLoadState();
+      await flow.press(page, 'Send code');
     },
-    /** Enters a code on the code step; the page that follows is the step again (with a message) or the app's callback. */
+    /** Enters a code on the code step; the page that follows is the step again (with its notice or a message), the stopped step, or the app's callback. */
     async enterCode(page: Page, code: string): Promise<void> {
-      await page.getByLabel('Code').fill(code);
-      await page.getByRole('button', { name: 'Change my email' }).click();
-      await page.waitForLoadState();
+      await page.getByLabel('Code', { exact: true }).fill(code);
+      await flow.press(page, 'Change my email');
+    },
+    /** "Cancel, keep my current address", which every step but the stopped one has. */
+    async cancel(page: Page): Promise<void> {
+      await flow.press(page, 'Cancel, keep my current address');
     },
     async atCodeStep(page: Page): Promise<void> {
       await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+    },
+    /** The step after the last wrong code: "This change has stopped". */
+    async atStoppedStep(page: Page): Promise<void> {
+      await page.getByRole('heading', { name: 'This change has stopped' }).waitFor();
+    },
+    /** The code step's notice (the paragraph after "We sent a 6-digit code to ..."): '' when there is none. */
+    async codeNotice(page: Page): Promise<string> {
+      await flow.atCodeStep(page);
+      return ((await page.locator('.rich-text p').nth(1).textContent()) ?? '').trim();
+    },
+    /** The names of the buttons the page offers, in document order. */
+    async buttons(page: Page): Promise<string[]> {
+      return (await page.getByRole('button').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    },
+    /** Whether the page shows an alert (the form's message region). */
+    async hasAlert(page: Page): Promise<boolean> {
+      return (await page.getByRole('alert').count()) > 0;
     },
     /** The message the form shows in its alert region. */
     async alert(page: Page): Promise<string> {

@@ -116,7 +116,7 @@ describe('npm run deploy and npm run plan against the local tenant', () => {
   );
 
   test(
-    'a change to one flow: plan shows only that flow, deploy updates it, and the form still points at it',
+    'a change to the flows that send codes: plan shows only those, deploy updates them, and the form still points at them',
     async () => {
       const configPath = join(project.dir, 'config', 'local.json');
       const config = JSON.parse(readFileSync(configPath, 'utf8'));
@@ -126,7 +126,7 @@ describe('npm run deploy and npm run plan against the local tenant', () => {
       const plan = await run('plan', ['--exit-code']);
       expect(plan.status).toBe(2);
       const changed = plan.stdout.split('\n').filter((line) => /^(create|change) /.test(line));
-      expect(changed).toEqual(['change    flows/email-change-send-code']);
+      expect(changed.sort()).toEqual(['change    flows/email-change-resend-code', 'change    flows/email-change-send-code']);
       expect(plan.stdout).toContain(`-> "d-${'e'.repeat(32)}"`);
 
       const flowId = tenant().state.flows.find((f) => f.name === 'email-change-send-code')?.id;

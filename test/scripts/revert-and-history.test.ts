@@ -1,13 +1,30 @@
 // npm run revert and npm run history as support runs them (tsx scripts/revert.ts in a child
 // process), against a local tenant holding users whose app_metadata has changes as the flows write
-// them (actions/email-change/history.ts): revert, lock, ticket, the second revert, a taken address,
-// --dry-run, bad input, and the history of it all.
+// them (actions/email-change/history.ts: slots c1..c10, every leaf a string): revert, lock, ticket,
+// the second revert, a taken address, --dry-run, bad input, and the history of it all; and changes
+// made by the built flows themselves (the local Forms runtime), reverted, then changed again.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { ManagementClient } from 'auth0';
-import { HISTORY_KEY, LOCKED, LOCKED_UNTIL_KEY, NOTICE_KEY, type ChangeEntry, REVERT_LOCK_DAYS } from '../../actions/email-change/history';
-import type { LocalTenant } from '../../local-tenant';
+import { formVars } from '../../actions/email-change/decide-entry';
+import {
+  HISTORY_FIELDS,
+  HISTORY_KEY,
+  HISTORY_SLOTS,
+  LOCKED,
+  LOCKED_UNTIL_KEY,
+  NOTICE_KEY,
+  type ChangeEntry,
+  REVERT_LOCK_DAYS,
+  storedEntries,
+  toStoredHistory,
+} from '../../actions/email-change/history';
+import { DEFAULT_READINGS, type LocalTenant } from '../../local-tenant';
+import { createFormsRuntime } from '../../local-tenant/forms-runtime';
+import { LEAST_FAVOURABLE_READINGS, type Readings } from '../../local-tenant/platform/readings';
 import { localTenantTargetEnv } from '../../scripts/lib/deploy/deploy-target';
+import { deployedEmailChangeBundle, localVaultConnections } from '../helpers/deployed-email-change-bundle';
+import { pushLocalEmailTemplates } from '../helpers/local-email-templates';
 import { useLocalTenant } from '../helpers/local-tenant';
 import { managementClient } from '../helpers/management-client';
 import { ROOT, TSX } from '../helpers/paths';
@@ -47,12 +64,44 @@ async function changedUser(client: ManagementClient, previous: string, current: 
     email: current,
     email_verified: true,
     password: 'attacker-chosen-1234',
-    app_metadata: { [HISTORY_KEY]: [change], [NOTICE_KEY]: { change_id: changeId, status: 'sent', at: '2025-01-02T03:04:06.000Z' } } as never,
+    app_metadata: { [HISTORY_KEY]: toStoredHistory([change]), [NOTICE_KEY]: { change_id: changeId, status: 'sent', at: '2025-01-02T03:04:06.000Z' } } as never,
   });
   return { userId: user.user_id as string, changeId, change };
 }
 
 const userState = (tenant: LocalTenant, userId: string) => JSON.stringify(tenant.state.users.find((u) => u.user_id === userId));
+const storedUser = (tenant: LocalTenant, userId: string) => {
+  const user = tenant.state.users.find((u) => u.user_id === userId);
+  if (!user) throw new Error(`no user ${userId}`);
+  return user;
+};
+/** A slot as the flows and the revert store it: every field of HISTORY_FIELDS, '' where the entry has none. */
+const slot = (entry: Record<string, unknown>) => Object.fromEntries(HISTORY_FIELDS.map((f) => [f, entry[f] ?? '']));
+
+/**
+ * Changes `userId`'s address to `newEmail` through the BUILT form and flows (the local Forms
+ * runtime under `readings`), as a journey the Action started just now: the new address, then the
+ * code from the email. Returns the change id the flows recorded (slot c1).
+ */
+async function changeThroughTheFlows(tenant: LocalTenant, userId: string, newEmail: string, readings: Readings): Promise<string> {
+  const user = storedUser(tenant, userId);
+  const runtime = createFormsRuntime({ managementDomain: tenant.domain, sendgridBaseUrl: tenant.env.SENDGRID_BASE_URL as string, readings });
+  const journey = await runtime.startJourney({
+    ...deployedEmailChangeBundle(tenant),
+    vaultConnections: localVaultConnections(tenant),
+    user: { user_id: user.user_id, email: user.email, email_verified: user.email_verified, app_metadata: user.app_metadata },
+    vars: formVars({ user, locale: 'en', journeyId: randomUUID(), signedInMs: Date.now(), maxAuthAgeSeconds: 300 }),
+    language: 'en',
+  });
+  await journey.submit({ fields: { new_email_en: newEmail } });
+  const codeEmail = tenant.state.outbox.filter((m) => m.to.some((t) => t.email === newEmail)).at(-1);
+  const code = (codeEmail?.dynamic_template_data as { code?: unknown } | undefined)?.code;
+  if (typeof code !== 'string') throw new Error(`no code email to ${newEmail}`);
+  const result = await journey.submit({ fields: { code_en: code } });
+  expect(result).toMatchObject({ ended: true, vars: { email_change_outcome: 'completed' } });
+  const c1 = (storedUser(tenant, userId).app_metadata[HISTORY_KEY] as Record<string, Record<string, string>>).c1;
+  return c1?.change_id as string;
+}
 
 describe('on a free-plan tenant', () => {
   const tenant = useLocalTenant();
@@ -75,17 +124,24 @@ describe('on a free-plan tenant', () => {
 
     const user = t.state.users.find((u) => u.user_id === userId);
     expect(user).toMatchObject({ email: 'owner@example.test', email_verified: true });
-    const history = user?.app_metadata[HISTORY_KEY] as unknown[];
+    // Stored as the flows store it: every slot, every leaf a string; the revert first.
+    const stored = user?.app_metadata[HISTORY_KEY] as Record<string, Record<string, string>>;
+    expect(Object.keys(stored)).toEqual([...HISTORY_SLOTS]);
+    const history = storedEntries(stored);
     expect(history).toHaveLength(2);
-    expect(history[0]).toEqual({
-      kind: 'revert',
-      change_id: changeId,
-      reverted_at: expect.any(String),
-      restored_email: 'owner@example.test',
-      from_email: 'attacker@evil.test',
-      by: 'npm run revert',
-    });
-    expect(history[1]).toEqual(change);
+    expect(history[0]).toEqual(
+      slot({
+        kind: 'revert',
+        change_id: changeId,
+        reverted_at: expect.any(String),
+        restored_email: 'owner@example.test',
+        from_email: 'attacker@evil.test',
+        by: 'npm run revert',
+      }),
+    );
+    // The change as it was, with the notice's fate (email_change_notice) written in: that record
+    // tells the last notice only, and the next change would leave this one 'pending'.
+    expect(history[1]).toEqual(slot({ ...change, old_address_notice: 'sent' }));
     const lockedUntilMs = Date.parse(user?.app_metadata[LOCKED_UNTIL_KEY] as string);
     expect(lockedUntilMs).toBeGreaterThanOrEqual(startedMs + REVERT_LOCK_DAYS * DAY_MS);
     expect(lockedUntilMs).toBeLessThanOrEqual(Date.now() + REVERT_LOCK_DAYS * DAY_MS);
@@ -114,10 +170,12 @@ describe('on a free-plan tenant', () => {
         user_id: userId,
         email: 'owner@example.test',
         locked: true,
-        entries: [expect.objectContaining({ kind: 'revert' }), expect.objectContaining({ kind: 'change', notice: 'sent' })],
+        entries: [expect.objectContaining({ kind: 'revert' }), { ...change, old_address_notice: 'sent', notice: 'sent' }],
         problems: [],
       }),
     ]);
+    // '' leaves are absent, not shown: the revert has no journey_id, the change no reverted_at.
+    expect(json.stdout).not.toContain('""');
     // The Action denies with this code while the lock holds (the contract the history module names).
     expect(LOCKED).toBe('email_change_locked');
   }, 60_000);
@@ -177,6 +235,41 @@ describe('on a free-plan tenant', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(message);
     expect(result.stdout).toBe('');
+  }, 60_000);
+
+  test.each([
+    ['the default readings', DEFAULT_READINGS],
+    ['the least favourable readings (every value that is one {{...}} a string)', LEAST_FAVOURABLE_READINGS],
+  ])('a change made by the flows under %s: found by its id, reverted, shown; a later change by the flows keeps the revert', async (_name, readings) => {
+    const t = tenant();
+    if (t.state.sendgridTemplates.length === 0) await pushLocalEmailTemplates(t.env as { SENDGRID_BASE_URL: string; SENDGRID_API_KEY: string });
+    const tag = readings === DEFAULT_READINGS ? 'default' : 'least';
+    const owner = `flows-${tag}@example.test`;
+    const created = await managementClient(t).users.create({ connection: CONNECTION, email: owner, email_verified: true, password: `Pw-${randomUUID()}` });
+    const userId = created.user_id as string;
+    const changeId = await changeThroughTheFlows(t, userId, `taken-${tag}@evil.test`, readings);
+    expect(changeId).toMatch(/^[0-9a-f-]{36}$/);
+
+    // Found by user search on the slot path, without --user.
+    const reverted = await run(t, 'scripts/revert.ts', ['--env', 'local', '--change-id', changeId]);
+    expect(reverted.stderr).not.toContain('Warning');
+    expect(reverted.status).toBe(0);
+    expect(reverted.stdout.split('\n')[0]).toBe(`Reverted change ${changeId} of ${userId}: taken-${tag}@evil.test -> ${owner} (verified).`);
+
+    // After the lock (the Action checks it, not the flows): the owner changes address again, and
+    // the flows shift the revert's slots leaf by leaf.
+    const laterId = await changeThroughTheFlows(t, userId, `later-${tag}@example.test`, readings);
+    const shown = await run(t, 'scripts/history.ts', ['--env', 'local', '--user', userId]);
+    expect(shown.status).toBe(0);
+    expect(shown.stdout.trim().split('\n')).toEqual([
+      `User ${userId} (later-${tag}@example.test)`,
+      expect.stringMatching(new RegExp(`^  \\S+  change  ${laterId}  ${owner} -> later-${tag}@example.test  notice to old address: sent$`)),
+      expect.stringMatching(new RegExp(`^  \\S+  revert  ${changeId}  taken-${tag}@evil.test -> ${owner}  by npm run revert$`)),
+      expect.stringMatching(new RegExp(`^  \\S+  change  ${changeId}  ${owner} -> taken-${tag}@evil.test  notice to old address: sent$`)),
+      expect.stringMatching(/^Email changes locked until \S+\.$/),
+    ]);
+    const again = await run(t, 'scripts/revert.ts', ['--env', 'local', '--change-id', changeId]);
+    expect(again.stdout.trim()).toMatch(new RegExp(`^change ${changeId} was already reverted at \\S+ \\(restored ${owner}\\); nothing was changed\\.$`));
   }, 60_000);
 
   test('a change id the user does not have, with --user: lists its changes', async () => {

@@ -89,11 +89,32 @@ describe('npm run validate', () => {
 
   test('a flow connection_id that names no vault connection: names the file and the key', async () => {
     const root = copyOfBundle();
-    editJson(join(root, 'dist/flows/email-change-verify-code.json'), (flow) => {
+    editJson(join(root, 'dist/flows/email-change-send-code.json'), (flow) => {
       flow.actions.find((a: { params: { connection_id?: string } }) => a.params.connection_id).params.connection_id = 'nowhere';
     });
     expect(await problemsOf(root)).toEqual([
-      expect.stringMatching(/^\.\/dist\/flows\/email-change-verify-code\.json: actions\[\d+\]\.params\.connection_id is "nowhere", which names no vault connection/),
+      expect.stringMatching(/^\.\/dist\/flows\/email-change-send-code\.json: actions\[\d+\]\.params\.connection_id is "nowhere", which names no vault connection/),
+    ]);
+  });
+
+  test('an undocumented construct in a built flow: names the file, the JSON path and the construct', async () => {
+    const root = copyOfBundle();
+    editJson(join(root, 'dist/flows/email-change-send-code.json'), (flow) => {
+      flow.actions.push(
+        { id: 'nested', type: 'FLOW', action: 'STORE_VARS', params: { vars: { a: '{{functions.toLowerCase(functions.toString(vars.x))}}' } } },
+        { id: 'trim', type: 'FLOW', action: 'STORE_VARS', params: { vars: { b: '{{functions.trim(vars.x)}}' } } },
+        { id: 'gte', type: 'FLOW', action: 'BOOLEAN_CONDITION', params: { if: { operator: 'AND', operands: [{ operator: 'GTE', operands: ['{{vars.x}}', '5'] }] }, then: [] } },
+        { id: 'five', type: 'FLOW', action: 'BOOLEAN_CONDITION', params: { if: { operator: 'AND', operands: [{ operator: 'EQ', operands: ['{{vars.x}}', 5] }] }, then: [] } },
+      );
+    });
+    const problems = await problemsOf(root);
+    const last = (JSON.parse(readFileSync(join(root, 'dist/flows/email-change-send-code.json'), 'utf8')).actions as unknown[]).length;
+    const at = (offset: number) => `dist/flows/email-change-send-code.json: $.actions[${last - 4 + offset}]`;
+    expect(problems).toEqual([
+      `${at(0)}.params.vars.a: functions.toString() nested in another helper's arguments in {{functions.toLowerCase(functions.toString(vars.x))}} is undocumented: no Auth0 source shows a helper call inside another: store the inner result in vars first`,
+      expect.stringMatching(new RegExp(`^${at(1).replace(/[$[\].]/g, '\\$&')}\\.params\\.vars\\.b: functions\\.trim\\(\\) is undocumented: not among the helpers Auth0 documents`)),
+      expect.stringMatching(new RegExp(`^${at(2).replace(/[$[\].]/g, '\\$&')}\\.params\\.if\\.operands\\[0\\]: operator "GTE" is undocumented`)),
+      expect.stringMatching(new RegExp(`^${at(3).replace(/[$[\].]/g, '\\$&')}\\.params\\.if\\.operands\\[0\\]\\.operands\\[1\\]: the literal 5 is undocumented`)),
     ]);
   });
 

@@ -3,6 +3,7 @@
 // (FlowExecutionDebug = Record<string, unknown>), so it is read leniently: the local tenant's
 // shape ({user, error, message, actions: [{id, action, status, output?, error?}]}) where present,
 // and "unknown" / "not shown" where a tenant writes something else. Pure: no network here.
+import { FLOW_VARS } from '../../../forms/journey-vars';
 import type { ObservedAction } from './relied-readings';
 
 export interface FlowExecutionDetails {
@@ -17,7 +18,7 @@ export interface FlowExecutionDetails {
 
 export interface DescribedExecution {
   readonly id: string;
-  /** "send-code" or "verify-code". */
+  /** "send-code", "resend-code" or "verify-code". */
   readonly flow: string;
   readonly at: string;
   readonly status: string;
@@ -26,7 +27,11 @@ export interface DescribedExecution {
   readonly user?: { readonly email?: string; readonly user_id?: string };
   /** For a failed execution: the failing action and its cause, when the details name them. */
   readonly failure?: { readonly actionId?: string; readonly cause: string };
-  /** For an execution ended by FLOW/ERROR_MESSAGE: what the page showed. */
+  /**
+   * What the page showed: the FLOW/ERROR_MESSAGE that ended the execution, or else the notice the
+   * execution stored for the code step (vars.code_notice: a wrong code ends the flow normally and
+   * the form shows the code step again with it).
+   */
   readonly message?: string;
   /** The actions the details show; undefined when the details have no list this command reads. */
   readonly actions?: readonly ObservedAction[];
@@ -47,7 +52,7 @@ export function actionDefinitions(actions: unknown): Map<string, ObservedAction[
     for (const action of list) {
       if (!isObject(action) || typeof action.id !== 'string') continue;
       const params = isObject(action.params) ? action.params : {};
-      found.set(action.id, { params, ...(action.mask_output === true ? { mask_output: true } : {}) });
+      found.set(action.id, { params, ...(action.mask_output === true ? { mask_output: true } : {}), ...(action.allow_failure === true ? { allow_failure: true } : {}) });
       walk(params.then);
       walk(params.else);
     }
@@ -56,23 +61,44 @@ export function actionDefinitions(actions: unknown): Map<string, ObservedAction[
   return found;
 }
 
-function observedActions(debug: Record<string, unknown>, definitions: Definitions): ObservedAction[] | undefined {
+function observedActions(debug: Record<string, unknown>, definitions: Definitions, journeyId: string | undefined): ObservedAction[] | undefined {
   if (!Array.isArray(debug.actions)) return undefined;
   return debug.actions.filter(isObject).flatMap((a) => {
     const id = text(a.id);
     const action = text(a.action) ?? (text(a.type) && text(a.action_type) ? `${a.type}/${a.action_type}` : undefined);
     if (!id || !action) return [];
     const definition = definitions.get(id);
-    return [{ id, action, ...(text(a.status) ? { status: a.status as string } : {}), hasOutput: 'output' in a, ...('output' in a ? { output: a.output } : {}), ...(definition ? { definition } : {}) }];
+    return [
+      {
+        id,
+        action,
+        ...(text(a.status) ? { status: a.status as string } : {}),
+        hasOutput: 'output' in a,
+        ...('output' in a ? { output: a.output } : {}),
+        ...(definition ? { definition } : {}),
+        ...(journeyId ? { journeyId } : {}),
+      },
+    ];
   });
+}
+
+/** The last code-step notice a completed execution stored (STORE_VARS vars.code_notice), when not empty. */
+function storedNotice(actions: readonly ObservedAction[] | undefined): string | undefined {
+  const stored = (actions ?? [])
+    .filter((a) => a.action === 'FLOW/STORE_VARS' && a.status !== 'failed' && isObject(a.output) && FLOW_VARS.codeNotice in a.output)
+    .map((a) => (a.output as Record<string, unknown>)[FLOW_VARS.codeNotice]);
+  const notice = text(stored.at(-1));
+  // A masked value (███) says nothing a person can read.
+  return notice !== undefined && !/^[█*]+$/.test(notice) ? notice : undefined;
 }
 
 export function describeExecution(execution: FlowExecutionDetails, flow: string, definitions: Definitions = new Map()): DescribedExecution {
   const debug = isObject(execution.debug) ? execution.debug : {};
   const user = isObject(debug.user) ? { ...(text(debug.user.email) ? { email: debug.user.email as string } : {}), ...(text(debug.user.user_id) ? { user_id: debug.user.user_id as string } : {}) } : undefined;
   const error = isObject(debug.error) ? debug.error : undefined;
-  const actions = observedActions(debug, definitions);
+  const actions = observedActions(debug, definitions, execution.journey_id);
   const cause = text(error?.message) ?? (typeof debug.error === 'string' ? debug.error : undefined);
+  const message = text(debug.message) ?? (execution.status === 'failed' ? undefined : storedNotice(actions));
   return {
     id: execution.id,
     flow,
@@ -82,7 +108,7 @@ export function describeExecution(execution: FlowExecutionDetails, flow: string,
     traceId: execution.trace_id,
     ...(user && Object.keys(user).length > 0 ? { user } : {}),
     ...(execution.status === 'failed' ? { failure: { ...(text(error?.action_id) ? { actionId: error?.action_id as string } : {}), cause: cause ?? 'no cause in the details' } } : {}),
-    ...(text(debug.message) ? { message: debug.message as string } : {}),
+    ...(message ? { message } : {}),
     ...(actions ? { actions } : {}),
     debugKeys: Object.keys(debug),
   };

@@ -1,13 +1,13 @@
-// The bundle's flow executions on a tenant, through the real auth0 SDK: find the two flows by
+// The bundle's flow executions on a tenant, through the real auth0 SDK: find its three flows by
 // name (forms/names.ts), list their executions (checkpoint paging, newest first on the local
 // tenant), keep those since a time, and read each one's details (hydrate=debug).
 import type { ManagementClient } from 'auth0';
-import { SEND_CODE_FLOW, VERIFY_CODE_FLOW } from '../../../forms/names';
+import { RESEND_CODE_FLOW, SEND_CODE_FLOW, VERIFY_CODE_FLOW } from '../../../forms/names';
 import { UserError } from '../user-error';
 import { actionDefinitions, type DescribedExecution, describeExecution } from './execution-details';
 
 /** --flow's choices and the flow names they stand for. */
-export const BUNDLE_FLOWS = { 'send-code': SEND_CODE_FLOW, 'verify-code': VERIFY_CODE_FLOW } as const;
+export const BUNDLE_FLOWS = { 'send-code': SEND_CODE_FLOW, 'resend-code': RESEND_CODE_FLOW, 'verify-code': VERIFY_CODE_FLOW } as const;
 export type BundleFlow = keyof typeof BUNDLE_FLOWS;
 
 /** At most this many executions listed per flow (v7: take at most 100 a page), then the newest `limit` read in detail. */

@@ -1,8 +1,9 @@
 // What the bundle's flows rely on in the outputs of the actions they run, as data: one entry per
-// reading, the doc it comes from, and a check of one observed action against it. `npm run
-// executions` runs each check over the actions an execution's details show, so that the owner
+// reading, the doc it comes from, and a check of the observed actions against it. `npm run
+// executions` runs each check over the actions the executions' details show, so that the owner
 // of a real tenant learns after one test change which readings their tenant follows. To add a
 // reading: add an entry here (and a line in docs/executions.md); nothing else changes.
+import { FLOW_VARS } from '../../../forms/journey-vars';
 
 /** An action as an execution's details show it, with its definition from the deployed flow when found. */
 export interface ObservedAction {
@@ -14,17 +15,24 @@ export interface ObservedAction {
   /** Whether the details carry an output at all (an output may be null). */
   readonly hasOutput: boolean;
   readonly output?: unknown;
-  readonly definition?: { readonly params?: Readonly<Record<string, unknown>>; readonly mask_output?: boolean };
+  readonly definition?: { readonly params?: Readonly<Record<string, unknown>>; readonly mask_output?: boolean; readonly allow_failure?: boolean };
+  /** The journey (form session) of the execution it ran in, when the details name it. */
+  readonly journeyId?: string;
 }
 
 export type Verdict = 'matches' | `differs: ${string}` | 'not shown';
 
 export interface ReliedReading {
+  /** What the comparison prints and --json names it by: the action, and what about it when it has several readings. */
+  readonly name: string;
+  /** The action type it is about, "TYPE/ACTION". */
   readonly action: string;
   /** What the flows rely on, and where it is documented (or that it is a reading). */
   readonly what: string;
-  /** 'not shown' when this action's details cannot tell (no output, masked, failed). */
-  check(observed: ObservedAction): Verdict;
+  /** Which of that type's actions it judges (and counts as seen); all when absent. */
+  applies?(observed: ObservedAction): boolean;
+  /** Over every action it judges, oldest first: 'not shown' when none can tell (no output, masked, failed). */
+  check(observed: readonly ObservedAction[]): Verdict;
 }
 
 /** How the local tenant and Auth0's debugger show a masked value (docs variables.mdx shows mask() as ███). */
@@ -44,22 +52,34 @@ const VERIFY_CODE_RESULTS = ['MISSING', 'EXPIRED', 'VALID', 'UNEQUAL'];
 const NON_TEXT_HELPERS = /^\s*functions\.(length|toNumber|toBoolean|includes|indexOf|toArray)\(/;
 const SINGLE_TEMPLATE = /^\{\{([\s\S]*)\}\}$/;
 
+/** A check of one action at a time, over many: any difference wins, then any match. */
+function eachAction(check: (observed: ObservedAction) => Verdict): (observed: readonly ObservedAction[]) => Verdict {
+  return (observed) => {
+    const verdicts = observed.map(check);
+    return verdicts.find((v) => v.startsWith('differs')) ?? verdicts.find((v) => v === 'matches') ?? 'not shown';
+  };
+}
+
+const is2xx = (status: number): boolean => status >= 200 && status < 300;
+
 export const RELIED_READINGS: readonly ReliedReading[] = [
   {
+    name: 'OTP/GENERATE_CODE',
     action: 'OTP/GENERATE_CODE',
     what: 'output {code}, masked (mask_output): the code never shows in the details (data-verification.mdx, flow-execution-and-debugger.mdx)',
-    check: (o) => {
+    check: eachAction((o) => {
       if (!o.hasOutput || isMasked(o.output)) return o.hasOutput ? 'matches' : 'not shown';
       const code = isObject(o.output) ? o.output.code : undefined;
       // Never print the code itself.
       if (typeof code === 'string' || typeof code === 'number') return `differs: a ${String(code).length}-character code shows in clear (is mask_output on?)`;
       return `differs: the output is not {code}: keys ${isObject(o.output) ? Object.keys(o.output).join(', ') || 'none' : typeof o.output}`;
-    },
+    }),
   },
   {
+    name: 'OTP/VERIFY_CODE',
     action: 'OTP/VERIFY_CODE',
-    what: `output {valid: boolean, result: ${VERIFY_CODE_RESULTS.join('|')}}, valid only with VALID (data-verification.mdx)`,
-    check: (o) => {
+    what: `output {valid: boolean, result: ${VERIFY_CODE_RESULTS.join('|')}}, valid only with VALID; verify-code tests valid, and result EXPIRED (data-verification.mdx)`,
+    check: eachAction((o) => {
       const out = visibleOutput(o);
       if (out === undefined) return 'not shown';
       if (!isObject(out)) return `differs: the output is ${shown(out)}`;
@@ -67,60 +87,63 @@ export const RELIED_READINGS: readonly ReliedReading[] = [
       if (typeof out.result !== 'string' || !VERIFY_CODE_RESULTS.includes(out.result)) return `differs: result is ${shown(out.result)}`;
       if (out.valid !== (out.result === 'VALID')) return `differs: valid is ${String(out.valid)} with result ${out.result}`;
       return 'matches';
-    },
+    }),
   },
   {
+    name: 'EMAIL/VERIFY_EMAIL',
     action: 'EMAIL/VERIFY_EMAIL',
-    what: 'output {valid: boolean, cause}, with a cause such as INVALID_EMAIL_FORMAT or BLOCKLISTED when not valid (data-verification.mdx)',
-    check: (o) => {
+    what: 'output {valid: boolean, cause}, with a cause such as INVALID_EMAIL_FORMAT or BLOCKLISTED when not valid; send-code tests both (data-verification.mdx)',
+    check: eachAction((o) => {
       const out = visibleOutput(o);
       if (out === undefined) return 'not shown';
       if (!isObject(out)) return `differs: the output is ${shown(out)}`;
       if (typeof out.valid !== 'boolean') return `differs: valid is ${shown(out.valid)}, not a boolean`;
       if (!out.valid && typeof out.cause !== 'string') return `differs: not valid, and cause is ${shown(out.cause)}`;
       return 'matches';
-    },
+    }),
   },
   {
-    action: 'SENDGRID/SEND_EMAIL',
-    what: 'a send that succeeded has an output, one that failed has none (the flows test {{actions.notify_old_address}} exists; UNCONFIRMED, send-email-action.ts)',
-    check: (o) => {
-      if (o.status === 'completed') return o.hasOutput ? 'matches' : 'differs: a send that succeeded shows no output';
-      if (o.status === 'failure-allowed') return o.hasOutput ? 'differs: a failed send shows an output' : 'matches';
-      return 'not shown';
-    },
-  },
-  {
-    action: 'AUTH0/UPDATE_USER',
-    what: 'output is the updated user, with its email (the verify-code flow compares {{actions.update_user.email}}; auth0.mdx points to PATCH /users/{id})',
-    check: (o) => {
-      const out = visibleOutput(o);
-      if (out === undefined) return 'not shown';
-      return isObject(out) && typeof out.email === 'string' ? 'matches' : `differs: the output has no email: ${shown(out)}`;
-    },
-  },
-  {
-    action: 'AUTH0/SEND_REQUEST',
-    what: 'output of GET /api/v2/users-by-email is the list of users (the flows count it with functions.length; auth0.mdx documents no output shape)',
-    check: (o) => {
-      const out = visibleOutput(o);
-      if (out === undefined) return 'not shown';
-      return Array.isArray(out) ? 'matches' : `differs: the output is ${shown(out)}, not a list`;
-    },
-  },
-  {
+    name: 'HTTP/SEND_REQUEST',
     action: 'HTTP/SEND_REQUEST',
-    what: 'output has a numeric status and a body (http-request.mdx: {headers, body, status, success}); the bundle sends through SENDGRID/SEND_EMAIL today',
-    check: (o) => {
+    what:
+      'output {headers, body, status: number, success: boolean}, success exactly for a 2xx status (http-request.mdx): the flows test the status of ' +
+      'read_user, recheck_user, record_send, find_owner, update_user (masked: not shown) and the success of send_code, send_address_in_use, notify_old_address, and read the body',
+    check: eachAction((o) => {
       const out = visibleOutput(o);
       if (out === undefined) return 'not shown';
-      return isObject(out) && typeof out.status === 'number' && 'body' in out ? 'matches' : `differs: the output is ${shown(out)}`;
-    },
+      if (!isObject(out)) return `differs: the output is ${shown(out)}`;
+      if (typeof out.status !== 'number') return `differs: status is ${shown(out.status)}, not a number`;
+      if (typeof out.success !== 'boolean') return `differs: success is ${shown(out.success)}, not a boolean`;
+      if (out.success !== is2xx(out.status)) return `differs: success is ${String(out.success)} with status ${out.status}`;
+      if (!('body' in out)) return `differs: the output has no body: keys ${Object.keys(out).join(', ')}`;
+      if (!isObject(out.headers)) return `differs: headers is ${shown(out.headers)}`;
+      return 'matches';
+    }),
   },
   {
+    name: 'HTTP/SEND_REQUEST non-2xx',
+    action: 'HTTP/SEND_REQUEST',
+    what:
+      'an answer other than 2xx (SendGrid refusing a send, say) is the output {status, success: false} (httpErrorStatus=output) or a failed action ' +
+      '(httpErrorStatus=fails); either way the flow goes on (allow_failure) to its test of status or success and ends with its own message (http-request.mdx says neither)',
+    applies: (o) => o.status === 'failed' || o.status === 'failure-allowed' || (isObject(o.output) && o.output.success === false),
+    check: eachAction((o) => {
+      if (o.status === 'failed') {
+        return `differs: ${o.id} failed and the flow stopped there${o.definition?.allow_failure ? ', though it allows failure' : ' (is allow_failure on?)'}`;
+      }
+      if (o.status === 'failure-allowed') return 'matches';
+      const out = visibleOutput(o);
+      if (!isObject(out)) return 'not shown';
+      return typeof out.status === 'number' && !is2xx(out.status) ? 'matches' : 'not shown';
+    }),
+  },
+  {
+    name: 'FLOW/STORE_VARS',
     action: 'FLOW/STORE_VARS',
-    what: 'a value that is exactly one {{...}} keeps its type, e.g. {{functions.length(...)}} stays a number (a reading: variables.mdx does not say; LOCAL_TENANT_READINGS singleTemplateValue)',
-    check: (o) => {
+    what:
+      'a value that is exactly one {{...}} keeps its type: vars.owners = {{functions.length(actions.find_owner.body)}} stays a number (a reading: variables.mdx does not say; ' +
+      'LOCAL_TENANT_READINGS singleTemplateValue). The flows work under both (they compare text, and copy the history leaf by leaf): this tells which the tenant follows',
+    check: eachAction((o) => {
       const out = visibleOutput(o);
       const vars = o.definition?.params?.vars;
       if (!isObject(out) || !isObject(vars)) return 'not shown';
@@ -133,16 +156,43 @@ export const RELIED_READINGS: readonly ReliedReading[] = [
         else if (NON_TEXT_HELPERS.test(expression)) return `differs: vars.${key} = ${template} was stored as the text ${shown(value)}`;
       }
       return kept ? 'matches' : 'not shown';
+    }),
+  },
+  {
+    name: 'vars after a wrong code',
+    action: 'FLOW/STORE_VARS',
+    what:
+      `what a wrong code stores (vars.${FLOW_VARS.wrongCodes}, vars.${FLOW_VARS.codeNotice}) is there in the journey's next run, since verify-code then ends normally ` +
+      `(no FLOW/ERROR_MESSAGE, whose effect on vars Auth0 leaves unsaid): seen as vars.${FLOW_VARS.wrongCodes} growing by one x per wrong code in a journey`,
+    applies: (o) => isObject(o.output) && typeof o.output[FLOW_VARS.wrongCodes] === 'string',
+    check: (observed) => {
+      // Executions are read oldest first; one that was not read (--limit, --since) only skips a value.
+      const last = new Map<string, string>();
+      let followed = false;
+      for (const o of observed) {
+        const value = (o.output as Record<string, unknown>)[FLOW_VARS.wrongCodes] as string;
+        if (o.journeyId === undefined || isMasked(value)) continue;
+        const before = last.get(o.journeyId);
+        if (before !== undefined) {
+          if (value.length <= before.length) {
+            return `differs: in journey ${o.journeyId} vars.${FLOW_VARS.wrongCodes} went from ${shown(before)} to ${shown(value)}: what a wrong code stored did not reach the next run`;
+          }
+          followed = true;
+        }
+        last.set(o.journeyId, value);
+      }
+      return followed ? 'matches' : 'not shown';
     },
   },
 ];
 
-/** One verdict per reading over many observed actions: any difference wins, then any match. */
-export function compareWithReadings(observed: readonly ObservedAction[], readings: readonly ReliedReading[] = RELIED_READINGS): { action: string; what: string; verdict: Verdict; seen: number }[] {
+/** One verdict per reading over the observed actions (oldest first), and how many of them it judged. */
+export function compareWithReadings(
+  observed: readonly ObservedAction[],
+  readings: readonly ReliedReading[] = RELIED_READINGS,
+): { name: string; action: string; what: string; verdict: Verdict; seen: number }[] {
   return readings.map((reading) => {
-    const mine = observed.filter((o) => o.action === reading.action);
-    const verdicts = mine.map((o) => reading.check(o));
-    const verdict = verdicts.find((v) => v.startsWith('differs')) ?? verdicts.find((v) => v === 'matches') ?? 'not shown';
-    return { action: reading.action, what: reading.what, verdict, seen: mine.length };
+    const mine = observed.filter((o) => o.action === reading.action && (reading.applies?.(o) ?? true));
+    return { name: reading.name, action: reading.action, what: reading.what, verdict: mine.length > 0 ? reading.check(mine) : 'not shown', seen: mine.length };
   });
 }

@@ -8,6 +8,8 @@ import {
   HISTORY_KEY,
   type HistoryEntry,
   LOCKED_UNTIL_KEY,
+  type NoticeRecord,
+  noticeStatusOf,
   prependEntry,
   toStoredHistory,
   type RevertEntry,
@@ -67,6 +69,17 @@ export function lookUpChange(user: RecoveryUser, changeId: string): ChangeLookup
 function storedHistory(user: RecoveryUser): HistoryEntry[] {
   const metadata = user.app_metadata as Record<string, unknown> | undefined;
   return storedHistoryItems(metadata?.[HISTORY_KEY]).map((item) => item.value as HistoryEntry);
+}
+
+/**
+ * The entry with its notice's fate written in, when it is a change still 'pending' whose fate
+ * app_metadata.email_change_notice tells: that record holds the last notice only, so the next
+ * change would leave this one 'pending' for good (noticeStatusOf).
+ */
+function withNoticeFate(entry: HistoryEntry, notice: NoticeRecord | undefined): HistoryEntry {
+  if (typeof entry !== 'object' || entry === null || entry.kind !== 'change' || typeof entry.change_id !== 'string') return entry;
+  const fate = noticeStatusOf(entry, notice);
+  return fate === entry.old_address_notice ? entry : { ...entry, old_address_notice: fate };
 }
 
 export interface RevertOptions {
@@ -151,7 +164,10 @@ export function planRevert(user: RecoveryUser, found: Extract<ChangeLookup, { ki
       email_verified: true,
       verify_email: false,
       connection: identity.connection,
-      app_metadata: { [HISTORY_KEY]: toStoredHistory(prependEntry(storedHistory(user), revert)), [LOCKED_UNTIL_KEY]: lockedUntil },
+      app_metadata: {
+        [HISTORY_KEY]: toStoredHistory(prependEntry(storedHistory(user).map((entry) => withNoticeFate(entry, data.notice)), revert)),
+        [LOCKED_UNTIL_KEY]: lockedUntil,
+      },
     },
     lines,
   };

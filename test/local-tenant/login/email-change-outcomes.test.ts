@@ -35,29 +35,39 @@ test('a Google user (the stand-in button) gets email_change_unsupported_identity
   expect(outcomeOf(page)).toEqual({ error: 'access_denied', description: 'email_change_unsupported_identity' });
 });
 
-test('three changes started in a day use the budget: the fourth gets email_change_rate_limited, without a form', async () => {
+test('opening the form spends no budget; three changes made in a day do: the fourth gets email_change_rate_limited, without a form', async () => {
   const user = await createUser(tenant(), 'budget');
-  for (let started = 1; started <= 3; started += 1) {
+  for (let opened = 1; opened <= 4; opened += 1) {
     const page = await signInAt(new HttpBrowser(tenant().httpUrl), change(), user.email);
     expect(page.url.pathname).toBe('/u/form');
     expect(page.text).toContain('Change your email address');
   }
-  expect(tenant().state.users.find((u) => u.user_id === user.user_id)?.app_metadata.email_change_starts).toHaveLength(3);
+  // Nothing was written to the user by showing the form four times.
+  expect(tenant().state.users.find((u) => u.user_id === user.user_id)?.app_metadata).toEqual({});
+  const made = (minutesAgo: number, n: number) => ({ kind: 'change', change_id: `c${n}`, changed_at: new Date(Date.now() - minutesAgo * 60_000).toISOString() });
+  await management(tenant()).users.update(user.user_id, { app_metadata: { email_change_history: { c1: made(1, 1), c2: made(30, 2), c3: made(600, 3) } } });
   const fourth = await signInAt(new HttpBrowser(tenant().httpUrl), change(), user.email);
   expect(outcomeOf(fourth)).toEqual({ error: 'access_denied', description: 'email_change_rate_limited' });
 });
 
-test('a user with a factor gets email_change_mfa_required; after an MFA sign-in the change starts at once, in Spanish when asked', async () => {
+test('a session cookie alone does not open the form: without max_age=0 or prompt=login the app gets email_change_reauthentication_required', async () => {
+  const user = await createUser(tenant(), 'cookie');
+  const browser = new HttpBrowser(tenant().httpUrl);
+  expect((await signInAt(browser, authorizeUrl(tenant(), app, pkce()), user.email)).callback?.searchParams.get('code')).toEqual(expect.any(String));
+  // Seconds later, the same browser (the same session cookie), no fresh sign-in asked for.
+  const page = await browser.open(authorizeUrl(tenant(), app, pkce(), { email_change: 'true' }));
+  expect(outcomeOf(page)).toEqual({ error: 'access_denied', description: 'email_change_reauthentication_required' });
+});
+
+test('a user with a factor gets email_change_mfa_required; one redirect with max_age=0 and acr_values asks for both factors, then shows the form, in Spanish when asked', async () => {
   const user = await createUser(tenant(), 'factor');
   const secret = await enrolTotp(tenant(), user.user_id);
   const browser = new HttpBrowser(tenant().httpUrl);
   expect(outcomeOf(await signInAt(browser, change(), user.email))).toEqual({ error: 'access_denied', description: 'email_change_mfa_required' });
 
-  const mfaPage = await signInAt(browser, authorizeUrl(tenant(), app, pkce(), { acr_values: MFA, max_age: '0' }), user.email);
+  const mfaPage = await signInAt(browser, authorizeUrl(tenant(), app, pkce(), { email_change: 'true', max_age: '0', acr_values: MFA, ui_locales: 'es' }), user.email);
   expect(mfaPage.url.pathname).toBe('/u/mfa-otp');
-  expect((await browser.submit(mfaPage, { code: totpCode(secret, Date.now()) })).callback?.searchParams.get('code')).toEqual(expect.any(String));
-
-  const form = await browser.open(authorizeUrl(tenant(), app, pkce(), { email_change: 'true', ui_locales: 'es' }));
+  const form = await browser.submit(mfaPage, { code: totpCode(secret, Date.now()) });
   expect(form.url.pathname).toBe('/u/form');
   expect(form.html).toContain('<html lang="es">');
   expect(form.text).toContain('Cambia tu dirección de correo electrónico');

@@ -1,11 +1,15 @@
 // GET/DELETE /api/v2/flows/{flow_id}/executions[/{execution_id}] on a local tenant with the
 // bundle deployed, read with the real auth0 SDK after changes driven over HTTP: a completed
-// change, a send that SendGrid refuses, and a wrong code. And the tenant's terminal lines for
-// the same journeys (the logger is injected; npm start passes console.log).
+// change, a send that SendGrid refuses (under each reading of httpErrorStatus), and wrong codes.
+// And the tenant's terminal lines for the same journeys (the logger is injected; npm start
+// passes console.log).
 import type { Management } from 'auth0';
 
 type GetFlowExecutionResponseContent = Management.GetFlowExecutionResponseContent;
+import { FLOW_MESSAGES, wrongCodeMessage } from '../../../forms/flow-messages';
+import { MAX_WRONG_CODES } from '../../../forms/limits';
 import { SEND_CODE_FLOW, VERIFY_CODE_FLOW } from '../../../forms/names';
+import { DEFAULT_READINGS, type LocalTenant } from '../../../local-tenant';
 import { useDeployedLocalTenant } from '../../helpers/deployed-local-tenant';
 import { startEmailChange } from '../../helpers/email-change-over-http';
 import { createApp, createUser, management, type TestApp } from '../../helpers/login-apps';
@@ -13,14 +17,22 @@ import { managementClient, managementError } from '../../helpers/management-clie
 
 const lines: string[] = [];
 const tenant = useDeployedLocalTenant({ log: (line) => lines.push(line) });
+// Under the other reading of a non-2xx answer to HTTP/SEND_REQUEST: the action fails.
+const failingTenant = useDeployedLocalTenant({ log: (line) => lines.push(line), readings: { ...DEFAULT_READINGS, httpErrorStatus: 'fails' } });
 
 let app: TestApp;
+let failingApp: TestApp;
 beforeAll(async () => {
   app = await createApp(tenant());
+  failingApp = await createApp(failingTenant());
 });
-afterEach(() => tenant().faults.clear());
+afterEach(() => {
+  tenant().faults.clear();
+  failingTenant().faults.clear();
+});
 
-const flowId = (name: string): string => tenant().state.flows.find((f) => f.name === name)?.id as string;
+const flowIdOn = (on: LocalTenant, name: string): string => on.state.flows.find((f) => f.name === name)?.id as string;
+const flowId = (name: string): string => flowIdOn(tenant(), name);
 
 type Debug = {
   user: { email: string };
@@ -31,11 +43,11 @@ type Debug = {
 };
 
 /** Every execution of `flow` whose details name `email`, through the SDK, oldest first. */
-async function executionsOf(flow: string, email: string): Promise<(GetFlowExecutionResponseContent & { debug: Debug })[]> {
-  const client = management(tenant());
+async function executionsOf(flow: string, email: string, on: LocalTenant = tenant()): Promise<(GetFlowExecutionResponseContent & { debug: Debug })[]> {
+  const client = management(on);
   const found = [];
-  for await (const summary of await client.flows.executions.list(flowId(flow))) {
-    const details = await client.flows.executions.get(flowId(flow), summary.id, { hydrate: ['debug'] });
+  for await (const summary of await client.flows.executions.list(flowIdOn(on, flow))) {
+    const details = await client.flows.executions.get(flowIdOn(on, flow), summary.id, { hydrate: ['debug'] });
     if ((details.debug as Debug | undefined)?.user.email === email) found.push(details as GetFlowExecutionResponseContent & { debug: Debug });
   }
   return found.reverse();
@@ -61,9 +73,17 @@ test('a completed change: one send-code and one verify-code execution of the sam
   }
   expect(verified?.journey_id).toBe(sent?.journey_id);
   expect(action(sent as { debug: Debug }, 'generate_code')).toMatchObject({ action: 'OTP/GENERATE_CODE', status: 'completed', output: '███' });
-  expect(action(sent as { debug: Debug }, 'send_code')).toMatchObject({ action: 'SENDGRID/SEND_EMAIL', status: 'completed', output: { status: 202 } });
+  // The Management API through HTTP/SEND_REQUEST, masked: other users' records and this one's stay out of the record.
+  for (const id of ['read_user', 'record_send', 'find_owner']) expect(action(sent as { debug: Debug }, id)).toMatchObject({ action: 'HTTP/SEND_REQUEST', status: 'completed', output: '███' });
+  for (const id of ['recheck_user', 'update_user', 'record_notice']) expect(action(verified as { debug: Debug }, id)).toMatchObject({ action: 'HTTP/SEND_REQUEST', status: 'completed', output: '███' });
+  // How many accounts own the address, as the flow counted users-by-email's list (a number under singleTemplateValue=typed).
+  expect(action(sent as { debug: Debug }, 'count_owners')).toMatchObject({ action: 'FLOW/STORE_VARS', output: { owners: 0 } });
+  // SendGrid through HTTP/SEND_REQUEST: the documented output {headers, body, status, success}.
+  for (const [execution, id] of [[sent, 'send_code'], [verified, 'notify_old_address']] as const) {
+    expect(action(execution as { debug: Debug }, id)).toMatchObject({ action: 'HTTP/SEND_REQUEST', status: 'completed', output: { status: 202, success: true, headers: expect.any(Object) } });
+    expect(action(execution as { debug: Debug }, id)?.output).toHaveProperty('body');
+  }
   expect(action(verified as { debug: Debug }, 'verify_code')).toMatchObject({ action: 'OTP/VERIFY_CODE', output: { valid: true, result: 'VALID' } });
-  expect(action(verified as { debug: Debug }, 'update_user')).toMatchObject({ status: 'completed', output: '███' });
 
   // The terminal: one line per execution as it ended, one per email (with the code: local only).
   expect(lines).toContainEqual(expect.stringMatching(new RegExp(`Z  flow ${SEND_CODE_FLOW}  journey ${sent?.journey_id}  user ${user.email.replace(/\./g, '\\.')}  ok$`)));
@@ -72,32 +92,63 @@ test('a completed change: one send-code and one verify-code execution of the sam
   expect(lines).toContainEqual(expect.stringContaining(`email to ${user.email}  template `));
 });
 
-test('a send SendGrid refuses: a failed execution naming send_code and SendGrid\'s answer, and a FAILED line', async () => {
+test('a send SendGrid refuses (httpErrorStatus=output): send_code completes with {status: 500, success: false}, the flow ends with its message, an ok line', async () => {
   const user = await createUser(tenant(), 'executions-refused');
   const change = await startEmailChange(tenant(), app, user);
   tenant().faults.failNext('sendgrid.send', { status: 500 });
-  expect((await change.sendCode(`refused.${user.email}`)).text).not.toContain('Check your email');
+  const page = await change.sendCode(`refused.${user.email}`);
+  expect(page.text).not.toContain('Check your email');
+  expect(page.text).toContain(FLOW_MESSAGES.sendFailed.en);
 
-  const [failed] = await executionsOf(SEND_CODE_FLOW, user.email);
-  expect(failed).toMatchObject({ status: 'failed', debug: { error: { action_id: 'send_code', message: expect.stringContaining('SendGrid answered 500') } } });
-  expect(action(failed as { debug: Debug }, 'send_code')).toMatchObject({ status: 'failed', error: expect.stringContaining('SendGrid answered 500') });
-  expect(lines).toContainEqual(expect.stringMatching(new RegExp(`journey ${failed?.journey_id}  user .*  FAILED at send_code: SENDGRID/SEND_EMAIL: SendGrid answered 500`)));
+  const [refused, ...more] = await executionsOf(SEND_CODE_FLOW, user.email);
+  expect(more).toEqual([]);
+  expect(refused).toMatchObject({ status: 'completed', debug: { outcome: 'error-message', message: FLOW_MESSAGES.sendFailed.en, message_action_id: 'code_not_sent_en' } });
+  expect(action(refused as { debug: Debug }, 'send_code')).toMatchObject({ action: 'HTTP/SEND_REQUEST', status: 'completed', output: { status: 500, success: false } });
+  expect(action(refused as { debug: Debug }, 'code_sent')).toMatchObject({ output: { result: false } });
+  expect(lines).toContainEqual(expect.stringMatching(new RegExp(`journey ${refused?.journey_id}  user .*  ok, ended by code_not_sent_en: "We could not send the email just now`)));
 });
 
-test('a wrong code: a completed execution that ended with the message the page shows, VERIFY_CODE saying UNEQUAL', async () => {
+test('a send SendGrid refuses (httpErrorStatus=fails): send_code fails, the flow goes on (allow_failure) to the same message', async () => {
+  const on = failingTenant();
+  const user = await createUser(on, 'executions-refused-fails');
+  const change = await startEmailChange(on, failingApp, user);
+  on.faults.failNext('sendgrid.send', { status: 500 });
+  const page = await change.sendCode(`refused.${user.email}`);
+  expect(page.text).toContain(FLOW_MESSAGES.sendFailed.en);
+
+  const [refused] = await executionsOf(SEND_CODE_FLOW, user.email, on);
+  expect(refused).toMatchObject({ status: 'completed', debug: { outcome: 'error-message', message: FLOW_MESSAGES.sendFailed.en } });
+  const sendCode = action(refused as { debug: Debug }, 'send_code');
+  expect(sendCode).toMatchObject({ action: 'HTTP/SEND_REQUEST', status: 'failure-allowed', error: expect.stringContaining('answered 500') });
+  expect(sendCode).not.toHaveProperty('output');
+  expect(lines).toContainEqual(expect.stringMatching(new RegExp(`journey ${refused?.journey_id}  user .*  ok, ended by code_not_sent_en: "We could not send the email just now`)));
+});
+
+test('wrong codes: completed executions that end normally, VERIFY_CODE saying UNEQUAL, the count and the notice stored, the notice on the page', async () => {
   const user = await createUser(tenant(), 'executions-wrong-code');
   const change = await startEmailChange(tenant(), app, user);
   const address = `wrong.${user.email}`;
   await change.sendCode(address);
   const right = change.codeSentTo(address);
   const wrong = right.replace(/.$/, (d) => String((Number(d) + 1) % 10));
-  const page = await change.enterCode(wrong);
+  const pages = [await change.enterCode(wrong), await change.enterCode(wrong)];
 
-  const [execution] = await executionsOf(VERIFY_CODE_FLOW, user.email);
-  expect(execution).toMatchObject({ status: 'completed', debug: { outcome: 'error-message', message: expect.any(String) } });
-  expect(page.text).toContain(execution?.debug.message);
-  expect(action(execution as { debug: Debug }, 'verify_code')).toMatchObject({ output: { valid: false, result: 'UNEQUAL' } });
-  expect(lines).toContainEqual(expect.stringMatching(new RegExp(`journey ${execution?.journey_id}  user .*  ok, ended by \\S+: ${JSON.stringify(execution?.debug.message).replace(/[.?()]/g, '\\$&')}$`)));
+  const executions = await executionsOf(VERIFY_CODE_FLOW, user.email);
+  expect(executions).toHaveLength(2);
+  executions.forEach((execution, i) => {
+    const count = i + 1;
+    const notice = wrongCodeMessage(MAX_WRONG_CODES - count).en;
+    // No FLOW/ERROR_MESSAGE: what the run stored stays stored whatever Auth0 does with vars at one.
+    expect(execution).toMatchObject({ status: 'completed', debug: { outcome: 'completed' } });
+    expect(execution.debug).not.toHaveProperty('message');
+    expect(action(execution, 'verify_code')).toMatchObject({ output: { valid: false, result: 'UNEQUAL' } });
+    expect(action(execution, 'count_wrong_code')).toMatchObject({ action: 'FLOW/STORE_VARS', output: { wrong_codes: 'x'.repeat(count) } });
+    expect(action(execution, `notice_wrong_code_${count}_en`)).toMatchObject({ action: 'FLOW/STORE_VARS', output: { code_notice: notice } });
+    // The form's router shows the code step again, with the notice.
+    expect(pages[i]?.text).toContain(notice);
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`journey ${execution.journey_id}  user .*  ok$`)));
+  });
+  expect(JSON.stringify(executions)).not.toContain(right);
 });
 
 test('the list pages with take and from as the SDK drives it, newest first, without repeats; get without hydrate has no debug', async () => {

@@ -12,11 +12,15 @@ async function sendgridConnection(name: string) {
   return client().flows.vault.connections.create({ name, app_id: 'SENDGRID', setup: { type: 'API_KEY', api_key: 'SG.local-test-key-value' } } as Management.CreateFlowsVaultConnectionRequestContent);
 }
 
+async function httpConnection(name: string) {
+  return client().flows.vault.connections.create({ name, app_id: 'HTTP', setup: { type: 'BEARER', token: 'SG.local-test-key-value' } } as Management.CreateFlowsVaultConnectionRequestContent);
+}
+
 const sendAction = (connectionId: string) => ({
   id: 'send',
-  type: 'SENDGRID',
-  action: 'SEND_EMAIL',
-  params: { connection_id: connectionId, from: { email: 'a@example.test' }, personalizations: [{ to: [{ email: '{{vars.x}}' }] }] },
+  type: 'HTTP',
+  action: 'SEND_REQUEST',
+  params: { connection_id: connectionId, url: 'https://api.sendgrid.com/v3/mail/send', method: 'POST', payload: { personalizations: [{ to: [{ email: '{{vars.x}}' }] }] } },
 });
 
 test('a vault connection setup is stored but never returned', async () => {
@@ -29,9 +33,9 @@ test('a vault connection setup is stored but never returned', async () => {
 });
 
 test('a flow whose connection_id names no vault connection is refused, saying why', async () => {
-  const error = await managementError(client().flows.create({ name: 'dangling', actions: [sendAction('email-change-sendgrid')] } as Management.CreateFlowRequestContent));
+  const error = await managementError(client().flows.create({ name: 'dangling', actions: [sendAction('email-change-sendgrid-http')] } as Management.CreateFlowRequestContent));
   expect(error.statusCode).toBe(400);
-  expect(error.body.message).toContain('actions.0.params.connection_id is "email-change-sendgrid", which is no vault connection of this tenant');
+  expect(error.body.message).toContain('actions.0.params.connection_id is "email-change-sendgrid-http", which is no vault connection of this tenant');
   expect(error.body.message).toContain("Auth0's behaviour for this is undocumented");
   expect(tenant().state.flows.map((f) => f.name)).not.toContain('dangling');
 });
@@ -46,17 +50,17 @@ test('a connection_id in a condition branch is checked too, and must be of the a
     id: 'branch',
     type: 'FLOW',
     action: 'BOOLEAN_CONDITION',
-    params: { if: { operator: 'EQ', operands: [1, 1] }, then: [sendAction('nothing-here')], else: [] },
+    params: { if: { operator: 'AND', operands: [{ operator: 'EQ', operands: ['1', '1'] }] }, then: [sendAction('nothing-here')], else: [] },
   };
   const dangling = await managementError(client().flows.create({ name: 'nested', actions: [nested] } as Management.CreateFlowRequestContent));
   expect(dangling.body.message).toContain('actions.0.params.then.0.params.connection_id');
   const wrongApp = await managementError(client().flows.create({ name: 'wrong-app', actions: [sendAction(auth0.id as string)] } as Management.CreateFlowRequestContent));
   expect(wrongApp.statusCode).toBe(400);
-  expect(wrongApp.body.message).toContain('needs a SENDGRID vault connection');
+  expect(wrongApp.body.message).toContain('needs a HTTP vault connection');
 });
 
 test('a form whose flow_id names no flow is refused; with a real flow it is stored, listed lean and read whole', async () => {
-  const connection = await sendgridConnection('for-form');
+  const connection = await httpConnection('for-form');
   const flow = await client().flows.create({ name: 'send', actions: [sendAction(connection.id as string)] } as Management.CreateFlowRequestContent);
   const nodes = (flowId: string) => [{ id: 'run', type: 'FLOW', config: { flow_id: flowId, next_node: '$ending' } }];
   const error = await managementError(client().forms.create({ name: 'bad form', start: { next_node: 'run' }, nodes: nodes('send'), ending: {} } as Management.CreateFormRequestContent));
@@ -73,7 +77,7 @@ test('a form whose flow_id names no flow is refused; with a real flow it is stor
 });
 
 test('pagination: every flow exactly once, then empty pages past the end', async () => {
-  const connection = await sendgridConnection('for-paging');
+  const connection = await httpConnection('for-paging');
   for (let i = 0; i < 5; i++) await client().flows.create({ name: `paged-${i}`, actions: [sendAction(connection.id as string)] } as Management.CreateFlowRequestContent);
   const names: string[] = [];
   let page = await client().flows.list({ per_page: 2 });

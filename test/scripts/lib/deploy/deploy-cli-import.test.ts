@@ -88,7 +88,7 @@ test(
     const state = t.state.snapshot();
     const vault = Object.fromEntries(state.vaultConnections.map((c) => [c.connection.name, c]));
     expect(Object.keys(vault).sort()).toEqual([MANAGEMENT_API_VAULT_CONNECTION, SENDGRID_VAULT_CONNECTION].sort());
-    expect(vault[SENDGRID_VAULT_CONNECTION]?.setup).toEqual({ type: 'API_KEY', api_key: t.env.SENDGRID_API_KEY });
+    expect(vault[SENDGRID_VAULT_CONNECTION]?.setup).toEqual({ type: 'BEARER', token: t.env.SENDGRID_API_KEY });
     // deploy-cli swapped names for ids: each flow points at a vault connection id, the form at flow ids.
     const vaultIds = state.vaultConnections.map((c) => c.connection.id);
     const sendCode = state.flows.find((f) => f.name === SEND_CODE_FLOW);

@@ -6,7 +6,8 @@
 // every call (lib/tools/auth0/index.js, `new Ajv(...).validate(schema, nonNullAssets)`), and that
 // schema is 8.1 MB, 8.06 MB of it under `prompts` (its custom text for every screen and
 // language): the compiled code is about 116 MB of JavaScript, 5-12 s of CPU and over a GB of
-// memory, per import. deployCliValidate below does the same check with a schema compiled only
+// memory, twice per import (Auth0#validate is called by the YAML context's loadAssetsFromLocal
+// and again by tools/deploy.js). withFastDeployCliValidate below does the same check with a schema compiled only
 // for the top-level keys the file has (about 40 ms for this bundle): the root keeps every key
 // name (additionalProperties: false refuses the same unknown keys), a present key keeps its
 // whole sub-schema, in the same order (ajv stops at the same first error), a key with a default
@@ -99,17 +100,33 @@ function validatorFor(keys: readonly string[]): Validator {
  * check (same error text), then every handler's validate stage. Mutates auth0.assets as it does
  * (ajv's defaults).
  */
-export async function validateAsDeployCli(auth0: DeployCliAuth0, tools: DeployCliTools = deployCliTools()): Promise<void> {
-  if (validateSourceHash(tools) !== KNOWN_VALIDATE_SHA256) {
-    await auth0.validate();
-    return;
-  }
+async function validateForKeys(auth0: DeployCliAuth0): Promise<void> {
   const nonNullAssets = Object.fromEntries(Object.entries(auth0.assets).filter(([, value]) => value != null));
   const validate = validatorFor(Object.keys(nonNullAssets));
   if (!validate(nonNullAssets)) {
     throw new Error(`Schema validation failed loading ${JSON.stringify(validate.errors, null, 4)}`);
   }
   await auth0.runStage('validate');
+}
+
+/**
+ * Runs `work` with Auth0#validate doing validateForKeys, wherever deploy-cli calls it: an
+ * import validates twice (lib/context/yaml/index.js loadAssetsFromLocal, then
+ * lib/tools/deploy.js). Restored afterwards. On a deploy-cli whose validate is not the one read
+ * (KNOWN_VALIDATE_SHA256), nothing is replaced: its own validate runs, slow but its own.
+ */
+export async function withFastDeployCliValidate<T>(work: () => Promise<T>, tools: DeployCliTools = deployCliTools()): Promise<T> {
+  const prototype = (tools.Auth0 as unknown as { prototype: DeployCliAuth0 }).prototype;
+  if (validateSourceHash(tools) !== KNOWN_VALIDATE_SHA256) return work();
+  const original = prototype.validate;
+  prototype.validate = function validate(this: DeployCliAuth0) {
+    return validateForKeys(this);
+  };
+  try {
+    return await work();
+  } finally {
+    prototype.validate = original;
+  }
 }
 
 const noTenant = new Proxy(
@@ -126,7 +143,7 @@ export async function deployCliValidate(tenantText: string, mappings: Mappings):
   const tools = deployCliTools();
   const assets = load(tools.keywordReplace(tenantText, mappings));
   try {
-    await validateAsDeployCli(new tools.Auth0(noTenant, assets, () => undefined), tools);
+    await withFastDeployCliValidate(() => new tools.Auth0(noTenant, assets, () => undefined).validate(), tools);
     return undefined;
   } catch (error) {
     return `${TENANT_FILE}: deploy-cli 8.44 refuses it: ${(error as Error).message}`;

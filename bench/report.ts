@@ -102,9 +102,26 @@ ${table(
 \`npm run deploy\` is timed as a user runs it (tsx, build, validate, read, plan, import what changed,
 verify). The reference imports the dist/ that \`npm run deploy\` built (its time has no build), into a
 tenant of its own that \`npm run deploy\` deployed first; deploy-cli does not diff, so it writes the
-same whether or not anything changed.
+same whether or not anything changed. A first deploy takes ${results.deploy.firstMs !== null && results.deploy.a0deployMs !== null ? `${(results.deploy.firstMs / results.deploy.a0deployMs).toFixed(2)} times` : 'not measured against'} the plain import (target: at most
+1.2): \`npm run deploy\` runs deploy-cli's import in its own process, with deploy-cli's schema compiled
+only for the keys tenant.yaml has (docs/performance.md).
 
-## 6. Email change over HTTP (no browser)
+## 6. Validate and npm start
+
+${table(
+  ['', 'wall time, s', 'reference: `npm run build`, s', 'ratio', 'samples'],
+  [
+    ['`npm run validate` (warm)', seconds(results.validate.ms), seconds(results.validate.buildMs), fixed(results.validate.ratioToBuild), String(results.validate.samplesMs.length)],
+    ['`npm start`, first time (clean state, to "Ready.")', seconds(results.start.firstMs), '', '', String(results.start.samplesMs.length)],
+  ],
+)}
+
+\`npm run validate\` and \`npm run build\` run in turn on one copy of the project, after one warm-up
+round of each. \`npm start\` runs on a copy of the project with an empty state folder and free ports
+each time: build, a new local tenant (its certificate included), the templates pushed, the first
+deploy; it is stopped with SIGTERM at its "Ready." line.
+
+## 7. Email change over HTTP (no browser)
 
 ${ec.completed} of ${ec.changes} changes completed${ec.failures.length > 0 ? ` (first failures: ${ec.failures.join('; ')})` : ''}. Per completed change: ${fixed(ec.sendgridCalls)} SendGrid
 messages (${fixed(ec.codeEmails)} code, ${fixed(ec.noticeEmails)} notice, ${fixed(ec.otherEmails)} other), ${fixed(ec.managementCalls)} Management API requests

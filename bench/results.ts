@@ -56,6 +56,16 @@ export interface BenchResults {
     readonly sdkVariantLoadedBytes: number;
   };
   readonly build: { readonly ms: number; readonly samplesMs: readonly number[] };
+  /** npm run validate, beside its reference npm run build in the same rounds. */
+  readonly validate: {
+    readonly ms: number;
+    readonly buildMs: number;
+    readonly ratioToBuild: number;
+    readonly samplesMs: readonly number[];
+    readonly rounds: number;
+  };
+  /** npm start the first time (clean state) to its "Ready." line; null when not measured. */
+  readonly start: { readonly firstMs: number | null; readonly samplesMs: readonly number[] };
   readonly deploy: Record<DeployKey, number | null> & { readonly samples: Readonly<Record<string, readonly DeploySample[]>> };
   /** EmailChangeResult with its latencies flattened to named figures. */
   readonly emailChange: Omit<EmailChangeResult, 'sendCodeStep' | 'verifyCodeStep' | 'normalLogin'> & {
@@ -95,6 +105,8 @@ export const REQUIRED_KEYS = [
   'deploy.noopWrites',
   'deploy.firstMs',
   'deploy.a0deployMs',
+  'validate.ms',
+  'start.firstMs',
   'emailChange.sendgridCalls',
   'emailChange.managementCalls',
   'emailChange.p50Ms',

@@ -1,4 +1,4 @@
-// Runs every measurement of issue 10 in one run and returns its results (results.ts): the build
+// Runs every measurement of issues 10 and 17 in one run and returns its results (results.ts): the build
 // (whose output the rest measures), the bundle's size, the Action's per-login and cold-start
 // cost (in a child process), deploys against local tenants, and email changes over HTTP.
 // Tenants are started in `workDir` (or one is named by `tenantEnv`), and all is stopped after.
@@ -11,6 +11,8 @@ import { measureBuildTime } from './build-time';
 import { measureBundleSize } from './bundle-size';
 import { type DeployCost, type DeployResults, type DeployTarget, deployTarget, measureDeploys, measuredDeploy } from './deploy';
 import { measureEmailChanges } from './email-change';
+import { measureStartTime } from './start-time';
+import { measureValidateTime } from './validate-time';
 import { attachBenchTenant, type BenchTenant, startBenchTenant } from './lib/bench-tenant';
 import { DEPLOY_KINDS, type BenchResults, type DeployKey, type Machine } from './results';
 import type { BenchSettings } from './settings';
@@ -91,6 +93,15 @@ export async function runBenchmarks(options: RunOptions): Promise<BenchResults> 
   const build = await measureBuildTime(root, options.workDir, settings.build.rounds);
   const codePath = join(build.distDir, 'actions', 'email-change', 'code.js');
   const bundle = measureBundleSize(codePath);
+  log(`validate: npm run validate beside npm run build, ${settings.validate.rounds} round(s)`);
+  const validate = await measureValidateTime(settings.validate.rounds);
+  let start: BenchResults['start'] = { firstMs: null, samplesMs: [] };
+  if (settings.start.samples > 0) {
+    log(`start: npm start the first time, from a clean state, ${settings.start.samples} time(s)`);
+    start = await measureStartTime(settings.start.samples);
+  } else {
+    skipped['start.firstMs'] = 'a quick run does not start a fresh npm start (about 12 s)';
+  }
   log('normal login and cold start, in a child process');
   const actionCost = await measureActionCost(root, codePath, options.quick);
 
@@ -115,13 +126,13 @@ export async function runBenchmarks(options: RunOptions): Promise<BenchResults> 
         tenants.push(tenant);
         const target = deployTarget(tenant);
         targets.push(target);
-        log(`deploy: first deploy ${i + 1} of ${wanted}, to a fresh tenant (about a minute and a half)`);
+        log(`deploy: first deploy ${i + 1} of ${wanted}, to a fresh tenant (about 10 s)`);
         firstDeploys.push(await measuredDeploy(target));
       }
     }
     const [ours, reference] = targets as [DeployTarget, DeployTarget | undefined];
-    if (!settings.deploy.a0deployReference) skip('a0deploy', 'a quick run has no plain a0deploy reference (about 25 s per import)');
-    if (!settings.deploy.flowChange) skip('flowChange', 'a quick run has no one-flow change (a deploy-cli import, about 25 s)');
+    if (!settings.deploy.a0deployReference) skip('a0deploy', 'a quick run has no plain a0deploy reference (about 25 s per import: the CLI compiles its whole schema)');
+    if (!settings.deploy.flowChange) skip('flowChange', 'a quick run has no one-flow change');
     log(`deploy: ${settings.deploy.rounds} round(s) of nothing changed${settings.deploy.flowChange ? ', one flow changed' : ''}${settings.deploy.a0deployReference ? ', and plain a0deploy' : ''}`);
     const deploy = await measureDeploys({
       ours,
@@ -163,6 +174,8 @@ export async function runBenchmarks(options: RunOptions): Promise<BenchResults> 
       },
       bundle: { ...bundle, sdkVariantLoadedBytes: actionCost.coldStart.sdkVariantLoadedBytes },
       build: { ms: build.ms, samplesMs: build.samplesMs },
+      validate,
+      start,
       deploy: flattenDeploy(deploy),
       emailChange: {
         changes: emailChange.changes,

@@ -7,7 +7,7 @@ export interface BenchSettings {
   readonly coldStart: { readonly rounds: number };
   readonly build: { readonly rounds: number };
   readonly deploy: {
-    /** First deploys, each to a fresh tenant (about 85 s each on 2 cores). */
+    /** First deploys, each to a fresh tenant (about 10 s each on 2 cores). */
     readonly firstDeploys: number;
     /** Rounds of: a deploy with nothing changed, and a one-flow change. */
     readonly rounds: number;
@@ -17,6 +17,10 @@ export interface BenchSettings {
     readonly a0deployReference: boolean;
   };
   readonly emailChange: { readonly changes: number };
+  /** Rounds of npm run validate beside npm run build. */
+  readonly validate: { readonly rounds: number };
+  /** First npm starts, each from a clean state (about 12 s each); 0: not measured. */
+  readonly start: { readonly samples: number };
 }
 
 export const FULL: BenchSettings = {
@@ -25,6 +29,8 @@ export const FULL: BenchSettings = {
   build: { rounds: 5 },
   deploy: { firstDeploys: 2, rounds: 2, flowChange: true, a0deployReference: true },
   emailChange: { changes: 200 },
+  validate: { rounds: 5 },
+  start: { samples: 2 },
 };
 
 export const QUICK: BenchSettings = {
@@ -33,4 +39,6 @@ export const QUICK: BenchSettings = {
   build: { rounds: 1 },
   deploy: { firstDeploys: 1, rounds: 1, flowChange: false, a0deployReference: false },
   emailChange: { changes: 10 },
+  validate: { rounds: 1 },
+  start: { samples: 0 },
 };

@@ -5,8 +5,8 @@
 //   const tenant = useDeployedLocalTenant();
 //   test('...', async () => { const t = tenant(); ... t.httpUrl ... });
 //
-// A first deploy runs deploy-cli three times (a minute and more of CPU), so it happens once per
-// test run: the first file to need it deploys into a tenant of its own and keeps that tenant's
+// A first deploy runs deploy-cli's import three times (seconds in process, but each file would
+// repeat them), so it happens once per test run: the first file to need it deploys into a tenant of its own and keeps that tenant's
 // state file next to the run's build; every file then starts its own tenant from a copy of it,
 // with the domain (the HTTPS port, in vault connection setups and grant audiences) moved to
 // the new tenant's. Each file's tenant is its own: nothing a test does reaches another file.
@@ -23,7 +23,7 @@ import { pushLocalEmailTemplates } from './local-email-templates';
 import { DIST, TSX } from './paths';
 import { copyProject } from './project-copy';
 
-/** A first deploy takes a minute or two on 2 cores; a file's beforeAll may take this long. */
+/** A first deploy takes about 10 s on 2 cores; a file's beforeAll waits for that process, generously, as a loaded machine may be far slower. */
 export const DEPLOY_TIMEOUT_MS = 300_000;
 
 /** Runs the project's deploy (tsx scripts/deploy.ts) on a copy of the project against `tenant`; throws with its output on failure. */

@@ -59,8 +59,9 @@ describe('npm run build', () => {
   });
 
   test('refuses a stray keyword pattern that deploy-cli would replace, naming the file and line', async () => {
+    // Line 2: the bundle's first line is its "use strict" banner (bundle-actions.ts).
     const error = await buildFixture(`export const onExecutePostLogin = async () => "##PATH##";`);
-    expect(error.problems).toEqual([expect.stringMatching(/^dist\/actions\/email-change\/code\.js:1 contains ##PATH##, which deploy-cli would replace/)]);
+    expect(error.problems).toEqual([expect.stringMatching(/^dist\/actions\/email-change\/code\.js:2 contains ##PATH##, which deploy-cli would replace/)]);
   });
 
   test('refuses a stray @@ keyword too', async () => {

@@ -3,10 +3,9 @@
 // left to Auth0 to install only when tenant.yaml declares them; any other import fails the build.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import type { BuiltFile } from './check-built-files';
-import { toPlainCommonJsExports } from './plain-commonjs-exports';
 
 export interface ActionBundleOptions {
   readonly actionsDir: string;
@@ -50,6 +49,25 @@ function dependencyGuard(action: string, declared: readonly string[]): Plugin {
   };
 }
 
+/**
+ * The entry esbuild bundles for an Action: a CommonJS module that imports the Action's handlers
+ * and assigns them to `exports`. From an entry with ES exports (index.ts itself), esbuild's
+ * CommonJS output defines every export as a getter on a fresh object (__export, __toCommonJS),
+ * which each new Action instance pays before its first login (bench, issue 10: cold start 1.56x an
+ * empty Action with it, 1.14x without). An entry with no ES exports has nothing to convert: esbuild
+ * bundles the imports and leaves `exports.name = binding;` as written, the module shape Auth0
+ * runs (platform-facts.md §1). "use strict" as a banner: the handlers were written as ES module
+ * code, which is strict.
+ */
+function commonJsEntry(entry: string, exportNames: readonly string[]): Pick<BuildOptions, 'stdin' | 'banner'> {
+  const names = [...exportNames].sort();
+  const contents = [
+    `import { ${names.join(', ')} } from ${JSON.stringify(`./${basename(entry)}`)};`,
+    ...names.map((name) => `exports.${name} = ${name};`),
+  ].join('\n');
+  return { stdin: { contents, resolveDir: dirname(entry), sourcefile: `${basename(entry)} (CommonJS entry)`, loader: 'ts' }, banner: { js: '"use strict";' } };
+}
+
 export async function bundleActions(options: ActionBundleOptions): Promise<BuiltFile[]> {
   const built: BuiltFile[] = [];
   for (const name of actionNames(options.actionsDir)) {
@@ -65,14 +83,11 @@ export async function bundleActions(options: ActionBundleOptions): Promise<Built
       logLevel: 'silent',
       plugins: [dependencyGuard(name, options.declaredDependencies[name] ?? [])],
     };
-    // An Action that imports nothing at run time gets plain CommonJS exports (plain-commonjs-exports.ts);
-    // one that requires a builtin or a declared dependency keeps esbuild's CommonJS output.
-    const esm = await build({ ...common, format: 'esm', metafile: true });
-    const output = Object.values(esm.metafile?.outputs ?? {})[0];
-    const code =
-      output && output.imports.length === 0
-        ? toPlainCommonJsExports(esm.outputFiles?.[0]?.text ?? '', output.exports)
-        : ((await build({ ...common, format: 'cjs' })).outputFiles?.[0]?.text ?? '');
+    // What the Action exports, from esbuild's own analysis of its entry (the metafile).
+    const analysed = await build({ ...common, format: 'esm', metafile: true });
+    const exportNames = Object.values(analysed.metafile?.outputs ?? {})[0]?.exports ?? [];
+    const { entryPoints: _analysedOnly, ...settings } = common;
+    const code = (await build({ ...settings, ...commonJsEntry(entry, exportNames), format: 'cjs' })).outputFiles?.[0]?.text ?? '';
     const dir = join(options.outDir, 'actions', name);
     mkdirSync(dir, { recursive: true });
     const path = join(dir, 'code.js');

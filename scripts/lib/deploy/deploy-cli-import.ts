@@ -36,7 +36,7 @@ const MIN_MASKED_LENGTH = 6;
 const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 /** Every string in the mappings whose key names a secret (client_secret, api_key, token, ...). */
-function secretLeaves(value: unknown, key = ''): string[] {
+export function secretLeaves(value: unknown, key = ''): string[] {
   if (typeof value === 'string') return /secret|api_key|apikey|token|password|private/i.test(key) ? [value] : [];
   if (Array.isArray(value)) return value.flatMap((v) => secretLeaves(v, key));
   if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => secretLeaves(v, k));

@@ -1,10 +1,10 @@
 // What `npm run deploy` and `npm run plan` share: reading the target from the environment (or
-// the local tenant), trusting the local tenant's certificate, and wiring deploy-cli in.
+// the local tenant), trusting the local tenant's certificate, and wiring deploy-cli in (in process).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManagementError } from 'auth0';
 import { UserError } from '../user-error';
-import { importWithDeployCli } from './deploy-cli-import';
+import { importInProcess } from './deploy-cli-in-process';
 import { deployBundle, type DeployResult } from './deploy-bundle';
 import { deployEnvironment, LOCAL_TENANT_ENV_FILE, readEnvFile, resolveDeployTarget, secretValues } from './deploy-target';
 import { createReporter, type Reporter } from './reporter';
@@ -37,13 +37,14 @@ export async function runDeployCommand(
     ownsPostLogin: options.ownsPostLogin,
     planOnly: options.planOnly,
     importer: async ({ tenantFile, mappings, includedOnly }) => {
-      await importWithDeployCli({
+      // In this process (it trusts the local tenant's certificate already, rerunTrusting above):
+      // deploy-cli is loaded once for the up to three imports of a first deploy.
+      await importInProcess({
         tenantFile,
         domain: target.domain,
         clientId: target.clientId,
         clientSecret: target.clientSecret,
         mappings,
-        env: target.childEnv,
         extraConfig: { AUTH0_INCLUDED_ONLY: includedOnly },
       });
     },

@@ -1,12 +1,14 @@
-// The real deploy CLI (a0deploy import) through importWithDeployCli, twice, against the local
-// tenant: both imports succeed, the second leaves the deployed configuration as it was, and no
-// endpoint deploy-cli called was missing from the local tenant. (deploy-cli compiles its schema
-// for ~15 s per import: these are the only two successful imports of the suite's own.)
+// The real deploy CLI (a0deploy import) through importWithDeployCli against the local tenant,
+// then the same import in this process (importInProcess, what npm run deploy uses): both
+// succeed, the in-process one leaves the deployed configuration exactly as the CLI left it, and
+// no endpoint deploy-cli called was missing from the local tenant. (The CLI compiles its whole
+// schema twice per import, 10-40 s of CPU: this is the suite's only successful CLI import.)
 import { mkdtempSync, rmSync, symlinkSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../../../scripts/lib/user-error';
 import { importWithDeployCli, maskSecrets, MASK } from '../../../../scripts/lib/deploy/deploy-cli-import';
+import { importInProcess } from '../../../../scripts/lib/deploy/deploy-cli-in-process';
 import { loadEnvironmentConfig } from '../../../../scripts/lib/environment-config';
 import { buildMappings } from '../../../../scripts/lib/mappings';
 import { FORM_NAME, MANAGEMENT_API_VAULT_CONNECTION, RESEND_CODE_FLOW, SEND_CODE_FLOW, SENDGRID_VAULT_CONNECTION, VERIFY_CODE_FLOW } from '../../../../forms/names';
@@ -76,7 +78,7 @@ function deployedConfig(state: TenantState): unknown {
 }
 
 test(
-  'two imports of tenant.yaml succeed; the second leaves the deployed config as it was',
+  'a0deploy import of tenant.yaml succeeds; the same import in process leaves the deployed config as it was',
   async () => {
     const t = tenant();
     t.stats.reset();
@@ -104,8 +106,8 @@ test(
     expect(action?.secretValues.EMAIL_CHANGE_FORM_ID).toBe('ap_importtestplaceholder0000');
     expect(state.triggerBindings['post-login']?.map((b) => b.action.name)).toEqual(['email-change']);
 
-    const second = await importWithDeployCli(deployInput());
-    expect(second.output).toContain('Import Successful');
+    const second = await importInProcess(deployInput());
+    expect(second.output).toContain('Updated [forms]');
     expect(deployedConfig(t.state.snapshot())).toEqual(deployedConfig(state));
     for (const output of [first.output, second.output]) {
       expect(output).not.toContain(t.env.AUTH0_CLIENT_SECRET);
@@ -128,6 +130,19 @@ test('a refused import throws a UserError with deploy-cli message, secrets maske
   expect(message).toContain('Unauthorized');
   expect(message).not.toContain('wrong-secret-value-123456');
 }, IMPORT_TIMEOUT_MS);
+
+test('a refused import in process throws a UserError with deploy-cli message, secrets masked', async () => {
+  const input = { ...deployInput(), clientSecret: 'wrong-secret-value-123456' };
+  const error = await importInProcess(input).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UserError);
+  const message = (error as UserError).message;
+  expect(message).toContain(`deploy-cli could not import ${input.tenantFile} into ${input.domain}`);
+  expect(message).toMatch(/Unauthorized|401/);
+  expect(message).not.toContain('wrong-secret-value-123456');
+});
 
 test('maskSecrets hides known secret values and anything shaped like a secret', () => {
   const key = fakeSendgridKey('abc');

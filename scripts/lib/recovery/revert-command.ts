@@ -81,7 +81,7 @@ async function revert(client: ManagementClient, target: RecoveryTarget, options:
     return 0;
   }
   if (lookup.kind === 'refused') throw new UserError(lookup.message);
-  for (const problem of lookup.data.problems) out(`Warning: ${problem} (kept in the history, as text).`);
+  for (const problem of lookup.data.problems) out(`Warning: ${problem}.`);
   const holders = await accountsWithEmail(client, lookup.change.previous_email);
   const plan = planRevert(user, lookup, { nowMs: options.nowMs, lockDays: options.lockDays, by: options.by, holders });
   if (plan.kind === 'refused') throw new UserError(plan.message);

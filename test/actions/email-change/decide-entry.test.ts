@@ -111,8 +111,9 @@ test('an MFA from before this sign-in does not count, however recent', () => {
 test('the minutes from the sign-in\'s to the last one that ends within the freshness limit', () => {
   expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 0), 300)).toEqual(['2026-01-01T10:00', '2026-01-01T10:01', '2026-01-01T10:02', '2026-01-01T10:03', '2026-01-01T10:04']);
   expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 59), 300)).toEqual(['2026-01-01T10:00', '2026-01-01T10:01', '2026-01-01T10:02', '2026-01-01T10:03', '2026-01-01T10:04']);
-  expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 30), 60)).toEqual([]);
-  expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 30), 90)).toEqual(['2026-01-01T10:00']);
+  expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 30), 29)).toEqual([]);
+  expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 30), 30)).toEqual(['2026-01-01T10:00']);
+  expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 30), 90)).toEqual(['2026-01-01T10:00', '2026-01-01T10:01']);
 });
 
 const change = (msAgo: number) => ({ kind: 'change', change_id: `c${msAgo}`, changed_at: at(msAgo) });

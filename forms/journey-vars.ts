@@ -24,6 +24,8 @@ export const FLOW_VARS = {
   /** How many accounts own the candidate address (users-by-email), as the flow read it. */
   owners: 'owners',
   changeId: 'change_id',
+  /** The notice status the previous change keeps as it moves down the history. */
+  previousNotice: 'previous_notice',
   /** 'pending' until SendGrid took the notice to the old address ('sent'), else 'failed'. */
   oldAddressNotice: 'old_address_notice',
   /** functions.now() of this run, and what the flows derive from it. */

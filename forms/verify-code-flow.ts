@@ -51,6 +51,22 @@ function journeyStillFresh(): FlowAction[] {
   ];
 }
 
+/**
+ * The previous change's notice status as it moves to c2: its own, or the fate recorded for it in
+ * app_metadata.email_change_notice (written after its notice), so history keeps every change's.
+ */
+function previousNoticeStatus(readId: string): FlowAction[] {
+  const metadata = `actions.${readId}.body.app_metadata`;
+  return [
+    storeVars('previous_notice', { [FLOW_VARS.previousNotice]: `{{${metadata}.${HISTORY_KEY}.${HISTORY_SLOTS[0]}.old_address_notice ?? vars.none}}` }),
+    ifThen(
+      'previous_notice_known',
+      equals(`{{${metadata}.${NOTICE_KEY}.change_id ?? vars.none}}`, `{{${metadata}.${HISTORY_KEY}.${HISTORY_SLOTS[0]}.change_id ?? vars.none}}`),
+      [storeVars('previous_notice_fate', { [FLOW_VARS.previousNotice]: `{{${metadata}.${NOTICE_KEY}.status ?? vars.none}}` })],
+    ),
+  ];
+}
+
 /** The history after this change: the new entry in c1, each earlier slot moved down one, leaf by leaf. */
 function historyAfterChange(readId: string): Record<string, Record<string, string>> {
   const entry: Record<string, string> = {
@@ -67,7 +83,11 @@ function historyAfterChange(readId: string): Record<string, Record<string, strin
     slots[slot] = Object.fromEntries(
       HISTORY_FIELDS.map((field) => [
         field,
-        i === 0 ? (entry[field] ?? '') : `{{actions.${readId}.body.app_metadata.${HISTORY_KEY}.${HISTORY_SLOTS[i - 1]}.${field} ?? vars.none}}`,
+        i === 0
+          ? (entry[field] ?? '')
+          : i === 1 && field === 'old_address_notice'
+            ? template(vars(FLOW_VARS.previousNotice))
+            : `{{actions.${readId}.body.app_metadata.${HISTORY_KEY}.${HISTORY_SLOTS[i - 1]}.${field} ?? vars.none}}`,
       ]),
     );
   });
@@ -83,6 +103,7 @@ function change(): FlowAction[] {
       localisedError('password_changed_since', FLOW_MESSAGES.accountChanged),
     ]),
     storeVars('describe_change', { [FLOW_VARS.changeId]: '{{functions.uuid()}}', [FLOW_VARS.oldAddressNotice]: 'failed' }),
+    ...previousNoticeStatus('recheck_user'),
     managementRequest({
       id: 'update_user',
       method: 'PATCH',

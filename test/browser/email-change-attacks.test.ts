@@ -539,6 +539,31 @@ test(
   }),
 );
 
+describe.each([
+  ['its password was changed (say, by its owner after a reset)', { password: 'An0ther-Secret-Passw0rd!' }],
+  ['it was blocked', { blocked: true }],
+  ['its address was changed by support', { email: 'support-set' }],
+])('the account changed after the code was sent: %s:', (_name, update) => {
+  test(
+    'the right code changes nothing, and the person reads why',
+    report.tracked(async () => {
+      const { user, page, address, code, mark } = await change.codeSent('account-changed', 'late');
+      const body = 'email' in update ? { email: addressFor(user, 'support-set') } : update;
+      await management(tenant()).users.update(user.user_id, body);
+      const changedBySomeoneElse = change.user(user.user_id);
+
+      await change.enterCode(page, code);
+      expect(await change.alert(page)).toBe(
+        'Your account changed since this email change started (its address, its password, or it was blocked), so nothing was changed. Start again from the app if you still want to.',
+      );
+      await change.atCodeStep(page);
+      expect(change.user(user.user_id)).toEqual(changedBySomeoneElse);
+      expect(change.user(user.user_id).email).not.toBe(address);
+      expect(await change.outboxSince(mark)).toEqual([]);
+    }),
+  );
+});
+
 test(
   'email_change=true with prompt=none is denied: email_change_not_interactive',
   report.tracked(async () => {

@@ -157,10 +157,10 @@ test(
     const again = change.user(user.user_id);
     await change.enterCode(page, await change.latestCode(second));
     expect((await outcome()).code).toBe('email_change_completed');
-    // The history keeps both changes, the newest first; the notice record is now the second's.
+    // The history keeps both changes, the newest first (changedRecord: the first moved to c2); the notice record is now the second's.
     expectChanged(change.user(user.user_id), again, second);
-    expect((change.user(user.user_id).app_metadata.email_change_history as Record<string, unknown>).c2).toEqual(
-      (changed.app_metadata.email_change_history as Record<string, unknown>).c1,
+    expect((change.user(user.user_id).app_metadata.email_change_history as Record<string, { change_id: string }>).c2?.change_id).toBe(
+      (changed.app_metadata.email_change_history as Record<string, { change_id: string }>).c1?.change_id,
     );
     expect(await sentTo(mark)).toEqual([
       [[second], TEMPLATE.SENDGRID_TEMPLATE_CODE_EN],

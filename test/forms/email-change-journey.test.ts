@@ -1,6 +1,7 @@
 // The email-change journey as a user lives it: the BUILT form and flows, run by the local Forms
 // runtime against the local tenant. Each test checks what the user reads, what was sent to whom,
 // and the user record afterwards.
+import type { StoredUser } from '../../local-tenant';
 import { useEmailChangeJourneys } from '../helpers/email-change-journeys';
 
 const scenario = useEmailChangeJourneys();
@@ -215,4 +216,26 @@ test('fields tampered at the code step (another address, another user id, a var)
   expect(scenario.user(user.user_id).email).toBe('proven.address@example.com');
   expect(scenario.user(victim.user_id)).toEqual(victim);
   expect(scenario.outboxTo('attacker@example.com')).toEqual([]);
+});
+
+test('two changes: the history keeps both, newest first, each with its notice\'s fate; nothing is overwritten', async () => {
+  const user = await scenario.createUser('twice.{n}@example.com');
+  const change = async (from: StoredUser, to: string) => {
+    const journey = await scenario.start(from);
+    await journey.submit({ fields: { new_email_en: to } });
+    expect((await journey.submit({ fields: { code_en: scenario.latestCode(to) } })).ended).toBe(true);
+    return scenario.user(from.user_id);
+  };
+  const first = `twice.b.${user.user_id.slice(-8)}@example.com`.toLowerCase();
+  const second = `twice.c.${user.user_id.slice(-8)}@example.com`.toLowerCase();
+  const afterFirst = await change(user, first);
+  const afterSecond = await change(afterFirst, second);
+  const history = afterSecond.app_metadata.email_change_history as Record<string, Record<string, string>>;
+  expect(history.c1).toMatchObject({ kind: 'change', previous_email: first, new_email: second, old_address_notice: 'pending' });
+  expect(history.c2).toMatchObject({ kind: 'change', previous_email: user.email, new_email: first, old_address_notice: 'sent' });
+  expect(history.c3).toMatchObject({ kind: '', change_id: '' });
+  expect(afterSecond.app_metadata.email_change_notice).toMatchObject({ change_id: history.c1?.change_id, status: 'sent' });
+  // Each old address was told, with its own change id.
+  expect(scenario.outboxTo(user.email).at(-1)?.dynamic_template_data).toMatchObject({ new_email: first, change_id: history.c2?.change_id });
+  expect(scenario.outboxTo(first).at(-1)?.dynamic_template_data).toMatchObject({ new_email: second, change_id: history.c1?.change_id });
 });

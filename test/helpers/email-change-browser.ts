@@ -105,6 +105,14 @@ export function changedRecord(before: StoredUser, newEmail: string, options: Cha
   HISTORY_SLOTS.slice(1).forEach((slot, i) => {
     history[slot] = previous[HISTORY_SLOTS[i] as string] ?? EMPTY_SLOT;
   });
+  // The change moved down from c1 keeps its entry; its notice status may be its own ('pending')
+  // or the fate app_metadata.email_change_notice recorded for it (that change's id), nothing else.
+  const moved = previous.c1 as Record<string, string> | undefined;
+  const fate = before.app_metadata.email_change_notice as { change_id?: string; status?: string } | undefined;
+  if (moved?.kind === 'change') {
+    const statuses = [moved.old_address_notice, ...(fate?.change_id === moved.change_id && fate?.status ? [fate.status] : [])];
+    history.c2 = { ...moved, old_address_notice: expect.stringMatching(new RegExp(`^(${statuses.join('|')})$`)) };
+  }
   const { [SENDS_APP_METADATA_KEY]: sendsBefore, ...metadata } = before.app_metadata;
   const sends = 'sends' in options ? options.sends : sendsBefore;
   return {

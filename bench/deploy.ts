@@ -2,7 +2,7 @@
 // requests (reads, writes, token requests, from the tenant's counters): `npm run deploy` (tsx
 // scripts/deploy.ts, run as a user runs it, on a copy of the project) for a first deploy to a
 // fresh tenant, a deploy with nothing changed, and a one-flow change (a SendGrid template id in
-// config/local.json, which only the send-code flow uses); against plain `a0deploy import` of the
+// config/local.json, which the send-code and resend-code flows use); against plain `a0deploy import` of the
 // same tenant.yaml (importWithDeployCli, the real deploy-cli), with the same mappings and the
 // ids of what is already deployed, as a person using deploy-cli alone would run it. The
 // reference imports go to a tenant of their own, deployed the same way first: deploy-cli writes
@@ -10,6 +10,7 @@
 // tenant's state different from what npm run deploy last wrote. Its figures exclude the build:
 // it imports the dist/ that npm run deploy built.
 import { spawn } from 'node:child_process';
+import { localTenantTargetEnv } from '../scripts/lib/deploy/deploy-target';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManagementClient } from 'auth0';
@@ -68,18 +69,9 @@ function summarise(samples: readonly DeployCost[]): DeployKindResult {
 }
 
 /** The deploy's environment: the tenant's, as a CI job would set it; nothing else of this process. */
+/** Only what points a deploy at the bench's tenant (scripts/lib/deploy/deploy-target.ts, as npm start does). */
 function deployEnv(tenant: BenchTenant): NodeJS.ProcessEnv {
-  const env = tenant.env;
-  return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    DEPLOY_ENV: 'local',
-    AUTH0_DOMAIN: env.AUTH0_DOMAIN,
-    AUTH0_CLIENT_ID: env.AUTH0_CLIENT_ID,
-    AUTH0_CLIENT_SECRET: env.AUTH0_CLIENT_SECRET,
-    SENDGRID_API_KEY: env.SENDGRID_API_KEY,
-    NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS,
-  };
+  return { PATH: process.env.PATH, HOME: process.env.HOME, ...localTenantTargetEnv(tenant.env as Record<string, string>) };
 }
 
 /** Runs `work` between a reset and a read of the tenant's counters. */
@@ -119,7 +111,7 @@ function setTemplateId(target: DeployTarget, value: string): void {
   writeFileSync(configPath(target), `${JSON.stringify(config, null, 2)}\n`);
 }
 
-/** The one-flow change: the send-code flow's English template id, to the other of its two values. */
+/** The flow change: the code email's English template id (the send-code and resend-code flows), to the other of its two values. */
 function changeOneFlow(target: DeployTarget, original: string): void {
   setTemplateId(target, templateIdOf(target) === original ? ALTERNATE_TEMPLATE_ID : original);
 }

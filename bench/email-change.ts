@@ -150,7 +150,9 @@ export async function measureEmailChanges(options: EmailChangeOptions): Promise<
       const codeStep = await session.submit(addressForm, { [addressInput.name]: newAddress, action: 'next' });
       sendCodeMs.push(sum(session.timings.slice(mark)));
       expectPath(codeStep, '/u/form', 'the address step');
-      const code = await codeSentTo(env, newAddress);
+      const code = await codeSentTo(env, newAddress).catch((error: Error) => {
+        throw new Error(`${error.message}; the page said: ${visibleText(codeStep.html).slice(0, 300)}`);
+      });
       const codeForm = postFormOf(codeStep);
       const codeInput = codeForm.inputs.find((i) => i.type === 'text');
       if (!codeInput) throw new Error(`the form's code step has no text field: ${visibleText(codeStep.html).slice(0, 300)}`);

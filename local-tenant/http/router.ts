@@ -11,6 +11,8 @@ export interface Request {
   readonly params: Readonly<Record<string, string>>;
   /** The raw body; parse it with the helpers in http/body.ts. */
   readonly rawBody: Buffer;
+  /** The client's IP address (the loopback range here). */
+  readonly remoteAddress?: string;
 }
 
 export interface Reply {

@@ -121,7 +121,7 @@ class Dispatcher {
         send(response, fault.status === 429 ? withRateLimitHeaders(reply, this.context.now()) : reply);
         return;
       }
-      const request: Request = { method, path, query: url.searchParams, headers: message.headers, params, rawBody };
+      const request: Request = { method, path, query: url.searchParams, headers: message.headers, params, rawBody, remoteAddress: message.socket.remoteAddress };
       send(response, await this.run(surface, route.handler, request));
       return;
     }

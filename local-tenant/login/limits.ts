@@ -13,7 +13,7 @@ export const TRANSACTION_LIFETIME_SECONDS = 3600;
 /** Lifetime of the access tokens /userinfo accepts (Auth0's default for tokens issued without an audience: 86,400 s). */
 export const USERINFO_ACCESS_TOKEN_LIFETIME_SECONDS = 86_400;
 
-/** docs secure/attack-protection/brute-force-protection: 10 consecutive failed logins for a user block further attempts. */
+/** docs secure/attack-protection/brute-force-protection: 10 consecutive failed logins from one IP to one identifier block that IP for it. */
 export const MAX_FAILED_LOGINS = 10;
 
 /** Wrong TOTP codes accepted in one login before it must start again: this tenant's choice. */

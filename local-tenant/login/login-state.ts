@@ -134,7 +134,7 @@ export interface LoginState {
   readonly transactions: Map<string, LoginTransaction>;
   readonly codes: Map<string, AuthorizationCode>;
   readonly accessTokens: Map<string, IssuedAccessToken>;
-  /** Consecutive failed passwords per user (brute-force protection). */
+  /** Consecutive failed passwords per client IP and identifier (brute-force protection). */
   readonly failedLogins: Map<string, number>;
   /** The last TOTP time step accepted per user: a code is accepted once (RFC 6238 §5.2). */
   readonly lastTotpStep: Map<string, number>;

@@ -110,14 +110,19 @@ async function submitPassword(context: TenantContext, open: Open, request: Reque
   const email = (form.username ?? '').trim().toLowerCase();
   const password = form.password ?? '';
   const user = context.store.state.users.find((u) => u.email === email && u.identities[0]?.provider === 'auth0' && u.password_hash !== undefined);
+  // docs secure/attack-protection/brute-force-protection.mdx: attempts "from a single IP address
+  // to a single user identifier" are counted, and only that IP is blocked for that identifier: a
+  // stranger elsewhere cannot lock a user out. Unknown identifiers count alike, so the block
+  // never tells who has an account.
   const failures = loginState(context).failedLogins;
-  if (user && (failures.get(user.user_id) ?? 0) >= MAX_FAILED_LOGINS) return showLogin(context, open, 429, texts.blockedAfterAttempts, email);
+  const key = `${request.remoteAddress ?? 'unknown'}|${email}`;
+  if ((failures.get(key) ?? 0) >= MAX_FAILED_LOGINS) return showLogin(context, open, 429, texts.blockedAfterAttempts, email);
   const matches = passwordMatches(password, user?.password_hash ?? DECOY_HASH);
   if (!user || !matches) {
-    if (user) failures.set(user.user_id, (failures.get(user.user_id) ?? 0) + 1);
+    failures.set(key, (failures.get(key) ?? 0) + 1);
     return showLogin(context, open, 401, texts.wrongCredentials, email);
   }
-  failures.delete(user.user_id);
+  failures.delete(key);
   return signedIn(context, open, request, user, 'pwd');
 }
 

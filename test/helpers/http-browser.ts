@@ -29,10 +29,13 @@ const decodeEntities = (value: string): string =>
 export class HttpBrowser {
   readonly cookies = new Map<string, string>();
 
-  /** followApps: follow redirects into the tenant's own demo app too (a person using the demo). */
+  /**
+   * followApps: follow redirects into the tenant's own demo app too (a person using the demo).
+   * fetch: another client, e.g. one connecting from another loopback address (another "device").
+   */
   constructor(
     private readonly tenantUrl: string,
-    private readonly options: { followApps?: boolean } = {},
+    private readonly options: { followApps?: boolean; fetch?: typeof fetch } = {},
   ) {}
 
   private cookieHeader(): string {
@@ -51,7 +54,7 @@ export class HttpBrowser {
 
   /** One request, no redirect followed. */
   async request(url: URL | string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
-    const response = await fetch(url, {
+    const response = await (this.options.fetch ?? fetch)(url, {
       method: init.method ?? (init.form ? 'POST' : 'GET'),
       redirect: 'manual',
       headers: {

@@ -1,19 +1,45 @@
 // One suffix (.test.ts), one glob: test/meta/test-files.test.ts checks that no test hides outside it.
-/** @type {import('jest').Config} */
-module.exports = {
+// Two projects: every test under the readings the evidence favours, and the journeys, the login
+// outcomes and the browser security tests again under the least favourable combination of what
+// Auth0 leaves unsaid (local-tenant/platform/readings.ts): a guarantee counts only if it holds
+// under both.
+const base = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
   transform: {
     '^.+\\.(t|m?j)s$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
-  globalSetup: '<rootDir>/test/global-setup.ts',
-  globalTeardown: '<rootDir>/test/global-teardown.ts',
   // deploy-cli requires chalk 5, and the OIDC tests use openid-client 6 (with oauth4webapi and
   // jose), which are ESM only: compile them to CommonJS for jest.
   transformIgnorePatterns: ['/node_modules/(?!(auth0-deploy-cli/node_modules/)?(chalk|@clack|ansi-regex|strip-ansi|is-unicode-supported|sisteransi|picocolors|fast-wrap-ansi|fast-string-width|fast-string-truncated-width|openid-client|oauth4webapi|jose)/)'],
+};
+
+/** The tests that run again under the least favourable readings. */
+const UNDER_LEAST_FAVOURABLE = [
+  '<rootDir>/test/forms/email-change-*.test.ts',
+  '<rootDir>/test/local-tenant/login/email-change-outcomes.test.ts',
+  '<rootDir>/test/browser/email-change-attacks.test.ts',
+  '<rootDir>/test/browser/email-change-faults.test.ts',
+  '<rootDir>/test/browser/email-change-hostile-input.test.ts',
+  '<rootDir>/test/browser/email-change-cancel.test.ts',
+  '<rootDir>/test/browser/email-change.test.ts',
+];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
   // On 2 cores jest would run everything in one process; two workers overlap the deploy-cli
-  // children and the browser waits (6.3 min -> 3.8 min for the whole suite here).
+  // children and the browser waits.
   maxWorkers: 2,
   testTimeout: 30000,
+  projects: [
+    { ...base, displayName: 'default readings', testMatch: ['<rootDir>/test/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'least favourable readings',
+      testMatch: UNDER_LEAST_FAVOURABLE,
+      setupFiles: ['<rootDir>/test/least-favourable-readings.ts'],
+    },
+  ],
 };

@@ -123,7 +123,7 @@ ${signedInSection(session, input.codesSentTodayTo)}
 <h2>What the buttons do</h2>
 <p><strong>Change email</strong> sends you to the tenant's <code>/authorize</code> with <code>email_change=true&amp;max_age=0</code>: you sign in again, enter the new address, and type the code the tenant emails to it. The emails land in the <a href="${escapeHtml(input.outboxUrl)}">outbox</a>.</p>
 <p>Every outcome comes back to this app's callback as <code>error=access_denied</code> with a code in <code>error_description</code>, and this page says what it means. After <code>email_change_completed</code> you sign in again, with the new address.</p>
-<p>Users with two-step verification get <code>email_change_mfa_required</code> first: this app then signs them in with MFA (<code>acr_values=http://schemas.openid.net/pape/policies/2007/06/multi-factor</code>, asking only for the second factor) and starts the change again at once, as the README's snippets do.</p>
+<p>Users with two-step verification get <code>email_change_mfa_required</code> first: this app then starts the change again once, asking in the same sign-in for the password and the second factor (<code>max_age=0</code> and <code>acr_values=http://schemas.openid.net/pape/policies/2007/06/multi-factor</code>), then the form: one redirect, as the README's snippets do.</p>
 </section>
 </main>
 </body>

@@ -19,6 +19,7 @@ export interface LoginTexts {
   signInTitle: string;
   signInTo: (app: string) => string;
   confirmItIsYou: string;
+  passwordThenSecondFactor: string;
   email: string;
   password: string;
   continue: string;
@@ -50,6 +51,7 @@ export const LOGIN_TEXTS: Record<LoginLanguage, LoginTexts> = {
     signInTitle: 'Sign in',
     signInTo: (app) => `to continue to ${app}`,
     confirmItIsYou: 'Enter your password again to confirm that it is you.',
+    passwordThenSecondFactor: 'Your account has two-step verification: enter your password, then the code from your authenticator app.',
     email: 'Email address',
     password: 'Password',
     continue: 'Continue',
@@ -79,6 +81,7 @@ export const LOGIN_TEXTS: Record<LoginLanguage, LoginTexts> = {
     signInTitle: 'Inicia sesión',
     signInTo: (app) => `para continuar en ${app}`,
     confirmItIsYou: 'Vuelve a introducir tu contraseña para confirmar que eres tú.',
+    passwordThenSecondFactor: 'Tu cuenta tiene verificación en dos pasos: introduce tu contraseña y luego el código de tu aplicación de autenticación.',
     email: 'Correo electrónico',
     password: 'Contraseña',
     continue: 'Continuar',

@@ -2,6 +2,7 @@
 // stand-in Google button, the TOTP challenge and the form's steps. Each belongs to one
 // transaction (?state=) and to the browser that started it: another browser, or a request without
 // the session cookie, gets the error page and changes nothing.
+import { MFA_ACR_VALUE } from './limits';
 import { parseBody } from '../http/body';
 import type { Reply, Request, Route } from '../http/router';
 import { passwordMatches } from '../management-api/passwords';
@@ -97,6 +98,8 @@ function showLogin(context: TenantContext, open: Open, status = 200, error?: str
     clientName: open.tx.request.clientName,
     ...(hint === undefined ? {} : { email: hint }),
     reauthenticating: live !== undefined,
+    // A sign-in that asks for MFA (acr_values) says so before the password: two prompts follow.
+    withSecondFactor: open.tx.request.acrValues.includes(MFA_ACR_VALUE),
     ...(error === undefined ? {} : { error }),
     hasSocialConnection: context.store.state.connections.some((c) => c.name === SOCIAL_CONNECTION),
     status,

@@ -14,6 +14,7 @@ import { formVars } from '../../actions/email-change/decide-entry';
 import { ManagementClient } from 'auth0';
 import { DEFAULT_DATABASE_CONNECTION } from '../../local-tenant/state/seed';
 import type { OutboxMessage, StoredUser } from '../../local-tenant';
+import { parseReadings } from '../../local-tenant/platform/readings';
 import { createFormsRuntime, type FormsRuntime, type FormsRuntimeOptions, type Journey } from '../../local-tenant/forms-runtime';
 import { deployedEmailChangeBundle, localVaultConnections } from './deployed-email-change-bundle';
 import { useLocalTenant } from './local-tenant';
@@ -96,6 +97,8 @@ export function useEmailChangeJourneys() {
         sendgridBaseUrl: tenant().env.SENDGRID_BASE_URL as string,
         now: clock.now,
         randomDigit: seededDigits(runtimeCount),
+        // The jest project's readings (test/least-favourable-readings.ts), as the tenant's.
+        readings: parseReadings(process.env.LOCAL_TENANT_READINGS),
         ...options,
       });
     },

@@ -11,6 +11,8 @@ export interface LoginPageInput {
   readonly email?: string;
   /** The browser already has a session: this is a re-authentication. */
   readonly reauthenticating: boolean;
+  /** The sign-in asks for the second factor too (acr_values for MFA). */
+  readonly withSecondFactor?: boolean;
   readonly error?: string;
   readonly hasSocialConnection: boolean;
   readonly status?: number;
@@ -33,7 +35,7 @@ export function loginPage(input: LoginPageInput): Reply {
     title: t.signInTitle,
     body: `<h1>${escapeHtml(t.signInTitle)}</h1>
 <p class="subtitle">${escapeHtml(t.signInTo(input.clientName))}</p>
-${input.reauthenticating ? `<p class="notice">${escapeHtml(t.confirmItIsYou)}</p>` : ''}
+${input.withSecondFactor ? `<p class="notice">${escapeHtml(t.passwordThenSecondFactor)}</p>` : input.reauthenticating ? `<p class="notice">${escapeHtml(t.confirmItIsYou)}</p>` : ''}
 ${input.error === undefined ? '' : `<p class="error" role="alert">${escapeHtml(input.error)}</p>`}
 <form method="post" action="/u/login?state=${state}">
 <label for="username">${escapeHtml(t.email)}</label>

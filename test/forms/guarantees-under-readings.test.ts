@@ -60,7 +60,7 @@ const GUARANTEES: readonly Guarantee[] = [
   {
     id: 'wrong-codes',
     statement: 'At most 5 wrong codes per journey; then only the way back remains, and the right code changes nothing',
-    bound: 'with submissions of one journey in parallel, Auth0 being silent on locking, the count can lose an increment per submission in flight',
+    bound: 'with submissions of one journey in parallel (Auth0 documents no lock), at most 5 x the submissions in flight at once',
     async check(runtime) {
       const { user, journey, code } = await atCodeStep(runtime, 'wrong');
       for (let i = 0; i < 5; i += 1) await journey.submit({ fields: { code_en: wrongCodeFor(code) } });

@@ -18,6 +18,7 @@ const base = {
 const UNDER_LEAST_FAVOURABLE = [
   '<rootDir>/test/forms/email-change-*.test.ts',
   '<rootDir>/test/local-tenant/login/email-change-outcomes.test.ts',
+  '<rootDir>/test/local-tenant/login/email-change-takeover.test.ts',
   '<rootDir>/test/browser/email-change-attacks.test.ts',
   '<rootDir>/test/browser/email-change-faults.test.ts',
   '<rootDir>/test/browser/email-change-hostile-input.test.ts',

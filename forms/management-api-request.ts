@@ -45,3 +45,8 @@ export function managementRequest(request: ManagementRequest): FlowAction {
 export function unlessStatus(request: string, status: string, otherwise: FlowAction[]): FlowAction {
   return unless(`check_${request}`, equals(`{{actions.${request}.status}}`, status), otherwise);
 }
+
+/** GET /api/v2/users-by-email for `address` (a template): immediately consistent and case-sensitive (platform-facts.md §4). */
+export function usersByEmail(id: string, address: string): FlowAction {
+  return managementRequest({ id, method: 'GET', url: `${MANAGEMENT_API}/users-by-email`, params: { email: address, fields: 'user_id', include_fields: 'true' }, maskOutput: true });
+}

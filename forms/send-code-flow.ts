@@ -16,7 +16,7 @@ import { FLOW_VARS, OUTCOME, template, vars } from './journey-vars';
 import { keyword } from './keyword';
 import { CODE_LENGTH, CODE_VALID_MINUTES, MAX_SENDS_PER_JOURNEY, MAX_WRONG_CODES } from './limits';
 import { localisedFieldTemplate } from './locale-text';
-import { MANAGEMENT_API, managementRequest, SIGNED_IN_USER, unlessStatus } from './management-api-request';
+import { managementRequest, SIGNED_IN_USER, unlessStatus, usersByEmail } from './management-api-request';
 import { otpReference } from './otp-reference';
 import { sendEmailAction } from './send-email-action';
 import type { FlowAction, FlowBody } from './types';
@@ -118,14 +118,7 @@ function dailySendBudget(readId: string): FlowAction[] {
 /** A code or the in-use notice to the candidate address, and what the journey remembers of it. */
 function sendToCandidate(): FlowAction[] {
   return [
-    // GET /api/v2/users-by-email: immediately consistent and case-sensitive (platform-facts.md §4).
-    managementRequest({
-      id: 'find_owner',
-      method: 'GET',
-      url: `${MANAGEMENT_API}/users-by-email`,
-      params: { email: candidate, fields: 'user_id', include_fields: 'true' },
-      maskOutput: true,
-    }),
+    usersByEmail('find_owner', candidate),
     unlessStatus('find_owner', '200', [localisedError('find_owner_failed', FLOW_MESSAGES.tryLater)]),
     storeVars('count_owners', { [FLOW_VARS.owners]: '{{functions.length(actions.find_owner.body)}}' }),
     chooseTemplates('choose_templates', ['code', 'address-in-use']),

@@ -17,7 +17,7 @@ import { FLOW_VARS, OUTCOME, template, VERIFY_LOCKED, vars } from './journey-var
 import { keyword } from './keyword';
 import { MAX_WRONG_CODES } from './limits';
 import { localisedFieldTemplate } from './locale-text';
-import { MANAGEMENT_API, managementRequest, SIGNED_IN_USER } from './management-api-request';
+import { managementRequest, SIGNED_IN_USER, usersByEmail } from './management-api-request';
 import { otpReference } from './otp-reference';
 import { sendEmailAction } from './send-email-action';
 import { accountUnchanged, journeyGuards, readSignedInUser } from './send-code-flow';
@@ -121,13 +121,7 @@ function change(): FlowAction[] {
       // Auth0 answers 400 "The specified new email already exists" when another account took the
       // address since the code was sent (platform-facts.md §4). Whether that answer is an output
       // or a failed action is unsaid (readings.ts, httpErrorStatus): look the address up again.
-      managementRequest({
-        id: 'find_new_owner',
-        method: 'GET',
-        url: `${MANAGEMENT_API}/users-by-email`,
-        params: { email: pending, fields: 'user_id', include_fields: 'true' },
-        maskOutput: true,
-      }),
+      usersByEmail('find_new_owner', pending),
       storeVars('count_new_owners', { [FLOW_VARS.owners]: '{{functions.length(actions.find_new_owner.body)}}' }),
       ifThen(
         'which_update_failure',

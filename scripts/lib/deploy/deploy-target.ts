@@ -67,6 +67,26 @@ export function readEnvFile(path: string): Record<string, string> {
  * env file when AUTH0_DOMAIN is unset. `envName` is --env, else DEPLOY_ENV, else "local" for
  * the local tenant.
  */
+/** Each variable's value, or a problem naming it and where it comes from (never its value). */
+export function checkVariables(
+  source: Readonly<Record<string, string | undefined>>,
+  variables: readonly DeployVariable[],
+): { problems: string[]; values: Record<string, string> } {
+  const problems: string[] = [];
+  const values: Record<string, string> = {};
+  for (const variable of variables) {
+    const value = source[variable.name]?.trim();
+    if (!value) {
+      problems.push(`${variable.name} is not set: ${variable.where}.`);
+      continue;
+    }
+    const problem = variable.check(value);
+    if (problem) problems.push(`${variable.name} ${problem}.`);
+    else values[variable.name] = value;
+  }
+  return { problems, values };
+}
+
 export function resolveDeployTarget(
   env: Readonly<Record<string, string | undefined>>,
   options: {
@@ -102,18 +122,7 @@ export function resolveDeployTarget(
         'SENDGRID_API_KEY (see .env.example).',
     );
   }
-  const problems: string[] = [];
-  const values: Record<string, string> = {};
-  for (const variable of options.variables ?? DEPLOY_VARIABLES) {
-    const value = source[variable.name]?.trim();
-    if (!value) {
-      problems.push(`${variable.name} is not set: ${variable.where}.`);
-      continue;
-    }
-    const problem = variable.check(value);
-    if (problem) problems.push(`${variable.name} ${problem}.`);
-    else values[variable.name] = value;
-  }
+  const { problems, values } = checkVariables(source, options.variables ?? DEPLOY_VARIABLES);
   const envName = options.envName ?? env.DEPLOY_ENV ?? (useLocal ? 'local' : undefined);
   if (!envName) problems.push('DEPLOY_ENV is not set: the environment to deploy (dev, staging, prod), or pass --env <name>.');
   if (problems.length > 0) {

@@ -3,7 +3,7 @@
 // with no AUTH0_DOMAIN, the local tenant (.local-tenant/env). As deploy does (deploy-target.ts),
 // --env must agree with the target, so that support never acts on the wrong tenant. SendGrid is
 // not needed: these commands only call the Management API.
-import { DEPLOY_VARIABLES, LOCAL_TENANT_ENV_FILE } from '../deploy/deploy-target';
+import { checkVariables, DEPLOY_VARIABLES, LOCAL_TENANT_ENV_FILE } from '../deploy/deploy-target';
 import { UserError } from '../user-error';
 
 export interface RecoveryTarget {
@@ -48,18 +48,7 @@ export function resolveRecoveryTarget(
     );
   }
   const source: Readonly<Record<string, string | undefined>> = useLocal ? (options.localTenantEnv ?? {}) : env;
-  const problems: string[] = [];
-  const values: Record<string, string> = {};
-  for (const variable of DEPLOY_VARIABLES.filter((v) => NEEDED.includes(v.name))) {
-    const value = source[variable.name]?.trim();
-    if (!value) {
-      problems.push(`${variable.name} is not set: ${variable.where}.`);
-      continue;
-    }
-    const problem = variable.check(value);
-    if (problem) problems.push(`${variable.name} ${problem}.`);
-    else values[variable.name] = value;
-  }
+  const { problems, values } = checkVariables(source, DEPLOY_VARIABLES.filter((v) => NEEDED.includes(v.name)));
   if (problems.length > 0) {
     const where = useLocal ? ` (read from ${LOCAL_TENANT_ENV_FILE})` : '';
     throw new UserError(`Cannot run ${options.command}: fix these variables${where} first; nothing was read or changed.\n${problems.map((p) => `  - ${p}`).join('\n')}`);

@@ -60,7 +60,8 @@ test('the MFA user gives the password and a TOTP code in the change\'s own sign-
   // email_change_mfa_required came back; the demo app started the change again with max_age=0 and
   // acr_values: both factors in that one sign-in (a new login), so the password, then the TOTP code.
   await page.waitForURL((url) => url.pathname === '/u/login' && url.href !== firstSignIn);
-  await shown(page.getByText('Enter your password again to confirm that it is you.'));
+  // The page says why the password is asked again: both factors follow in this sign-in.
+  await shown(page.getByText('Your account has two-step verification: enter your password, then the code from your authenticator app.'));
   expect(await page.getByLabel('Email address').inputValue()).toBe(email);
   await signIn(page, email, password);
   await shown(page.getByRole('heading', { name: 'Verify your identity' }));

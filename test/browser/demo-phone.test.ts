@@ -89,7 +89,7 @@ async function spendBudget(t: LocalTenant, userId: string): Promise<void> {
 
 const sendsOf = (t: LocalTenant, userId: string): unknown => t.state.users.find((u) => u.user_id === userId)?.app_metadata[SENDS_APP_METADATA_KEY];
 
-test('a demo user who used up the day\'s email changes gets them back from the demo page', async () => {
+test('a demo user who was sent the day\'s 10 codes (email_change_rate_limited) gets them back from the demo page', async () => {
   const t = tenant();
   const user = demoUser(t);
   await spendBudget(t, user.id);

@@ -39,7 +39,7 @@ const CODE_EMAIL_FAULTS: [string, FaultKind, Fault, { message: string; written: 
 
 describe.each(CODE_EMAIL_FAULTS)('%s:', (_name, kind, fault, expected) => {
   test(
-    'a clear message on the same step, nothing sent, nothing written but the count of sends; sending again works',
+    'a clear message on the same step, nothing sent, nothing written (but the count of sends, when the flow got as far as recording it); sending again works',
     report.tracked(async () => {
       const user = await change.createUser('code-fault');
       const page = await change.newPage();

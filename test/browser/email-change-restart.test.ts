@@ -221,7 +221,7 @@ test(
 );
 
 test(
-  'killed while the flow waits on SendGrid for the code email, restarted: nothing half-written, and a new change completes',
+  'killed while the flow waits on SendGrid for the code email, restarted: nothing half-written (the send counted, as the flow records it before sending; no email, the address unchanged), and a new change completes',
   report.tracked(async () => {
     let env = current ?? (await startTenantProcess());
     const created = await management(env).users.create({ connection: DEFAULT_DATABASE_CONNECTION, email: 'restart.midflow@example.com', password: PASSWORD, email_verified: true });

@@ -35,6 +35,17 @@ export function journeyGuards(): FlowAction[] {
   ];
 }
 
+/** The journey is as old as the sign-in that opened it (vars.fresh_minutes, from the Action). */
+export function journeyStillFresh(): FlowAction[] {
+  return [
+    storeVars('clock', { [FLOW_VARS.now]: '{{functions.now()}}' }),
+    storeVars('this_minute', { [FLOW_VARS.minuteNow]: `{{functions.substring(${vars(FLOW_VARS.now)}, 0, 16)}}` }),
+    unless('journey_fresh', equals(`{{functions.includes(vars.fresh_minutes, ${vars(FLOW_VARS.minuteNow)})}}`, 'true'), [
+      localisedError('journey_expired', FLOW_MESSAGES.journeyExpired),
+    ]),
+  ];
+}
+
 /** The address typed on the new-address step, normalised and checked. */
 function typedAddress(): FlowAction[] {
   return [
@@ -89,7 +100,7 @@ export function accountUnchanged(readId: string): FlowAction[] {
 function dailySendBudget(readId: string): FlowAction[] {
   const sends = `actions.${readId}.body.app_metadata.${SENDS_APP_METADATA_KEY}`;
   return [
-    storeVars('clock', { [FLOW_VARS.now]: '{{functions.now()}}' }),
+    // vars.now: set by journeyStillFresh at the start of the run.
     storeVars('today', {
       [FLOW_VARS.today]: `{{functions.substring(${vars(FLOW_VARS.now)}, 0, 10)}}`,
       [FLOW_VARS.sendsDay]: `{{${sends}.day ?? vars.none}}`,
@@ -159,6 +170,8 @@ function codeSendingFlow(addressFrom: 'field' | 'pending'): FlowBody {
     actions: [
       ...journeyGuards(),
       ifThen('refuse_if_too_many_sends', counterIs(FLOW_VARS.sends, MAX_SENDS_PER_JOURNEY), [localisedError('too_many_sends', FLOW_MESSAGES.tooManySends)]),
+      // A code the journey could no longer use is never sent.
+      ...journeyStillFresh(),
       ...(addressFrom === 'field' ? typedAddress() : pendingAddress()),
       ...readSignedInUser('read_user'),
       ...accountUnchanged('read_user'),

@@ -20,7 +20,7 @@ import { localisedFieldTemplate } from './locale-text';
 import { managementRequest, SIGNED_IN_USER, usersByEmail } from './management-api-request';
 import { otpReference } from './otp-reference';
 import { sendEmailAction } from './send-email-action';
-import { accountUnchanged, journeyGuards, readSignedInUser } from './send-code-flow';
+import { accountUnchanged, journeyGuards, journeyStillFresh, readSignedInUser } from './send-code-flow';
 import type { FlowAction, FlowBody } from './types';
 
 const pending = template(vars(FLOW_VARS.pendingEmail));
@@ -37,17 +37,6 @@ function wrongCode(): FlowAction[] {
         ], [otherwise]),
       localisedStoreVars('last_wrong_code', (locale) => ({ [FLOW_VARS.codeNotice]: FLOW_MESSAGES.lastWrongCode[locale], [FLOW_VARS.verifyState]: VERIFY_LOCKED })),
     ),
-  ];
-}
-
-/** The journey is as old as the sign-in that opened it (vars.fresh_minutes, from the Action). */
-function journeyStillFresh(): FlowAction[] {
-  return [
-    storeVars('clock', { [FLOW_VARS.now]: '{{functions.now()}}' }),
-    storeVars('this_minute', { [FLOW_VARS.minuteNow]: `{{functions.substring(${vars(FLOW_VARS.now)}, 0, 16)}}` }),
-    unless('journey_fresh', equals(`{{functions.includes(vars.fresh_minutes, ${vars(FLOW_VARS.minuteNow)})}}`, 'true'), [
-      localisedError('journey_expired', FLOW_MESSAGES.journeyExpired),
-    ]),
   ];
 }
 

@@ -250,10 +250,27 @@ function checkActions(actions: unknown, path: string, report: Report, known: Map
   });
 }
 
+/** Every action id of a flow, branches included, with its JSON path. */
+function actionIds(actions: unknown, path: string): [string, string][] {
+  if (!Array.isArray(actions)) return [];
+  return actions.flatMap((action: { id?: unknown; params?: { then?: unknown; else?: unknown } }, i) => [
+    ...(typeof action?.id === 'string' ? [[action.id, `${path}[${i}]`] as [string, string]] : []),
+    ...actionIds(action?.params?.then, `${path}[${i}].params.then`),
+    ...actionIds(action?.params?.else, `${path}[${i}].params.else`),
+  ]);
+}
+
 export function checkFlowBody(flow: unknown): ModelProblem[] {
   const problems: ModelProblem[] = [];
   const report: Report = (path, construct, message) => problems.push({ path, construct, message });
-  checkActions((flow as { actions?: unknown } | null)?.actions, '$.actions', report, new Map());
+  const actions = (flow as { actions?: unknown } | null)?.actions;
+  checkActions(actions, '$.actions', report, new Map());
+  // Outputs are read by id ({{actions.<id>.<output>}}, docs variables.mdx): an id means one action.
+  const seen = new Map<string, string>();
+  for (const [id, path] of actionIds(actions, '$.actions')) {
+    if (seen.has(id)) report(path, `the action id ${id} used twice (also at ${seen.get(id)})`, 'outputs are read by action id: give each action its own');
+    else seen.set(id, path);
+  }
   return problems;
 }
 

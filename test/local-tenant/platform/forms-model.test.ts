@@ -2,7 +2,8 @@
 import { checkFlowBody, checkFormBody, type ModelProblem } from '../../../local-tenant/platform/forms-model';
 
 const store = (id: string, vars: Record<string, unknown>) => ({ id, type: 'FLOW', action: 'STORE_VARS', params: { vars } });
-const when = (condition: unknown) => ({ id: 'branch', type: 'FLOW', action: 'BOOLEAN_CONDITION', params: { if: condition, then: [] } });
+let branches = 0;
+const when = (condition: unknown) => ({ id: `branch${(branches += 1)}`, type: 'FLOW', action: 'BOOLEAN_CONDITION', params: { if: condition, then: [] } });
 const eq = (a: unknown, b: unknown) => ({ operator: 'AND', operands: [{ operator: 'EQ', operands: [a, b] }] });
 const constructs = (problems: ModelProblem[]) => problems.map((p) => `${p.path}: ${p.construct}`);
 
@@ -72,4 +73,9 @@ test('forms: an unknown component, a router with an undocumented operator, and {
     '$.nodes[1].config.components[0]: the component WIDGET/RECAPTCHA',
     '$.nodes[1].config.components[1].config.content: the variable remaining_seconds',
   ]);
+});
+
+test('an action id used twice is refused: outputs are read by id', () => {
+  const flow = { actions: [store('same', { v: '{{vars.a}}' }), { ...when(eq('{{vars.a}}', 'b')), params: { if: eq('{{vars.a}}', 'b'), then: [store('same', { v: 'x' })] } }] };
+  expect(constructs(checkFlowBody(flow))).toEqual(['$.actions[1].params.then[0]: the action id same used twice (also at $.actions[0])']);
 });

@@ -110,6 +110,8 @@ export interface ModelProblem {
   readonly path: string;
   readonly construct: string;
   readonly message: string;
+  /** What is wrong with the construct; default: no Auth0 source shows it. */
+  readonly verdict?: 'undocumented' | 'ambiguous';
 }
 
 type Report = (path: string, construct: string, message: string) => void;
@@ -268,7 +270,7 @@ export function checkFlowBody(flow: unknown): ModelProblem[] {
   // Outputs are read by id ({{actions.<id>.<output>}}, docs variables.mdx): an id means one action.
   const seen = new Map<string, string>();
   for (const [id, path] of actionIds(actions, '$.actions')) {
-    if (seen.has(id)) report(path, `the action id ${id} used twice (also at ${seen.get(id)})`, 'outputs are read by action id: give each action its own');
+    if (seen.has(id)) problems.push({ path, construct: `the action id ${id} used twice (also at ${seen.get(id)})`, message: 'outputs are read by action id: give each action its own', verdict: 'ambiguous' });
     else seen.set(id, path);
   }
   return problems;
@@ -319,5 +321,5 @@ export function checkFormBody(form: unknown): ModelProblem[] {
 
 /** One line per problem: file, JSON path, construct, why. */
 export function describeProblems(file: string, problems: readonly ModelProblem[]): string[] {
-  return problems.map((p) => `${file}: ${p.path}: ${p.construct} is undocumented: ${p.message}`);
+  return problems.map((p) => `${file}: ${p.path}: ${p.construct} is ${p.verdict ?? 'undocumented'}: ${p.message}`);
 }

@@ -8,7 +8,11 @@ const tenant = useLocalTenant();
 const client = () => managementClient(tenant());
 
 const store = (id: string, value: string) => ({ id, type: 'FLOW', action: 'STORE_VARS', params: { vars: { v: value } } });
-const branch = (condition: unknown) => ({ id: 'branch', type: 'FLOW', action: 'BOOLEAN_CONDITION', params: { if: condition, then: [store('inner', 'x')] } });
+let branches = 0;
+const branch = (condition: unknown) => {
+  branches += 1;
+  return { id: `branch${branches}`, type: 'FLOW', action: 'BOOLEAN_CONDITION', params: { if: condition, then: [store(`inner${branches}`, 'x')] } };
+};
 const create = (name: string, actions: unknown[]) => client().flows.create({ name, actions } as Management.CreateFlowRequestContent);
 
 test('toLowerCase, INCLUDES and AND-wrapped EQ with string literals are accepted', async () => {

@@ -31,12 +31,10 @@ export interface FormVars {
   readonly current_email: string;
   readonly locale: string;
   readonly journey_id: string;
-  /** The first factor's time (ISO): the journey is as old as the sign-in that opened it. */
-  readonly signed_in_at: string;
   /** event.user.last_password_reset, or '': a password changed after this is a reason to stop. */
   readonly password_reset_at: string;
   /**
-   * The minutes ('YYYY-MM-DDTHH:MM', UTC) wholly inside the freshness limit from signed_in_at: a
+   * The minutes ('YYYY-MM-DDTHH:MM', UTC) within the freshness limit from the sign-in: a
    * flow tests functions.includes(vars.fresh_minutes, <now's minute>), since the template
    * language has no arithmetic nor ordering (docs variables.mdx, routers.mdx).
    */

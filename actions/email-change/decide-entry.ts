@@ -10,7 +10,7 @@ import {
   SENDS_APP_METADATA_KEY,
   SUPPORTED_LOCALES,
 } from './contract';
-import { HISTORY_KEY, LOCKED_UNTIL_KEY, storedEntries } from './history';
+import { HISTORY_KEY, isLocked, LOCKED_UNTIL_KEY, storedEntries } from './history';
 import type { AuthenticationMethod, PostLoginEvent } from './post-login-types';
 import type { Settings, SettingsResult } from './settings';
 
@@ -116,15 +116,6 @@ export function codesSentToday(appMetadata: Readonly<Record<string, unknown>> | 
   return sends.day === new Date(nowMs).toISOString().slice(0, 10) ? sends.count.length : 0;
 }
 
-/** Whether support paused this user's changes (npm run revert) and the pause still holds. */
-function isLocked(appMetadata: Readonly<Record<string, unknown>> | undefined, nowMs: number): boolean {
-  const until = appMetadata?.[LOCKED_UNTIL_KEY];
-  if (until === undefined || until === null) return false;
-  const ms = typeof until === 'string' ? Date.parse(until) : Number.NaN;
-  // Unreadable is locked: only support writes this key.
-  return Number.isNaN(ms) || ms > nowMs;
-}
-
 /**
  * The minutes ('YYYY-MM-DDTHH:MM', UTC) from the one holding fromMs to the last that ends by
  * fromMs + limit: every moment in them is within the limit (the journey may end up to 59 s early,
@@ -162,7 +153,6 @@ export function formVars(input: {
     current_email: input.user.email ?? '',
     locale: input.locale,
     journey_id: input.journeyId,
-    signed_in_at: new Date(input.signedInMs).toISOString(),
     password_reset_at: typeof input.user.last_password_reset === 'string' ? input.user.last_password_reset : '',
     fresh_minutes: freshMinutes(input.signedInMs, input.maxAuthAgeSeconds),
     wrong_codes: '',
@@ -183,14 +173,16 @@ export function decideEntry(event: PostLoginEvent, settingsResult: SettingsResul
   if (!isInteractive(event)) return { kind: 'deny', reason: DENY.notInteractive };
   if (!isDatabaseIdentity(event)) return { kind: 'deny', reason: DENY.unsupportedIdentity };
   const appMetadata = event.user.app_metadata;
-  if (isLocked(appMetadata, deps.nowMs)) return { kind: 'deny', reason: DENY.locked };
+  // Support paused this user's changes (npm run revert).
+  if (isLocked(appMetadata?.[LOCKED_UNTIL_KEY], deps.nowMs)) return { kind: 'deny', reason: DENY.locked };
   const methods = event.authentication?.methods ?? [];
   const firstFactorMs = newestMs(methods, (m) => FIRST_FACTOR_METHODS.includes(m.name));
   if (!demandedFreshSignIn(event) || !isFresh(firstFactorMs, settings, deps.nowMs)) return { kind: 'deny', reason: DENY.reauthenticationRequired };
   // MFA of this transaction: completed after the first factor this request demanded, so an MFA
   // left in the session by an earlier sign-in never counts (README "Users with MFA").
   const mfaMs = newestMs(methods, (m) => m.name === 'mfa');
-  if (hasEnrolledFactor(event) && !(mfaMs !== undefined && mfaMs >= (firstFactorMs as number) && isFresh(mfaMs, settings, deps.nowMs))) {
+  // (At or after a fresh first factor, it is fresh too.)
+  if (hasEnrolledFactor(event) && !(mfaMs !== undefined && mfaMs >= (firstFactorMs as number))) {
     return { kind: 'deny', reason: DENY.mfaRequired };
   }
   // The budget counts what the user did (changes made, codes sent), never forms shown: opening

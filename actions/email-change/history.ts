@@ -97,9 +97,13 @@ export function noticeStatusOf(change: ChangeEntry, notice: NoticeRecord | undef
   return change.old_address_notice;
 }
 
-/** Whether email changes are locked at `nowMs` by the value of app_metadata.email_change_locked_until. */
+/**
+ * Whether email changes are locked at `nowMs` by the value of app_metadata.email_change_locked_until.
+ * Absent is unlocked; anything else that is not a time in the past is locked: only support writes
+ * this key, so an unreadable value fails closed.
+ */
 export function isLocked(lockedUntil: unknown, nowMs: number): boolean {
-  if (typeof lockedUntil !== 'string') return false;
-  const untilMs = Date.parse(lockedUntil);
-  return Number.isFinite(untilMs) && untilMs > nowMs;
+  if (lockedUntil === undefined || lockedUntil === null) return false;
+  const untilMs = typeof lockedUntil === 'string' ? Date.parse(lockedUntil) : Number.NaN;
+  return Number.isNaN(untilMs) || untilMs > nowMs;
 }

@@ -61,7 +61,6 @@ test('an MFA at the very time of a sign-in exactly MAX_AUTH_AGE_SECONDS old coun
 });
 
 test("renders with the injected journey id, the journey's starting values, and writes nothing to the user", () => {
-  const signedIn = NOW_MS - 10_000;
   expect(decideEntry(event(), settings, deps)).toEqual({
     kind: 'render',
     formId: 'ap_form',
@@ -70,7 +69,6 @@ test("renders with the injected journey id, the journey's starting values, and w
       current_email: 'a@example.test',
       locale: 'en',
       journey_id: 'journey-1',
-      signed_in_at: new Date(signedIn).toISOString(),
       password_reset_at: '',
       fresh_minutes: ['2026-11-21T11:59', '2026-11-21T12:00', '2026-11-21T12:01', '2026-11-21T12:02', '2026-11-21T12:03'],
       wrong_codes: '',

@@ -33,8 +33,9 @@ test.each([
 
 test.each([
   [undefined, false],
-  ['not a time', false],
-  [42, false],
+  [null, false],
+  ['not a time', true],
+  [42, true],
   ['2025-01-01T00:00:00.001Z', true],
   ['2025-01-01T00:00:00.000Z', false],
 ])('isLocked(%j) at 2025-01-01T00:00:00.000Z: %s', (until, locked) => {

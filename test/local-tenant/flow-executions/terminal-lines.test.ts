@@ -12,8 +12,8 @@ test('a flow execution: ok, ended by a message, or FAILED with the action and it
   const head = '2026-11-21 09:00:01Z  flow email-change-send-code  journey j-1  user ana@example.com';
   expect(flowExecutionLine(execution('completed', { outcome: 'completed' }))).toBe(`${head}  ok`);
   expect(flowExecutionLine(execution('completed', { outcome: 'error-message', message: 'Wrong code.', message_action_id: 'wrong_code_1_en' }))).toBe(`${head}  ok, ended by wrong_code_1_en: "Wrong code."`);
-  expect(flowExecutionLine(execution('failed', { outcome: 'failed', error: { action_id: 'send_code', message: 'SENDGRID/SEND_EMAIL: SendGrid answered 500' } }))).toBe(
-    `${head}  FAILED at send_code: SENDGRID/SEND_EMAIL: SendGrid answered 500`,
+  expect(flowExecutionLine(execution('failed', { outcome: 'failed', error: { action_id: 'send_code', message: 'HTTP/SEND_REQUEST POST /v3/mail/send answered 500: Internal Server Error' } }))).toBe(
+    `${head}  FAILED at send_code: HTTP/SEND_REQUEST POST /v3/mail/send answered 500: Internal Server Error`,
   );
 });
 

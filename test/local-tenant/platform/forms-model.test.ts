@@ -29,7 +29,7 @@ test.each([
   ['OR', when({ operator: 'OR', operands: [] }), '$.actions[0].params.if: condition "OR"'],
   ['a non-string literal', when(eq('{{vars.x}}', 5)), '$.actions[0].params.if.operands[0].operands[1]: the literal 5'],
   ['a boolean literal', when(eq('{{vars.x}}', false)), '$.actions[0].params.if.operands[0].operands[1]: the literal false'],
-  ['an action whose output is undocumented, read', { actions: [{ id: 'g', type: 'AUTH0', action: 'GET_USER', params: {} }] }, '$.actions[0]: the flow action AUTH0/GET_USER'],
+  ['an action that documents no output (AUTH0/GET_USER)', { actions: [{ id: 'g', type: 'AUTH0', action: 'GET_USER', params: {} }] }, '$.actions[0]: the flow action AUTH0/GET_USER'],
 ])('%s is refused by name', (_name, action, expected) => {
   const flow = 'actions' in (action as object) ? action : { actions: [action] };
   expect(constructs(checkFlowBody(flow))).toContain(expected);

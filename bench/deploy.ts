@@ -6,7 +6,7 @@
 // same tenant.yaml (importWithDeployCli, the real deploy-cli), with the same mappings and the
 // ids of what is already deployed, as a person using deploy-cli alone would run it. The
 // reference imports go to a tenant of their own, deployed the same way first: deploy-cli writes
-// every resource on every import (platform-facts.md §5) and would otherwise leave the other
+// every resource on every import (docs/platform-facts.md §5) and would otherwise leave the other
 // tenant's state different from what npm run deploy last wrote. Its figures exclude the build:
 // it imports the dist/ that npm run deploy built.
 import { spawn } from 'node:child_process';

@@ -41,7 +41,7 @@ ${results.kind === 'quick' ? 'A quick run (\`npm run bench -- --quick\`: few rep
 Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}; Node ${results.node}; load average
 ${machine.loadAverage.map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min) when the run began. Every measurement ran side by side
 with its reference in this one run, interleaved; figures are medians, ratios the median of the
-per-round ratios. How to run it, and what each figure means: README.md, "Benchmarks".
+per-round ratios. How to run it, and what each figure means: docs/benchmarks.md.
 
 ## Targets
 

@@ -1,4 +1,4 @@
-// The email-change form: the new address, then the code, then back to the login (design.md
+// The email-change form: the new address, then the code, then back to the login (docs/design.md
 // "The flow" steps 4-6). Each step exists once per locale, reached by a router on vars.locale
 // (see locale-text.ts); both locales run the same flows. Every step has a way out to the ending
 // (a JUMP_BUTTON to $ending, as Auth0's community answer 163789 describes), so that a user who
@@ -81,7 +81,7 @@ function codeStep(locale: Locale): FormNode {
       components: [
         { id: localisedId('code_intro', locale), category: 'BLOCK', type: 'RICH_TEXT', config: { content: FORM_TEXTS.codeIntro[locale] } },
         {
-          // TEXT, not NUMBER: a number loses the leading zeros of a code (platform-facts.md §2).
+          // TEXT, not NUMBER: a number loses the leading zeros of a code (docs/platform-facts.md §2).
           id: localisedId('code', locale),
           category: 'FIELD',
           type: 'TEXT',

@@ -1,6 +1,6 @@
 // The limits the form and flows enforce, in one place. The OTP validity is Auth0's; the others
 // are this bundle's choices (nothing in Auth0 documents an attempt limit or single use of a code:
-// platform-facts.md §3), enforced by the flows themselves so that they hold on any tenant.
+// docs/platform-facts.md §3), enforced by the flows themselves so that they hold on any tenant.
 
 /** Digits of the code; a TEXT field keeps leading zeros that a NUMBER field would drop. */
 export const CODE_LENGTH = 6;
@@ -17,7 +17,7 @@ export const MAX_RESENDS = 3;
 
 /**
  * Emails (codes or "address in use" notices) one journey may send, enforced by the send-code flow
- * because the resend button's limits live in the browser (platform-facts.md §2): the first one
+ * because the resend button's limits live in the browser (docs/platform-facts.md §2): the first one
  * plus every resend the page allows.
  */
 export const MAX_SENDS_PER_JOURNEY = 1 + MAX_RESENDS;

@@ -46,7 +46,7 @@ export function unlessStatus(request: string, status: string, otherwise: FlowAct
   return unless(`check_${request}`, equals(`{{actions.${request}.status}}`, status), otherwise);
 }
 
-/** GET /api/v2/users-by-email for `address` (a template): immediately consistent and case-sensitive (platform-facts.md §4). */
+/** GET /api/v2/users-by-email for `address` (a template): immediately consistent and case-sensitive (docs/platform-facts.md §4). */
 export function usersByEmail(id: string, address: string): FlowAction {
   return managementRequest({ id, method: 'GET', url: `${MANAGEMENT_API}/users-by-email`, params: { email: address, fields: 'user_id', include_fields: 'true' }, maskOutput: true });
 }

@@ -1,5 +1,5 @@
 // Names shared by tenant.yaml, the form, the flows, deploy and the local tenant.
-// deploy-cli swaps a form's flow_id NAME and a flow's connection_id NAME for ids (platform-facts.md §5).
+// deploy-cli swaps a form's flow_id NAME and a flow's connection_id NAME for ids (docs/platform-facts.md §5).
 export const FORM_NAME = 'email-change';
 export const SEND_CODE_FLOW = 'email-change-send-code';
 export const RESEND_CODE_FLOW = 'email-change-resend-code';

@@ -1,5 +1,5 @@
 // Flows "send code" (the new-address step) and "resend code" (the code step's resend button),
-// built from one definition (design.md "The flow" step 4). They check the address, read the
+// built from one definition (docs/design.md "The flow" step 4). They check the address, read the
 // account as it is now, count the send against the user's daily budget, and send a code to the
 // new address, or, when another account owns it, the "address in use" notice instead; a code is
 // generated either way, so the code step reads the same for a free and an owned address at any

@@ -1,4 +1,4 @@
-// Flow "verify and update" (design.md "The flow" step 5). The code is checked against the
+// Flow "verify and update" (docs/design.md "The flow" step 5). The code is checked against the
 // pending address in vars, never a field, and the user changed is always the signed-in one.
 // A wrong code ends the flow normally, with the count and the message in vars, and the form's
 // router shows the code step again (or, after the last attempt, only the way back): the count
@@ -108,7 +108,7 @@ function change(): FlowAction[] {
     }),
     unless('updated', equals('{{actions.update_user.status}}', '200'), [
       // Auth0 answers 400 "The specified new email already exists" when another account took the
-      // address since the code was sent (platform-facts.md §4). Whether that answer is an output
+      // address since the code was sent (docs/platform-facts.md §4). Whether that answer is an output
       // or a failed action is unsaid (readings.ts, httpErrorStatus): look the address up again.
       usersByEmail('find_new_owner', pending),
       storeVars('count_new_owners', { [FLOW_VARS.owners]: '{{functions.length(actions.find_new_owner.body)}}' }),

@@ -1,5 +1,5 @@
 // <stateDir>/env: how any tool, the project's or a user's, points at the local tenant
-// (design.md "Names shared between the parts"). KEY='value' lines, so that both
+// (docs/design.md "Names shared between the parts"). KEY='value' lines, so that both
 // `set -a; . .local-tenant/env; set +a` and dotenv readers (node --env-file) take it.
 import { join } from 'node:path';
 import { writeFileAtomic } from './state/atomic-write';

@@ -1,5 +1,5 @@
 // Identifiers and secrets in the shapes Auth0 and SendGrid use, so that code which checks a
-// prefix or a length (a form id is at most 48 characters, platform-facts.md §1) sees real ones.
+// prefix or a length (a form id is at most 48 characters, docs/platform-facts.md §1) sees real ones.
 import { randomBytes, randomUUID } from 'node:crypto';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

@@ -1,6 +1,6 @@
 // The local tenant: an offline stand-in for the parts of Auth0 (Management API, tokens) and
 // SendGrid this bundle touches, so the real deploy CLI, the real `auth0` SDK and the real
-// `@sendgrid/client` can run against it unmodified (design.md "The local tenant").
+// `@sendgrid/client` can run against it unmodified (docs/design.md "The local tenant").
 import { isAbsolute, join, resolve } from 'node:path';
 import { ensureCertificate } from './certificate';
 import { demoEnv, refreshDemo } from './demo-app/demo-seed';

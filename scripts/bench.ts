@@ -1,7 +1,7 @@
 // Usage: npm run bench [-- --quick] [--out <folder>] [--tenant-env <env file>]
 //
 // Measures what the bundle costs a tenant, each figure side by side with its reference in this
-// one run (issue 10, README "Benchmarks"): the Action on every login and at a cold start against
+// one run (issue 10, docs/benchmarks.md): the Action on every login and at a cold start against
 // an empty Action and an SDK-using one, its size, the build, deploys against local tenants
 // against plain a0deploy, and email changes driven over HTTP. Prints a table and writes
 // results.json and RESULTS.md into --out (default bench/). Takes several minutes: two first

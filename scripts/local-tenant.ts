@@ -23,7 +23,7 @@ runCli(async () => {
   const { httpsPort, httpPort, stateDir } = localTenantPlace(root);
   let tenant;
   try {
-    // design.md: the demo client and user are seeded on first start, and DEMO_* written to the env file.
+    // docs/design.md: the demo client and user are seeded on first start, and DEMO_* written to the env file.
     // One line per flow execution and per email as they happen (flow-executions/terminal-lines.ts).
     tenant = await startLocalTenant({ stateDir, reset: values.reset, httpsPort, httpPort, demo: true, log: (line) => console.log(line) });
   } catch (error) {

@@ -1,5 +1,5 @@
 // What the Action shares with apps (the deny reasons, README "The contract with apps"), with the
-// form and flows (the vars, design.md "Names shared between the parts") and with itself across
+// form and flows (the vars, docs/design.md "Names shared between the parts") and with itself across
 // the form (transaction metadata and app_metadata keys).
 import { LOCKED } from './history';
 

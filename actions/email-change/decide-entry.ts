@@ -1,5 +1,5 @@
 // What onExecutePostLogin does once an app has asked for an email change: a pure function of the
-// event, the settings, the clock and a random source. Checks run in the order of design.md
+// event, the settings, the clock and a random source. Checks run in the order of docs/design.md
 // "The flow" step 3; the first failure decides the denial.
 import {
   DENY,
@@ -30,7 +30,7 @@ export interface EntryDeps {
 }
 
 // Redirects and prompts are impossible for these protocols (@auth0/actions post-login v3,
-// NO_REDIRECT_PROTOCOLS; platform-facts.md §1); prompt=none fails them with interaction_required.
+// NO_REDIRECT_PROTOCOLS; docs/platform-facts.md §1); prompt=none fails them with interaction_required.
 const NON_INTERACTIVE_PROTOCOLS: readonly string[] = [
   'oauth2-resource-owner',
   'oauth2-refresh-token',

@@ -1,4 +1,4 @@
-// The recovery data kept in a user's app_metadata (design.md "Recovery"): the change history the
+// The recovery data kept in a user's app_metadata (docs/design.md "Recovery"): the change history the
 // flows write, the fate of the notice to the old address, and the lock a revert sets. One module
 // for its names and shapes, imported by the Action, the flows and the support scripts (npm run
 // revert, npm run history). No I/O and no Node imports: the Action bundle includes it.

@@ -24,7 +24,7 @@ function apply(decision: EntryDecision | ContinueDecision, api: PostLoginApi): v
 export const onExecutePostLogin = async (event: PostLoginEvent, api: PostLoginApi): Promise<void> => {
   // Every login of the tenant comes through here: one property check, nothing else touched.
   if (event.request.query?.email_change !== 'true') return;
-  // The global Web Crypto of Node 22, which Auth0 runs Actions with (platform-facts.md §1).
+  // The global Web Crypto of Node 22, which Auth0 runs Actions with (docs/platform-facts.md §1).
   apply(decideEntry(event, readSettings(event.secrets), { nowMs: Date.now(), newJourneyId: () => crypto.randomUUID() }), api);
 };
 

@@ -1,5 +1,5 @@
 // The subset of Auth0's post-login v3 `event` and `api` this Action reads and calls. The official
-// types package (@auth0/actions) is not installable here (platform-facts.md §1), so these are
+// types package (@auth0/actions) is not installable here (docs/platform-facts.md §1), so these are
 // written from docs actions/reference/post-login/post-login-{event,api}-object.mdx.
 //
 // What the login side of the local tenant must provide for this Action (and what Auth0 provides):

@@ -1,4 +1,4 @@
-// Reads the Action's secrets (tenant.yaml, design.md "Names shared between the parts") into typed
+// Reads the Action's secrets (tenant.yaml, docs/design.md "Names shared between the parts") into typed
 // settings, or says what is wrong without ever repeating a value: secrets end up in logs otherwise.
 
 export type ForceRelogin = 'deny' | 'revoke-session';
@@ -16,7 +16,7 @@ export type SettingsResult =
 
 const DEFAULT_MAX_AUTH_AGE_SECONDS = 300;
 const DEFAULT_MAX_CHANGES_PER_DAY = 3;
-// api.prompt.render refuses a longer form id (platform-facts.md §1, @auth0/actions post-login v3).
+// api.prompt.render refuses a longer form id (docs/platform-facts.md §1, @auth0/actions post-login v3).
 const MAX_FORM_ID_CHARS = 48;
 
 function positiveWholeNumber(

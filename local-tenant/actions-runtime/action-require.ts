@@ -1,5 +1,5 @@
 // The `require` an Action's code gets: Node's built-in modules, and the npm packages the Action
-// declares (Auth0 installs those; platform-facts.md §1, docs manage-dependencies.mdx). Anything
+// declares (Auth0 installs those; docs/platform-facts.md §1, docs manage-dependencies.mdx). Anything
 // else fails as Node fails a missing module, the way Auth0's require (Node's createRequire) does.
 // Every call is recorded, so a test can show which modules the Action loaded.
 import { builtinModules, createRequire } from 'node:module';

@@ -1,5 +1,5 @@
 // The post-login v3 `event` the local tenant hands to an Action: the fields of
-// platform-facts.md §1 (docs actions/reference/post-login/post-login-event-object.mdx). The login
+// docs/platform-facts.md §1 (docs actions/reference/post-login/post-login-event-object.mdx). The login
 // side builds it from its state; tests build it with test/helpers/post-login-event.ts.
 
 export interface PostLoginAuthenticationMethod {

@@ -146,7 +146,7 @@ export function refreshDemo(state: TenantState, input: { httpUrl: string; nowMs:
   return demo;
 }
 
-/** DEMO_* of the env file (design.md "Names shared between the parts"), when the tenant has the demo. */
+/** DEMO_* of the env file (docs/design.md "Names shared between the parts"), when the tenant has the demo. */
 export function demoEnv(state: TenantState, httpUrl: string): Record<string, string> {
   const demo = state.demo;
   if (!demo) return {};

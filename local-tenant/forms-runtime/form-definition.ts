@@ -1,4 +1,4 @@
-// The deployed form as this runtime reads it (platform-facts.md §2), and the check made before a
+// The deployed form as this runtime reads it (docs/platform-facts.md §2), and the check made before a
 // journey starts: every node, component, condition, template, flow action and vault connection
 // is one this runtime implements and can resolve, or the journey does not start. A form that
 // would fail halfway for an unimplemented piece fails here, naming the piece.

@@ -1,6 +1,6 @@
 // One user's way through a form: which step they are on, what they submitted, the vars. It walks
 // STEP, FLOW and ROUTER nodes: a step continues only when its fields validate; a FLOW node whose
-// flow fails or ends in ERROR_MESSAGE shows the message and stays on the step (platform-facts.md
+// flow fails or ends in ERROR_MESSAGE shows the message and stays on the step (docs/platform-facts.md
 // §2); routers take the first rule that holds, else the fallback (docs routers.mdx); the ending
 // node ends the journey and hands the vars back for the login to resume. A JUMP_BUTTON goes to its
 // next_node without validating or keeping the step's fields, a PREVIOUS_BUTTON back to the step
@@ -227,7 +227,7 @@ export class Journey {
 
   /**
    * The RESEND_BUTTON re-runs its flow. Its limits (max_attempts, waiting_time) are enforced by
-   * Auth0's page, not its server (platform-facts.md §2); this runtime serves pages without
+   * Auth0's page, not its server (docs/platform-facts.md §2); this runtime serves pages without
    * script, so it enforces them here, and the flows keep their own server-side cap.
    */
   private async resend(step: StepNode): Promise<void> {

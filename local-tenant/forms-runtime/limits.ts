@@ -19,14 +19,14 @@ export const MAX_ACTIONS_PER_FLOW_RUN = 200;
 
 /**
  * How long before its expiry a cached Management API token is replaced. Client-credentials tokens
- * live 86,400 s by default (platform-facts.md §4); the auth0 SDK's own TokenProvider refreshes
+ * live 86,400 s by default (docs/platform-facts.md §4); the auth0 SDK's own TokenProvider refreshes
  * 10 s ahead; a minute leaves room for a slow request.
  */
 export const TOKEN_REFRESH_MARGIN_SECONDS = 60;
 
 /**
  * Retries of a failed Management API call, passed to the auth0 SDK (which retries 408, 429 and
- * 5xx twice by default: platform-facts.md §4). 0: Auth0 documents no retry inside a flow action,
+ * 5xx twice by default: docs/platform-facts.md §4). 0: Auth0 documents no retry inside a flow action,
  * so a failure reaches the flow at once, and each fault a test arms is one failure.
  */
 export const DEFAULT_MANAGEMENT_MAX_RETRIES = 0;

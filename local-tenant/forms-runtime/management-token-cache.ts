@@ -1,5 +1,5 @@
 // Client-credentials tokens for vault connections (AUTH0, and HTTP of type OAuth client credentials), cached until shortly before they
-// expire, as Auth0's vault does (platform-facts.md §4: tokens live 86,400 s by default; never
+// expire, as Auth0's vault does (docs/platform-facts.md §4: tokens live 86,400 s by default; never
 // fetch one per request): one token serves every journey of the runtime. Concurrent requests
 // for the same token share one token request.
 import { createHash } from 'node:crypto';

@@ -4,7 +4,7 @@
 // code, never the code, so a persisted store leaks nothing usable.
 // Modelled as documented, no more: a new code for a reference replaces the previous one (one
 // code per reference: UNCONFIRMED), verification does not consume a code and counts no
-// attempts (nothing documents either: platform-facts.md §3); the flows enforce both.
+// attempts (nothing documents either: docs/platform-facts.md §3); the flows enforce both.
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { MAX_OTP_LENGTH, MIN_OTP_LENGTH, OTP_TTL_SECONDS } from './limits';
 import { DefinitionError } from './unsupported';

@@ -1,4 +1,4 @@
-// Vault connections as deployed ({id?, name, app_id, setup}: platform-facts.md §3). Flows name
+// Vault connections as deployed ({id?, name, app_id, setup}: docs/platform-facts.md §3). Flows name
 // them in params.connection_id by id once deployed, by name in the bundle's files (deploy-cli
 // swaps names for ids: §5); this runtime accepts either.
 import { DefinitionError } from './unsupported';

@@ -165,7 +165,7 @@ class Dispatcher {
   }
 }
 
-// platform-facts.md §4/§6: 429 answers carry x-ratelimit-limit/remaining/reset (reset in unix seconds).
+// docs/platform-facts.md §4/§6: 429 answers carry x-ratelimit-limit/remaining/reset (reset in unix seconds).
 function withRateLimitHeaders(reply: Reply, nowMs: number): Reply {
   return {
     ...reply,

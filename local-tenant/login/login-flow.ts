@@ -109,7 +109,7 @@ async function handleResult(
       }
       return challengeMfa(context, tx);
     case 'render': {
-      // platform-facts.md §1: prompt=none cannot show a form; the login fails with interaction_required.
+      // docs/platform-facts.md §1: prompt=none cannot show a form; the login fails with interaction_required.
       if (tx.request.prompt.includes('none')) return finishWithError(context, tx, 'interaction_required', 'Interaction required');
       try {
         const journey = await startJourney(context, {

@@ -9,14 +9,14 @@ import { recordFlowExecution } from '../flow-executions/record-flow-execution';
 
 export interface AuthMethod {
   name: string;
-  /** ISO 8601, as Auth0 writes event.authentication.methods timestamps (platform-facts.md §1). */
+  /** ISO 8601, as Auth0 writes event.authentication.methods timestamps (docs/platform-facts.md §1). */
   timestamp: string;
   type?: string;
 }
 
 export interface SessionLogin {
   readonly userId: string;
-  /** The address the user signed in with: the session is void once the user's email differs (platform-facts.md §4). */
+  /** The address the user signed in with: the session is void once the user's email differs (docs/platform-facts.md §4). */
   readonly email: string;
   /** When the last first factor (password, social) was completed: auth_time, max_age. */
   authTimeMs: number;

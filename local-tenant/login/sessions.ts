@@ -1,7 +1,7 @@
 // Browser sessions of the login side: a random token in an HttpOnly, SameSite=Lax cookie, the
 // rest on the server. A session's sign-in holds only while the tenant's session lifetimes allow
 // it, the user exists and is not blocked, and the user's email is still the one they signed in
-// with: changing a database user's email ends their sessions (platform-facts.md §4).
+// with: changing a database user's email ends their sessions (docs/platform-facts.md §4).
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { StoredUser } from '../state/types';

@@ -109,7 +109,7 @@ function showLogin(context: TenantContext, open: Open, status = 200, error?: str
 async function submitPassword(context: TenantContext, open: Open, request: Request): Promise<Reply> {
   const texts = LOGIN_TEXTS[open.language];
   const form = formValues(request);
-  // platform-facts.md §4: database connections keep addresses in lower case.
+  // docs/platform-facts.md §4: database connections keep addresses in lower case.
   const email = (form.username ?? '').trim().toLowerCase();
   const password = form.password ?? '';
   const user = context.store.state.users.find((u) => u.email === email && u.identities[0]?.provider === 'auth0' && u.password_hash !== undefined);

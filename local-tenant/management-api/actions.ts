@@ -12,7 +12,7 @@ import { TRIGGERS } from './triggers';
 import { expectObject, requireString } from './validation';
 import { MAX_ACTION_CODE_BYTES } from '../../scripts/lib/build/check-built-files';
 
-// platform-facts.md §1 (docs limitations.mdx, entity-limit-policy.mdx).
+// docs/platform-facts.md §1 (docs limitations.mdx, entity-limit-policy.mdx).
 export { MAX_ACTION_CODE_BYTES };
 export const MAX_ACTION_DEPENDENCIES = 10;
 export const MAX_ACTION_SECRETS = 30;

@@ -1,5 +1,5 @@
 // Management API errors in Auth0's shape: {statusCode, error, message, errorCode}
-// (platform-facts.md §4; e.g. community article "Management API Token from API Explorer Tab
+// (docs/platform-facts.md §4; e.g. community article "Management API Token from API Explorer Tab
 // does not Contain Expected Scopes" shows a 403 body).
 import { STATUS_CODES } from 'node:http';
 import { type Reply, ReplyError } from '../http/router';

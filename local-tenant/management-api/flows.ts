@@ -1,4 +1,4 @@
-// /api/v2/flows: the flows forms run (platform-facts.md §3). A flow's list entry has no actions;
+// /api/v2/flows: the flows forms run (docs/platform-facts.md §3). A flow's list entry has no actions;
 // GET /flows/:id has them (deploy-cli reads each flow by id for that reason).
 import type { TenantContext } from '../surface';
 import type { JsonObject } from '../state/types';
@@ -11,7 +11,7 @@ import type { ManagementResource } from './route';
 import { FLOW_PROPERTIES } from './request-properties';
 import { requireString } from './validation';
 
-// platform-facts.md §2: at most 500 flows per tenant.
+// docs/platform-facts.md §2: at most 500 flows per tenant.
 export const MAX_FLOWS_PER_TENANT = 500;
 
 /** Which vault connection app each action type needs. */

@@ -1,4 +1,4 @@
-// /api/v2/forms (platform-facts.md §2). A form's list entry has no body; GET /forms/:id has it.
+// /api/v2/forms (docs/platform-facts.md §2). A form's list entry has no body; GET /forms/:id has it.
 import type { JsonObject } from '../state/types';
 import { newFormId } from '../ids';
 import { refuseUndocumentedForm } from './documented-constructs';
@@ -9,7 +9,7 @@ import type { ManagementResource } from './route';
 import { FORM_PROPERTIES } from './request-properties';
 import { requireString } from './validation';
 
-// platform-facts.md §2: at most 500 forms per tenant.
+// docs/platform-facts.md §2: at most 500 forms per tenant.
 export const MAX_FORMS_PER_TENANT = 500;
 
 const BODY_PARTS = ['messages', 'languages', 'translations', 'nodes', 'start', 'ending', 'style'];

@@ -1,6 +1,6 @@
 // Page-based pagination as the Management API does it: `page` (from 0), `per_page`, and
 // `include_totals` to wrap the page in {start, limit, length, total, <key>}. A page past the end
-// is empty (platform-facts.md §5: otherwise deploy-cli loops).
+// is empty (docs/platform-facts.md §5: otherwise deploy-cli loops).
 import { queryError } from './errors';
 
 // Auth0 caps per_page at 100 (deploy-cli's client.js uses MAX_PAGE_SIZE = 100 for the same reason).

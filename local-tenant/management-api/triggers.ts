@@ -1,5 +1,5 @@
 // /api/v2/actions/triggers and their bindings. PATCH .../bindings REPLACES the whole list of the
-// trigger (platform-facts.md §5), in the order given: that order is the execution order.
+// trigger (docs/platform-facts.md §5), in the order given: that order is the execution order.
 import type { JsonObject, TriggerBinding } from '../state/types';
 import { newUuid } from '../ids';
 import { auth0Error, payloadError } from './errors';
@@ -7,7 +7,7 @@ import { pageOf } from './pagination';
 import { ok, type ManagementResource } from './route';
 import { expectObject } from './validation';
 
-// platform-facts.md §1: at most 20 actions bound per trigger.
+// docs/platform-facts.md §1: at most 20 actions bound per trigger.
 export const MAX_BINDINGS_PER_TRIGGER = 20;
 
 /** The triggers the local tenant knows (ids and current versions as the docs list them). */

@@ -51,7 +51,7 @@ export function parseUserQuery(q: string): Term[] {
 export function userMatches(user: StoredUser, terms: readonly Term[]): boolean {
   return terms.every(({ field, value }) => {
     switch (field) {
-      // platform-facts.md §4: search (unlike users-by-email) is case-insensitive on email.
+      // docs/platform-facts.md §4: search (unlike users-by-email) is case-insensitive on email.
       case 'email':
         return user.email.toLowerCase() === value.toLowerCase();
       case 'user_id':

@@ -54,7 +54,7 @@ function checkEmail(email: unknown): string {
   if (typeof email !== 'string' || !EMAIL_FORMAT.test(email)) {
     throw payloadError(`Object didn't pass validation for format email: ${String(email)}`);
   }
-  // platform-facts.md §4: database connections store email addresses in lower case.
+  // docs/platform-facts.md §4: database connections store email addresses in lower case.
   return email.toLowerCase();
 }
 
@@ -103,7 +103,7 @@ function createUser(context: TenantContext, request: ManagementRequest) {
   const appMetadata = checkMetadata(body.app_metadata, 'app_metadata') ?? {};
   const userMetadata = checkMetadata(body.user_metadata, 'user_metadata') ?? {};
   const connectionName = String(connection.name);
-  // platform-facts.md §4: POST /users answers 409 for an address the connection already has.
+  // docs/platform-facts.md §4: POST /users answers 409 for an address the connection already has.
   if (emailTaken(context, email, connectionName)) throw conflict('The user already exists.', 'auth0_idp_error');
   const userId = typeof body.user_id === 'string' && body.user_id !== '' ? `auth0|${body.user_id}` : newUserId();
   if (context.store.state.users.some((u) => u.user_id === userId)) throw conflict('The user already exists.', 'auth0_idp_error');
@@ -139,7 +139,7 @@ function updateUser(context: TenantContext, request: ManagementRequest) {
   const changes: Partial<StoredUser> = {};
   if (body.email !== undefined) {
     const email = checkEmail(body.email);
-    // platform-facts.md §4: PATCH to an address another user of the connection has answers 400.
+    // docs/platform-facts.md §4: PATCH to an address another user of the connection has answers 400.
     if (emailTaken(context, email, connection, existing.user_id)) {
       throw auth0Error(400, 'The specified new email already exists', 'auth0_idp_error');
     }
@@ -202,7 +202,7 @@ export const usersResource: ManagementResource = (context) => [
     handler: (request) => {
       const email = request.query.get('email');
       if (email === null) throw queryError('Missing required property: email');
-      // platform-facts.md §4: users-by-email is case-sensitive (an exact match on the stored address).
+      // docs/platform-facts.md §4: users-by-email is case-sensitive (an exact match on the stored address).
       const users = context.store.state.users.filter((u) => u.email === email);
       return ok(users.map((u) => pickFields(flattenUser(u), request.query)));
     },

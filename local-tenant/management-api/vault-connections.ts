@@ -1,4 +1,4 @@
-// /api/v2/flows/vault/connections: the credentials flows use (platform-facts.md §3). The setup
+// /api/v2/flows/vault/connections: the credentials flows use (docs/platform-facts.md §3). The setup
 // (API keys, client secrets) is stored apart and never returned, as on Auth0.
 import { createHmac } from 'node:crypto';
 import type { JsonObject, StoredVaultConnection } from '../state/types';

@@ -4,7 +4,7 @@ import type { TenantContext } from '../surface';
 import { timingSafeEqual } from 'node:crypto';
 import { problem, sendgridError } from './errors';
 
-// platform-facts.md §6: a bad key answers 401 with this message, field and help null.
+// docs/platform-facts.md §6: a bad key answers 401 with this message, field and help null.
 export const BAD_API_KEY_MESSAGE = 'The provided authorization grant is invalid, expired, or revoked';
 
 export function checkApiKey(context: TenantContext, request: Request): void {

@@ -18,7 +18,7 @@ export const MAX_RECIPIENTS_PER_REQUEST = 1000;
 export const MAX_CATEGORIES_PER_MESSAGE = 10;
 export const MAX_EMAIL_ADDRESS_CHARS = 320;
 
-// platform-facts.md §6: 403 with field "from" when the sender is not a verified identity.
+// docs/platform-facts.md §6: 403 with field "from" when the sender is not a verified identity.
 export const UNVERIFIED_SENDER_MESSAGE =
   'The from address does not match a verified Sender Identity. Mail cannot be sent until this error is resolved. Visit https://sendgrid.com/docs/for-developers/sending-email/sender-identity/ to see the Sender Identity requirements';
 
@@ -301,7 +301,7 @@ export function mailSend(context: TenantContext, request: Request): Reply {
   }
   const messageId = newSendgridMessageId();
   const messages = toOutbox(mail, messageId, new Date(context.now()).toISOString());
-  // platform-facts.md §6: sandbox mode validates and answers 200 without sending.
+  // docs/platform-facts.md §6: sandbox mode validates and answers 200 without sending.
   if (mail.sandbox) return { status: 200 };
   context.store.mutate((state) => state.outbox.push(...messages));
   for (const message of messages) context.log(emailLine(message, mail.template?.template.name));

@@ -1,4 +1,4 @@
-// Dynamic templates are Handlebars (platform-facts.md §6) with SendGrid's helpers. The helpers
+// Dynamic templates are Handlebars (docs/platform-facts.md §6) with SendGrid's helpers. The helpers
 // come from scripts/lib/templates/sendgrid-helpers.ts, the one place that says how SendGrid
 // renders, so that templates:preview and the local SendGrid show the same email. A helper
 // outside SendGrid's list is refused when the template is compiled, naming the helper.

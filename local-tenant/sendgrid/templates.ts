@@ -10,7 +10,7 @@ import { problem, sendgridError } from './errors';
 import { checkTemplate } from './render';
 
 // docs (transactional templates): each account can create up to 300 templates, and have up to
-// 300 versions across all its templates (platform-facts.md §6).
+// 300 versions across all its templates (docs/platform-facts.md §6).
 export const MAX_TEMPLATES_PER_ACCOUNT = 300;
 export const MAX_TEMPLATE_VERSIONS_PER_ACCOUNT = 300;
 // tsg_templates_v3.json: name at most 100 characters, subject at most 255, page_size 1 to 200.

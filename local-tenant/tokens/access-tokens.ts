@@ -3,7 +3,7 @@
 import type { TenantState } from '../state/types';
 import { signJwt, verifyJwt } from './jwt';
 
-// platform-facts.md §4: client-credentials tokens live 86,400 s by default.
+// docs/platform-facts.md §4: client-credentials tokens live 86,400 s by default.
 export const ACCESS_TOKEN_LIFETIME_SECONDS = 86_400;
 
 export const managementAudience = (domain: string): string => `https://${domain}/api/v2/`;

@@ -1,6 +1,6 @@
 // The bundle's deploy-time keywords: the only `##KEY##` / `@@KEY@@` patterns allowed in
 // tenant.yaml and in anything under dist/. deploy-cli swaps them on the raw YAML and on every
-// file it loads (platform-facts.md §5): `##KEY##` is a plain text swap, `@@KEY@@` (quoted or
+// file it loads (docs/platform-facts.md §5): `##KEY##` is a plain text swap, `@@KEY@@` (quoted or
 // not) becomes JSON.stringify(value). JSON bodies therefore use "@@KEY@@" for every value,
 // so that quotes in a value can never break the JSON.
 //
@@ -32,7 +32,7 @@ const positiveIntegerString = (value: unknown): string | undefined =>
     ? undefined
     : 'must be a positive whole number written as a string, e.g. "300"';
 
-// SendGrid dynamic template ids start with "d-" (platform-facts.md §6).
+// SendGrid dynamic template ids start with "d-" (docs/platform-facts.md §6).
 const sendgridTemplateId = (value: unknown): string | undefined =>
   typeof value === 'string' && /^d-[0-9a-f]{32}$/.test(value) ? undefined : 'must be a SendGrid dynamic template id ("d-" and 32 hex digits)';
 
@@ -165,7 +165,7 @@ export interface KeywordUse {
 }
 
 // deploy-cli matches any mapping key between the markers, and it merges all of process.env
-// into the mappings (platform-facts.md §5), so any name between markers may be swapped.
+// into the mappings (docs/platform-facts.md §5), so any name between markers may be swapped.
 const KEYWORD_PATTERN = /##([A-Za-z0-9_.-]+)##|@@([A-Za-z0-9_.-]+)@@/g;
 
 export function findKeywordUses(text: string): KeywordUse[] {

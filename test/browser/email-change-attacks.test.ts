@@ -1,5 +1,5 @@
 // Attacks on the email change, in a real browser against the local tenant with the bundle
-// deployed (issue 9, README "Security tests"): each case is what an attacker would try, what they
+// deployed (issue 9, docs/security.md): each case is what an attacker would try, what they
 // see, and, every time, the user records and the outbox proving nothing else happened.
 import type { Page } from 'playwright-core';
 import type { StoredUser } from '../../local-tenant';

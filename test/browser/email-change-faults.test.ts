@@ -1,5 +1,5 @@
-// The email change in a real browser when its dependencies fail (issue 9, README "Security
-// tests"): faults armed through the local tenant's test controls over HTTP. In each the person
+// The email change in a real browser when its dependencies fail (issue 9, docs/security.md):
+// faults armed through the local tenant's test controls over HTTP. In each the person
 // reads a clear message, the user record is exactly as before (apart from today's code count,
 // which the send-code flow records before it sends), or exactly changed when only the notice to
 // the old address failed; the outbox holds nothing that should not be there, and trying again works.

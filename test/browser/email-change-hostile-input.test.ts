@@ -1,4 +1,4 @@
-// Hostile input to the form's new-address step (issue 9, README "Security tests"): unicode and
+// Hostile input to the form's new-address step (issue 9, docs/security.md): unicode and
 // homoglyphs, very long addresses, quotes, CR/LF and header lines, spaces around, upper case.
 // Each address is either accepted and normalised (trimmed, lower case, and nothing but a plain
 // ASCII address reaches SendGrid; the account unchanged but for today's code count) or refused

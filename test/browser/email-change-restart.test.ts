@@ -1,4 +1,4 @@
-// Restart safety (issue 9, README "Security tests"): the local tenant runs as its own process
+// Restart safety (issue 9, docs/security.md): the local tenant runs as its own process
 // (npm run local-tenant's script, on a copy of this run's deployed state), a person gets as far as
 // the code email in chromium, and the process is killed outright (SIGKILL: no chance to tidy up).
 // Restarted on the same state folder: the state file is whole, the email unchanged, the login that

@@ -1,6 +1,6 @@
 // The email-change form and flows as a tenant holds them once deployed: the BUILT bodies from
 // DIST with their keywords replaced by config/local.json's values, through deploy-cli's own
-// keywordReplace (platform-facts.md §5). Names stay names (deploy-cli would swap them for ids;
+// keywordReplace (docs/platform-facts.md §5). Names stay names (deploy-cli would swap them for ids;
 // the Forms runtime accepts either).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 // The real `auth0` SDK ManagementClient for a local tenant, with the seeded deploy client
-// (every scope the local tenant knows) and no retries (platform-facts.md §4).
+// (every scope the local tenant knows) and no retries (docs/platform-facts.md §4).
 import { ManagementClient, ManagementError } from 'auth0';
 import type { LocalTenant } from '../../local-tenant';
 

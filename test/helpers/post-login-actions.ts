@@ -1,5 +1,5 @@
 // Post-login Actions put on a local tenant through the real auth0 SDK, as an admin would: created,
-// deployed, and bound in the order given (the binding list is replaced: platform-facts.md §5).
+// deployed, and bound in the order given (the binding list is replaced: docs/platform-facts.md §5).
 import type { LocalTenant } from '../../local-tenant';
 import { management } from './login-apps';
 

@@ -6,7 +6,7 @@ type SendgridClient = typeof sendgridModule;
 const { Client } = sendgridModule as unknown as { Client: new () => SendgridClient };
 
 /**
- * A new client (never the shared default) for `baseUrl` and `apiKey`. platform-facts.md §6:
+ * A new client (never the shared default) for `baseUrl` and `apiKey`. docs/platform-facts.md §6:
  * setApiKey() resets the base URL, so it is set afterwards; no proxy for loopback.
  */
 export function sendgridClient(env: { SENDGRID_BASE_URL: string; SENDGRID_API_KEY: string }, apiKey = env.SENDGRID_API_KEY): SendgridClient {

@@ -39,7 +39,7 @@ test('starts in the foreground, prints its URLs, writes the env file (0600), sto
   const envFile = join(dir, 'env');
   expect(statSync(envFile).mode & 0o777).toBe(0o600);
   const env = parseEnv(readFileSync(envFile, 'utf8')) as Record<string, string>;
-  // design.md "Names shared between the parts": the demo client and user are seeded on first start.
+  // docs/design.md "Names shared between the parts": the demo client and user are seeded on first start.
   const demoKeys = ['DEMO_APP_URL', 'DEMO_CLIENT_ID', 'DEMO_REDIRECT_URI', 'DEMO_USER_EMAIL', 'DEMO_USER_PASSWORD'];
   expect(Object.keys(env).sort()).toEqual([...ENV_KEYS, ...demoKeys].sort());
   expect(printed).toContain(`AUTH0_DOMAIN=${env.AUTH0_DOMAIN}`);

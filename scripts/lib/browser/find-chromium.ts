@@ -1,7 +1,7 @@
 // Where a Chromium for the browser tests and template previews is, on Linux and macOS: the
 // CHROMIUM_PATH the user gave, else one installed the usual way (Debian's package, a snap, Google
 // Chrome, the macOS apps), else one that playwright downloaded. playwright-core drives it; the
-// flags are those that work as root on a machine without a network (platform-facts.md §7).
+// flags are those that work as root on a machine without a network (docs/platform-facts.md §7).
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';

@@ -1,5 +1,5 @@
 // Bundles each Action (actions/<name>/index.ts) into dist/actions/<name>/code.js: CommonJS for
-// Node 22, minified (Auth0 runs CJS JavaScript only, platform-facts.md §1). npm packages are
+// Node 22, minified (Auth0 runs CJS JavaScript only, docs/platform-facts.md §1). npm packages are
 // left to Auth0 to install only when tenant.yaml declares them; any other import fails the build.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -56,7 +56,7 @@ function dependencyGuard(action: string, declared: readonly string[]): Plugin {
  * which each new Action instance pays before its first login (bench, issue 10: cold start 1.56x an
  * empty Action with it, 1.14x without). An entry with no ES exports has nothing to convert: esbuild
  * bundles the imports and leaves `exports.name = binding;` as written, the module shape Auth0
- * runs (platform-facts.md §1). "use strict" as a banner: the handlers were written as ES module
+ * runs (docs/platform-facts.md §1). "use strict" as a banner: the handlers were written as ES module
  * code, which is strict.
  */
 function commonJsEntry(entry: string, exportNames: readonly string[]): Pick<BuildOptions, 'stdin' | 'banner'> {

@@ -5,7 +5,7 @@ import { relative } from 'node:path';
 import { findKeywordUses, KEYWORD_NAMES } from '../keywords';
 import { findSecrets } from '../secret-patterns';
 
-// Auth0 refuses Action code over 100 kB (docs limitations.mdx, platform-facts.md §1), read as
+// Auth0 refuses Action code over 100 kB (docs limitations.mdx, docs/platform-facts.md §1), read as
 // 100,000 bytes, the stricter reading. The one definition: the local tenant and the bench use it.
 export const MAX_ACTION_CODE_BYTES = 100 * 1000;
 

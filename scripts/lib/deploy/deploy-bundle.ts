@@ -146,7 +146,7 @@ export async function deployBundle(options: DeployOptions): Promise<DeployResult
   }
 
   // First deploy: the vault connection needs the vault client's credentials, and the Action
-  // needs the form's id, which deploy-cli cannot put into Action code (platform-facts.md §5).
+  // needs the form's id, which deploy-cli cannot put into Action code (docs/platform-facts.md §5).
   if (vaultClientName && !current.ids[`clients/${vaultClientName}`]) {
     await runImport(current, desired.mappings, ['clients', 'clientGrants']);
     current = await readTenant();

@@ -74,7 +74,7 @@ export async function importWithDeployCli(options: DeployCliImportOptions): Prom
       AUTH0_CLIENT_ID: options.clientId,
       AUTH0_CLIENT_SECRET: options.clientSecret,
       AUTH0_KEYWORD_REPLACE_MAPPINGS: options.mappings,
-      // platform-facts.md §5: keep deletes off; a resource missing from the file stays on the tenant.
+      // docs/platform-facts.md §5: keep deletes off; a resource missing from the file stays on the tenant.
       AUTH0_ALLOW_DELETE: false,
     };
     writeFileSync(configFile, JSON.stringify(config), { mode: 0o600 });

@@ -38,7 +38,7 @@ export const DEPLOY_VARIABLES: readonly DeployVariable[] = [
     name: 'SENDGRID_API_KEY',
     where: 'a SendGrid API key with Mail Send access (SendGrid > Settings > API Keys)',
     secret: true,
-    // SendGrid keys are "SG." followed by two dot-separated parts (platform-facts.md §6 sources).
+    // SendGrid keys are "SG." followed by two dot-separated parts (docs/platform-facts.md §6 sources).
     check: (v) => (/^SG\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(v) ? undefined : 'must be a SendGrid API key ("SG." then two parts)'),
   },
 ];

@@ -1,6 +1,6 @@
 // The tenant file a deploy imports: tenant.yaml as written (keywords still in place) with the
 // post-login list merged with the tenant's other bindings, written as dist/tenant.yaml so the
-// paths stay inside its folder (deploy-cli resolves them against it, platform-facts.md §5).
+// paths stay inside its folder (deploy-cli resolves them against it, docs/platform-facts.md §5).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dump, load } from 'js-yaml';

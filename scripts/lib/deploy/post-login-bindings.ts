@@ -1,5 +1,5 @@
 // deploy-cli's `triggers: post-login:` REPLACES every post-login binding of the tenant
-// (platform-facts.md §5). The deploy keeps the bindings of other Actions: their order, with the
+// (docs/platform-facts.md §5). The deploy keeps the bindings of other Actions: their order, with the
 // bundle's Actions where they already are, or added at the end.
 import { UserError } from '../user-error';
 
@@ -14,7 +14,7 @@ export function mergePostLoginBindings(
   return merged;
 }
 
-/** Auth0 binds at most 20 Actions per trigger (docs entity-limit-policy.mdx, platform-facts.md §1). */
+/** Auth0 binds at most 20 Actions per trigger (docs entity-limit-policy.mdx, docs/platform-facts.md §1). */
 export const MAX_ACTIONS_PER_TRIGGER = 20;
 
 export function checkBindingCount(bindings: readonly string[]): void {

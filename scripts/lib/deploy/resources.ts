@@ -5,7 +5,7 @@
 
 export type ResourceType = 'clients' | 'clientGrants' | 'flowVaultConnections' | 'actions' | 'triggers' | 'flows' | 'forms';
 
-/** deploy-cli's import order (platform-facts.md §5); plan prints in this order too. */
+/** deploy-cli's import order (docs/platform-facts.md §5); plan prints in this order too. */
 export const RESOURCE_TYPES: readonly ResourceType[] = ['clients', 'clientGrants', 'flowVaultConnections', 'actions', 'triggers', 'flows', 'forms'];
 
 export interface Resource {

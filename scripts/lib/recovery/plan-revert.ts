@@ -112,7 +112,7 @@ export interface RevertPlan {
 export function planRevert(user: RecoveryUser, found: Extract<ChangeLookup, { kind: 'found' }>, options: RevertOptions): RevertPlan | { kind: 'refused'; message: string } {
   const { change, data } = found;
   const identity = user.identities?.[0];
-  // platform-facts.md §4: only database connections can change email; others take it from the IdP.
+  // docs/platform-facts.md §4: only database connections can change email; others take it from the IdP.
   if (!identity || identity.provider !== 'auth0') {
     return {
       kind: 'refused',
@@ -120,7 +120,7 @@ export function planRevert(user: RecoveryUser, found: Extract<ChangeLookup, { ki
         `User ${user.user_id} signs in with ${identity?.provider ?? 'no identity'}, not a database connection: its email comes from the identity provider at each login and cannot be restored here; nothing was changed.`,
     };
   }
-  // platform-facts.md §4: database connections store addresses in lower case.
+  // docs/platform-facts.md §4: database connections store addresses in lower case.
   const restoredEmail = change.previous_email.toLowerCase();
   const others = options.holders.filter((h) => h.user_id !== user.user_id);
   if (others.length > 0) {

@@ -32,7 +32,7 @@ function recoveryUser(user: { user_id?: string; email?: string; identities?: unk
  * user-search-query-syntax.mdx: metadata fields are searched by their path), and gathers every
  * slot's answer: a change id found in two slots of one user (the change and its revert) is one
  * user, found in two users is two, which the revert then refuses to choose between. Search is
- * eventually consistent (platform-facts.md §4), hence --user when it finds nothing. The id is a
+ * eventually consistent (docs/platform-facts.md §4), hence --user when it finds nothing. The id is a
  * UUID (CHANGE_ID_FORMAT, checked before): nothing in it can change the query.
  */
 export async function usersWithChange(client: ManagementClient, changeId: string): Promise<RecoveryUser[]> {
@@ -56,7 +56,7 @@ export async function userById(client: ManagementClient, userId: string): Promis
   }
 }
 
-/** Every account users-by-email lists for `email`, asked in lower case (platform-facts.md §4: case-sensitive). */
+/** Every account users-by-email lists for `email`, asked in lower case (docs/platform-facts.md §4: case-sensitive). */
 export async function accountsWithEmail(client: ManagementClient, email: string): Promise<(RecoveryUser & AddressHolder)[]> {
   const users = await client.users.listUsersByEmail({ email: email.toLowerCase() });
   return users.map((u) => {

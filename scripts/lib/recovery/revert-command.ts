@@ -49,7 +49,7 @@ async function findUser(client: ManagementClient, options: RevertOptions): Promi
         'A change id is unique unless copied: look at each with npm run history, then pass the right one with --user <user_id>.',
     );
   }
-  // Read again by id: search results can be stale (platform-facts.md §4), the user by id is not.
+  // Read again by id: search results can be stale (docs/platform-facts.md §4), the user by id is not.
   return userById(client, (users[0] as RecoveryUser).user_id);
 }
 
@@ -96,7 +96,7 @@ async function revert(client: ManagementClient, target: RecoveryTarget, options:
   try {
     await client.users.update(plan.userId, plan.patch);
   } catch (error) {
-    // platform-facts.md §4: a taken address answers 400 "The specified new email already exists".
+    // docs/platform-facts.md §4: a taken address answers 400 "The specified new email already exists".
     if (error instanceof ManagementError && error.statusCode === 400 && /already exists/i.test(managementMessage(error))) {
       throw new UserError(
         `Cannot revert change ${options.changeId}: the tenant answered that ${plan.restoredEmail} already exists (another account took it since the check); nothing was changed. ` +

@@ -44,7 +44,7 @@ export interface RemoteEmail {
 
 /**
  * The version push edits in place: the active one. SendGrid allows 300 versions per account
- * (platform-facts.md §6), so push never adds a version to a template that has one. With no
+ * (docs/platform-facts.md §6), so push never adds a version to a template that has one. With no
  * active version, the most recently updated one (push activates it).
  */
 export function versionToEdit(versions: readonly VersionSummary[]): VersionSummary | undefined {

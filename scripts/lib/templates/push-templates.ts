@@ -2,7 +2,7 @@
 // config/<env>.json. Lint first (nothing broken is published); then every template is read
 // before anything is written; a template is created (with its first version) only when
 // missing, otherwise its active version is edited in place (SendGrid allows 300 versions per
-// account, platform-facts.md §6), and an unchanged template is not touched.
+// account, docs/platform-facts.md §6), and an unchanged template is not touched.
 import { loadEnvironmentConfig } from '../environment-config';
 import { UserError } from '../user-error';
 import { normalizePart, planPush, type LocalEmail, type PushStep } from './compare-templates';

@@ -1,5 +1,5 @@
 // The I/O layer: SendGrid's dynamic template endpoints through @sendgrid/client
-// (platform-facts.md §6; paths and fields from twilio/sendgrid-oai tsg_templates_v3.yaml).
+// (docs/platform-facts.md §6; paths and fields from twilio/sendgrid-oai tsg_templates_v3.yaml).
 // Every failure becomes a SendgridApiError whose message says what was asked, what SendGrid
 // answered, and what to do; the key is in no message.
 import { readFileSync } from 'node:fs';
@@ -36,7 +36,7 @@ export interface VersionContent {
 }
 
 // The package exports a shared client instance with the class as a property; a client of our
-// own per use keeps its key and base URL from leaking into anything else (platform-facts.md §6).
+// own per use keeps its key and base URL from leaking into anything else (docs/platform-facts.md §6).
 const { Client } = sendgridClient as unknown as { Client: new () => typeof sendgridClient };
 type Client = typeof sendgridClient;
 
@@ -93,7 +93,7 @@ export class SendgridTemplatesApi {
   constructor(private readonly target: SendgridTarget) {
     this.client = new Client();
     this.client.setApiKey(target.apiKey);
-    // setApiKey resets the base URL to SendGrid's own, so set ours after it (platform-facts.md §6).
+    // setApiKey resets the base URL to SendGrid's own, so set ours after it (docs/platform-facts.md §6).
     this.client.setDefaultRequest('baseUrl', target.baseUrl);
     const extra: Record<string, unknown> = { timeout: REQUEST_TIMEOUT_MS };
     // A proxy set in the environment must not see requests to this machine.

@@ -1,4 +1,4 @@
-// deploy-cli's own validation, run without a tenant through its library (platform-facts.md §5):
+// deploy-cli's own validation, run without a tenant through its library (docs/platform-facts.md §5):
 // keyword replacement on the raw YAML, js-yaml, then what Auth0#validate does (its ajv schema and
 // each handler's validate stage). No request is made: a client that fails on any use proves it.
 //

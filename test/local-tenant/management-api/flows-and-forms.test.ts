@@ -111,7 +111,7 @@ test('client grants page by checkpoint (from/take) until next is absent', async 
   expect(pages).toBe(Math.ceil(ids.length / 2));
 });
 
-test(`a tenant holds at most ${MAX_FLOWS_PER_TENANT} flows (platform-facts.md §2)`, async () => {
+test(`a tenant holds at most ${MAX_FLOWS_PER_TENANT} flows (docs/platform-facts.md §2)`, async () => {
   const existing = tenant().state.flows.length;
   for (let i = existing; i < MAX_FLOWS_PER_TENANT; i++) await client().flows.create({ name: `limit-${i}`, actions: [] });
   const error = await managementError(client().flows.create({ name: 'one too many', actions: [] }));

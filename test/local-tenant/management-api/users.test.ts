@@ -29,7 +29,7 @@ test('PATCH to an address another user has: 400 with Auth0 message, and neither 
   const client = deployClient();
   const alice = await createUser('alice@example.test');
   await createUser('bob@example.test');
-  // platform-facts.md §4: case does not help, database connections compare lower case.
+  // docs/platform-facts.md §4: case does not help, database connections compare lower case.
   const error = await failure(client.users.update(alice.user_id as string, { email: 'Bob@Example.test' }));
   expect(error.statusCode).toBe(400);
   expect(error.body).toEqual({

@@ -91,7 +91,7 @@ test('the list needs page_size, shows legacy templates unless generations says o
   expect(names.sort()).toEqual(tenant().state.sendgridTemplates.map((t) => t.name).sort());
 });
 
-test(`an account holds at most ${MAX_TEMPLATE_VERSIONS_PER_ACCOUNT} versions across templates (platform-facts.md §6)`, async () => {
+test(`an account holds at most ${MAX_TEMPLATE_VERSIONS_PER_ACCOUNT} versions across templates (docs/platform-facts.md §6)`, async () => {
   const id = await createTemplate('many versions');
   const existing = tenant().state.sendgridTemplates.reduce((n, t) => n + t.versions.length, 0);
   for (let i = existing; i < MAX_TEMPLATE_VERSIONS_PER_ACCOUNT; i++) await createVersion(id, `v${i}`);

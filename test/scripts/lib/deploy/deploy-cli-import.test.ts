@@ -118,7 +118,7 @@ test(
 );
 
 test('a refused import throws a UserError with deploy-cli message, secrets masked', async () => {
-  // deploy-cli's first act is the token request (platform-facts.md §5): a wrong secret fails fast.
+  // deploy-cli's first act is the token request (docs/platform-facts.md §5): a wrong secret fails fast.
   const input = { ...deployInput(), clientSecret: 'wrong-secret-value-123456' };
   const error = await importWithDeployCli(input).then(
     () => undefined,

@@ -6,7 +6,7 @@ import { ensureCertificate } from './certificate';
 import { demoEnv, refreshDemo } from './demo-app/demo-seed';
 import { ENV_FILE, type LocalTenantEnv, writeEnvFile } from './env-file';
 import { Faults, type FaultControls } from './faults/faults';
-import { parseReadings, type Readings } from './platform/readings';
+import { parseReadings, type Readings } from '../platform/readings';
 import { trustOwnCertificate } from './http/own-certificate-trust';
 import { type Listener, listen } from './http/server';
 import { OUTBOX_JSON_PATH } from './outbox/outbox-surface';
@@ -20,8 +20,8 @@ import { SURFACES } from './surfaces';
 export type { FaultControls, Fault, FaultKind, PendingFault } from './faults/faults';
 export type { RequestStats, StatsSnapshot } from './stats/request-stats';
 export type { TenantStateView } from './state/state-view';
-export type { Readings } from './platform/readings';
-export { DEFAULT_READINGS, LEAST_FAVOURABLE_READINGS } from './platform/readings';
+export type { Readings } from '../platform/readings';
+export { DEFAULT_READINGS, LEAST_FAVOURABLE_READINGS } from '../platform/readings';
 export type { OutboxMessage, StoredUser, TenantState } from './state/types';
 
 export interface LocalTenantOptions {

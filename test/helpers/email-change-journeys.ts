@@ -14,7 +14,7 @@ import { formVars } from '../../actions/email-change/decide-entry';
 import { ManagementClient } from 'auth0';
 import { DEFAULT_DATABASE_CONNECTION } from '../../local-tenant/state/seed';
 import type { OutboxMessage, StoredUser } from '../../local-tenant';
-import { parseReadings } from '../../local-tenant/platform/readings';
+import { parseReadings } from '../../platform/readings';
 import { createFormsRuntime, type FormsRuntime, type FormsRuntimeOptions, type Journey } from '../../local-tenant/forms-runtime';
 import { deployedEmailChangeBundle, localVaultConnections } from './deployed-email-change-bundle';
 import { useLocalTenant } from './local-tenant';

@@ -21,7 +21,7 @@ import {
 } from '../../actions/email-change/history';
 import { DEFAULT_READINGS, type LocalTenant } from '../../local-tenant';
 import { createFormsRuntime } from '../../local-tenant/forms-runtime';
-import { LEAST_FAVOURABLE_READINGS, type Readings } from '../../local-tenant/platform/readings';
+import { LEAST_FAVOURABLE_READINGS, type Readings } from '../../platform/readings';
 import { localTenantTargetEnv } from '../../scripts/lib/deploy/deploy-target';
 import { deployedEmailChangeBundle, localVaultConnections } from '../helpers/deployed-email-change-bundle';
 import { pushLocalEmailTemplates } from '../helpers/local-email-templates';

@@ -7,9 +7,8 @@
 import { DEFAULT_LOCALE, LOCALES, TEMPLATES, type Locale, type TemplateSpec } from '../../../templates/catalog';
 import { findSecrets } from '../secret-patterns';
 import { templateUsage, TemplateSyntaxError, type TemplateUsage } from './handlebars-usage';
-import { renderPart } from './render-template';
+import { renderSendgridTemplate, SENDGRID_HELPERS } from '../../../platform/sendgrid-handlebars';
 import { lineOfJsonKey, parseSampleFile, sampleData } from './sample-data';
-import { SENDGRID_HELPERS } from './sendgrid-helpers';
 import { linkProblems } from './template-links';
 import { PART_FILE_NAMES, PARTS, partPath, SAMPLE_FILE_NAME, samplePath, TEMPLATES_FOLDER, type Part, type TemplatesSnapshot } from './template-files';
 
@@ -172,7 +171,7 @@ function checkPart(
   }
   if (problems.length === before) {
     try {
-      renderPart(text, sample);
+      renderSendgridTemplate(text, sample);
     } catch (error) {
       problems.push({ file, message: `does not render with its sample data: ${(error as Error).message}` });
     }

@@ -42,6 +42,8 @@ export interface LocalTenantOptions {
   actionBuildMs?: number;
   /** Readings of what Auth0 leaves unsaid; default: LOCAL_TENANT_READINGS, else DEFAULT_READINGS. */
   readings?: Readings;
+  /** The sender addresses the SendGrid stand-in treats as verified when it seeds a new state (npm start: config/local.json's SENDGRID_FROM). */
+  verifiedSenders: readonly string[];
   /** Seed the demo app's client and users when the state has none (npm start); the env file then has DEMO_*. */
   demo?: boolean;
   /** Where the tenant prints what happens (one line per flow execution and per email): npm start and npm run local-tenant pass console.log; default silent. */
@@ -89,7 +91,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
     const httpUrl = `http://localhost:${http.port}`;
     const store = StateStore.open(stateDir, {
       reset: options.reset ?? false,
-      seed: () => seedState({ domain, nowMs: now(), plan }),
+      seed: () => seedState({ domain, nowMs: now(), plan, verifiedSenders: options.verifiedSenders }),
     });
     if (store.state.domain !== domain) store.mutate((state) => moveToDomain(state, domain));
     if (grantNewScopesToDeployClient(structuredClone(store.state))) store.mutate(grantNewScopesToDeployClient);

@@ -5,6 +5,7 @@
 // test controls over HTTP (/__local/stats), so that both kinds are measured the same way.
 import { startLocalTenant, type StatsSnapshot } from '../../local-tenant';
 import { readEnvFile } from '../../scripts/lib/deploy/deploy-target';
+import { localSenderEmail } from '../../scripts/lib/environment-config';
 import { pushLocalEmailTemplates } from '../../test/helpers/local-email-templates';
 
 export interface BenchTenant {
@@ -22,8 +23,8 @@ function checkEnv(env: Readonly<Record<string, string>>, where: string): void {
   }
 }
 
-export async function startBenchTenant(stateDir: string, certificateDir: string): Promise<BenchTenant> {
-  const tenant = await startLocalTenant({ stateDir, certificateDir, demo: true });
+export async function startBenchTenant(root: string, stateDir: string, certificateDir: string): Promise<BenchTenant> {
+  const tenant = await startLocalTenant({ stateDir, certificateDir, demo: true, verifiedSenders: [localSenderEmail(root)] });
   try {
     checkEnv(tenant.env, `the tenant in ${stateDir}`);
     await pushLocalEmailTemplates(tenant.env);

@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { type LocalTenant, type LocalTenantOptions, startLocalTenant } from '../../local-tenant';
 import { localTenantTargetEnv } from '../../scripts/lib/deploy/deploy-target';
 import { STATE_FILE } from '../../local-tenant/state/store';
-import { checkTestCertificateTrusted, TEST_CERTIFICATE_DIR } from './local-tenant';
+import { checkTestCertificateTrusted, testTenantOptions } from './local-tenant';
 import { pushLocalEmailTemplates } from './local-email-templates';
 import { DIST, TSX } from './paths';
 import { copyProject } from './project-copy';
@@ -59,7 +59,7 @@ const FAILED = join(SNAPSHOT_DIR, 'failed.txt');
 async function deploySnapshot(): Promise<void> {
   const stateDir = mkdtempSync(join(tmpdir(), 'deployed-local-tenant-'));
   try {
-    const tenant = await startLocalTenant({ stateDir, certificateDir: TEST_CERTIFICATE_DIR, demo: true });
+    const tenant = await startLocalTenant(testTenantOptions({ stateDir, demo: true }));
     try {
       await pushLocalEmailTemplates(tenant.env);
       await deployBundleTo(tenant);
@@ -117,7 +117,7 @@ export async function startDeployedLocalTenant(overrides: Partial<LocalTenantOpt
     const stateDir = mkdtempSync(join(tmpdir(), 'local-tenant-test-'));
     writeFileSync(join(stateDir, STATE_FILE), snapshot.stateText.split(snapshot.domain).join(`localhost:${httpsPort}`), { mode: 0o600 });
     try {
-      const tenant = await startLocalTenant({ stateDir, certificateDir: TEST_CERTIFICATE_DIR, demo: true, httpsPort, ...overrides });
+      const tenant = await startLocalTenant(testTenantOptions({ stateDir, demo: true, httpsPort, ...overrides }));
       return { tenant, stateDir };
     } catch (error) {
       rmSync(stateDir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 // What templates:push, pull and diff share: their options, the SendGrid they target, and the
 // environment whose config/<env>.json holds the template ids.
+import { LOCAL_ENVIRONMENT } from '../environment-config';
 import { UserError } from '../user-error';
 import { readDotEnv, resolveSendgridTarget, type SendgridTarget } from './sendgrid-target';
 
@@ -13,8 +14,6 @@ export interface TemplatesCommandOptions {
   /** Where progress goes, one line at a time (console.log). */
   readonly log: (line: string) => void;
 }
-
-export const LOCAL_ENVIRONMENT = 'local';
 
 /**
  * The environment whose config receives (push) or is checked for (diff) the template ids.

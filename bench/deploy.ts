@@ -18,7 +18,7 @@ import { FORM_NAME } from '../forms/names';
 import { importWithDeployCli } from '../scripts/lib/deploy/deploy-cli-import';
 import { loadEnvironmentConfig } from '../scripts/lib/environment-config';
 import { buildMappings, type Mappings } from '../scripts/lib/mappings';
-import { copyProject } from '../test/helpers/project-copy';
+import { copyProject } from './lib/project-copy';
 import { type BenchTenant, readStats, resetStats } from './lib/bench-tenant';
 import { interleave, msSince, type Variant } from './lib/interleave';
 import { median } from './lib/statistics';

@@ -6,7 +6,7 @@
 import { startLocalTenant, type StatsSnapshot } from '../../local-tenant';
 import { readEnvFile } from '../../scripts/lib/deploy/deploy-target';
 import { localSenderEmail } from '../../scripts/lib/environment-config';
-import { pushLocalEmailTemplates } from '../../test/helpers/local-email-templates';
+import { pushTemplatesToNewLocalTenant } from '../../scripts/lib/templates/push-to-new-local-tenant';
 
 export interface BenchTenant {
   readonly env: Readonly<Record<string, string>>;
@@ -27,7 +27,7 @@ export async function startBenchTenant(root: string, stateDir: string, certifica
   const tenant = await startLocalTenant({ stateDir, certificateDir, demo: true, verifiedSenders: [localSenderEmail(root)] });
   try {
     checkEnv(tenant.env, `the tenant in ${stateDir}`);
-    await pushLocalEmailTemplates(tenant.env);
+    await pushTemplatesToNewLocalTenant(root, tenant.env);
   } catch (error) {
     await tenant.stop();
     throw error;

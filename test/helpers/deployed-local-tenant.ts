@@ -19,9 +19,9 @@ import { type LocalTenant, type LocalTenantOptions, startLocalTenant } from '../
 import { localTenantTargetEnv } from '../../scripts/lib/deploy/deploy-target';
 import { STATE_FILE } from '../../local-tenant/state/store';
 import { checkTestCertificateTrusted, testTenantOptions } from './local-tenant';
-import { pushLocalEmailTemplates } from './local-email-templates';
-import { DIST, TSX } from './paths';
-import { copyProject } from './project-copy';
+import { pushTemplatesToNewLocalTenant } from '../../scripts/lib/templates/push-to-new-local-tenant';
+import { DIST, ROOT, TSX } from './paths';
+import { copyProject } from '../../bench/lib/project-copy';
 
 /** A first deploy takes about 10 s on 2 cores; a file's beforeAll waits for that process, generously, as a loaded machine may be far slower. */
 export const DEPLOY_TIMEOUT_MS = 300_000;
@@ -61,7 +61,7 @@ async function deploySnapshot(): Promise<void> {
   try {
     const tenant = await startLocalTenant(testTenantOptions({ stateDir, demo: true }));
     try {
-      await pushLocalEmailTemplates(tenant.env);
+      await pushTemplatesToNewLocalTenant(ROOT, tenant.env);
       await deployBundleTo(tenant);
     } finally {
       await tenant.stop();

@@ -80,6 +80,16 @@ function checkBaseUrl(raw: string, from: string): { baseUrl: string; loopback: b
 
 const nonEmpty = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value.trim());
 
+/** A local tenant's SendGrid stand-in, from its env (file); undefined when the env lacks the key or the URL. */
+export function localTenantSendgridTarget(env: Readonly<Record<string, string | undefined>>, from: string): SendgridTarget | undefined {
+  const key = nonEmpty(env.SENDGRID_API_KEY);
+  const baseUrl = nonEmpty(env.SENDGRID_BASE_URL);
+  if (!key || !baseUrl) return undefined;
+  const base = checkBaseUrl(baseUrl, from);
+  const caFile = nonEmpty(env.NODE_EXTRA_CA_CERTS);
+  return { apiKey: key, ...base, source: 'local tenant', ...(caFile ? { caFile } : {}), describe: `the local tenant's SendGrid stand-in at ${base.baseUrl}` };
+}
+
 export function resolveSendgridTarget(root: string, env: NodeJS.ProcessEnv): SendgridTarget {
   const fromEnvironment = nonEmpty(env.SENDGRID_API_KEY);
   if (fromEnvironment) {
@@ -93,18 +103,9 @@ export function resolveSendgridTarget(root: string, env: NodeJS.ProcessEnv): Sen
     return { apiKey: fromDotenv, ...base, source: '.env', describe: `SendGrid at ${base.baseUrl} (SENDGRID_API_KEY from ${DOTENV_FILE})` };
   }
   const local = readEnvFile(root, LOCAL_TENANT_ENV_FILE);
-  const localKey = nonEmpty(local?.SENDGRID_API_KEY);
-  const localBase = nonEmpty(local?.SENDGRID_BASE_URL);
-  if (local && localKey && localBase) {
-    const base = checkBaseUrl(localBase, `from ${LOCAL_TENANT_ENV_FILE}`);
-    const caFile = nonEmpty(local.NODE_EXTRA_CA_CERTS);
-    return {
-      apiKey: localKey,
-      ...base,
-      source: 'local tenant',
-      ...(caFile ? { caFile } : {}),
-      describe: `the local tenant's SendGrid stand-in at ${base.baseUrl} (SENDGRID_API_KEY is not set, so ${LOCAL_TENANT_ENV_FILE} is used)`,
-    };
+  const target = local && localTenantSendgridTarget(local, `from ${LOCAL_TENANT_ENV_FILE}`);
+  if (target) {
+    return { ...target, describe: `${target.describe} (SENDGRID_API_KEY is not set, so ${LOCAL_TENANT_ENV_FILE} is used)` };
   }
   throw new UserError(
     'No SendGrid to talk to: SENDGRID_API_KEY is not set (in the environment or in .env), and there is no running local tenant ' +

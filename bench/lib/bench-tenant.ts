@@ -4,7 +4,7 @@
 // bundle deployed. Either way its Management API request counts are read through the tenant's
 // test controls over HTTP (/__local/stats), so that both kinds are measured the same way.
 import { startLocalTenant, type StatsSnapshot } from '../../local-tenant';
-import { readEnvFile } from '../../scripts/lib/deploy/deploy-target';
+import { readEnvFile } from '../../scripts/lib/env-file';
 import { localSenderEmail } from '../../scripts/lib/environment-config';
 import { pushTemplatesToNewLocalTenant } from '../../scripts/lib/templates/push-to-new-local-tenant';
 
@@ -36,7 +36,7 @@ export async function startBenchTenant(root: string, stateDir: string, certifica
 }
 
 export function attachBenchTenant(envFile: string): BenchTenant {
-  const env = readEnvFile(envFile);
+  const env = readEnvFile(envFile) ?? {};
   checkEnv(env, envFile);
   return { env, stop: async () => undefined };
 }

@@ -2,7 +2,8 @@
 // environment whose config/<env>.json holds the template ids.
 import { LOCAL_ENVIRONMENT } from '../environment-config';
 import { UserError } from '../user-error';
-import { readDotEnv, resolveSendgridTarget, type SendgridTarget } from './sendgrid-target';
+import { readDotEnv } from '../env-file';
+import { resolveSendgridTarget, type SendgridTarget } from './sendgrid-target';
 
 export interface TemplatesCommandOptions {
   /** The project root: its templates/ and config/ are read (and written by push and pull). */

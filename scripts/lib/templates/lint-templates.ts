@@ -45,7 +45,7 @@ function checkStructure(snapshot: TemplatesSnapshot, problems: LintProblem[]): v
     } else if (locale !== undefined && deeper.length === 0 && ids.has(id as string) && !locales.has(locale)) {
       problems.push({
         file: `${folder}/`,
-        message: `"${locale}" is not a locale of templates/catalog.ts (LOCALES: ${list(locales)}). Rename the folder, or add the locale to LOCALES.`,
+        message: `"${locale}" is not a supported locale (SUPPORTED_LOCALES in actions/email-change/contract.ts: ${list(locales)}). Rename the folder, or add the locale to SUPPORTED_LOCALES.`,
       });
     } else if (deeper.length === 1 && ids.has(id as string) && locales.has(locale as string)) {
       problems.push({ file: `${folder}/`, message: `a locale folder holds only ${list(partNames)} and ${SAMPLE_FILE_NAME}: move or remove this folder.` });

@@ -1,7 +1,7 @@
 // One suffix (.test.ts), one glob: test/meta/test-files.test.ts checks that no test hides outside it.
 // Two projects: every test under the readings the evidence favours, and the journeys, the login
 // outcomes and the browser security tests again under the least favourable combination of what
-// Auth0 leaves unsaid (local-tenant/platform/readings.ts): a guarantee counts only if it holds
+// Auth0 leaves unsaid (platform/readings.ts): a guarantee counts only if it holds
 // under both.
 const base = {
   testEnvironment: 'node',

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-import { MAX_ACTION_CODE_BYTES as AUTH0_ACTION_CODE_LIMIT_BYTES } from '../scripts/lib/build/check-built-files';
+import { MAX_ACTION_CODE_BYTES as AUTH0_ACTION_CODE_LIMIT_BYTES } from '../platform/actions-limits';
 
 export interface BundleSizeResult {
   readonly bytes: number;

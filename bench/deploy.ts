@@ -11,14 +11,15 @@
 // it imports the dist/ that npm run deploy built.
 import { spawn } from 'node:child_process';
 import { localTenantTargetEnv } from '../scripts/lib/deploy/deploy-target';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManagementClient } from 'auth0';
 import { FORM_NAME } from '../forms/names';
 import { importWithDeployCli } from '../scripts/lib/deploy/deploy-cli-import';
-import { loadEnvironmentConfig } from '../scripts/lib/environment-config';
+import { LOCAL_ENVIRONMENT, loadEnvironmentConfig } from '../scripts/lib/environment-config';
 import { buildMappings, type Mappings } from '../scripts/lib/mappings';
-import { copyProject } from '../test/helpers/project-copy';
+import { writeTemplateIds } from '../scripts/lib/templates/template-ids-config';
+import { TENANT_FILE } from '../scripts/lib/tenant-file';
+import { copyProject } from './lib/project-copy';
 import { type BenchTenant, readStats, resetStats } from './lib/bench-tenant';
 import { interleave, msSince, type Variant } from './lib/interleave';
 import { median } from './lib/statistics';
@@ -96,19 +97,12 @@ function npmRunDeploy(target: DeployTarget): Promise<void> {
   });
 }
 
-function configPath(target: DeployTarget): string {
-  return join(target.project.dir, 'config', 'local.json');
-}
-
 function templateIdOf(target: DeployTarget): string {
-  const config = JSON.parse(readFileSync(configPath(target), 'utf8')) as { keywords: Record<string, unknown> };
-  return String(config.keywords[CHANGED_KEYWORD]);
+  return String(loadEnvironmentConfig(target.project.dir, LOCAL_ENVIRONMENT).keywords[CHANGED_KEYWORD]);
 }
 
 function setTemplateId(target: DeployTarget, value: string): void {
-  const config = JSON.parse(readFileSync(configPath(target), 'utf8')) as { keywords: Record<string, unknown> };
-  config.keywords[CHANGED_KEYWORD] = value;
-  writeFileSync(configPath(target), `${JSON.stringify(config, null, 2)}\n`);
+  writeTemplateIds(target.project.dir, LOCAL_ENVIRONMENT, new Map([[CHANGED_KEYWORD, value]]));
 }
 
 /** The flow change: the code email's English template id (the send-code and resend-code flows), to the other of its two values. */
@@ -128,7 +122,7 @@ async function plainA0deployMappings(target: DeployTarget): Promise<Mappings> {
     throw new Error(`the reference tenant ${env.AUTH0_DOMAIN} has no deployed form "${FORM_NAME}" or vault client "${VAULT_CLIENT_NAME}": deploy it first`);
   }
   return buildMappings(
-    loadEnvironmentConfig(target.project.dir, 'local'),
+    loadEnvironmentConfig(target.project.dir, LOCAL_ENVIRONMENT),
     {
       AUTH0_DOMAIN: env.AUTH0_DOMAIN,
       EMAIL_CHANGE_FORM_ID: form.id,
@@ -151,7 +145,7 @@ async function plainA0deployImport(target: DeployTarget): Promise<DeployCost> {
   const mappings = await plainA0deployMappings(target);
   return counted(target.tenant, async () => {
     await importWithDeployCli({
-      tenantFile: join(target.project.dir, 'tenant.yaml'),
+      tenantFile: join(target.project.dir, TENANT_FILE),
       domain: env.AUTH0_DOMAIN as string,
       clientId: env.AUTH0_CLIENT_ID as string,
       clientSecret: env.AUTH0_CLIENT_SECRET as string,

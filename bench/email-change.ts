@@ -12,7 +12,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ManagementClient } from 'auth0';
 import { DEFAULT_DATABASE_CONNECTION } from '../local-tenant/state/seed';
 import type { OutboxMessage } from '../local-tenant';
-import { loadEnvironmentConfig } from '../scripts/lib/environment-config';
+import { LOCAL_ENVIRONMENT, loadEnvironmentConfig } from '../scripts/lib/environment-config';
 import { type BenchTenant, readStats, resetStats } from './lib/bench-tenant';
 import { HttpSession, type Page, postFormOf } from './lib/http-session';
 import { interleave } from './lib/interleave';
@@ -112,7 +112,7 @@ const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b
 
 export async function measureEmailChanges(options: EmailChangeOptions): Promise<EmailChangeResult> {
   const env = options.tenant.env;
-  const keywords = loadEnvironmentConfig(options.root, 'local').keywords;
+  const keywords = loadEnvironmentConfig(options.root, LOCAL_ENVIRONMENT).keywords;
   const codeTemplates = new Set([keywords.SENDGRID_TEMPLATE_CODE_EN, keywords.SENDGRID_TEMPLATE_CODE_ES]);
   const noticeTemplates = new Set([keywords.SENDGRID_TEMPLATE_NOTICE_OLD_EN, keywords.SENDGRID_TEMPLATE_NOTICE_OLD_ES]);
 

@@ -6,7 +6,7 @@
 // tenant's servers share no event loop with the timing loops. Prints the results as JSON on stdout.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { postLoginEvent } from '../test/helpers/post-login-event';
+import { samplePostLoginEvent } from '../local-tenant/actions-runtime/sample-post-login-event';
 import { measureColdStart } from './cold-start';
 import { emptyActionCode, SDK_VARIANT_DEPENDENCIES, sdkVariantCode } from './fixtures/reference-actions';
 import { measureNormalLogin } from './normal-login';
@@ -19,8 +19,8 @@ runCli(async () => {
   const settings = values.quick ? QUICK : FULL;
   const bundleCode = readFileSync(values.code, 'utf8');
   const emptyCode = emptyActionCode();
-  // A normal login: no email_change in the query.
-  const event = postLoginEvent();
+  // A normal login: no email_change in the query, so the Action returns before it reads a secret.
+  const event = samplePostLoginEvent();
   // The handler loop first: once anything runs through the Actions runtime, its AsyncLocalStorage
   // turns on Node's promise hooks for the rest of the process, and every async call (the empty
   // Action's too) costs several times more; the runtime figures in normalLogin include that.

@@ -122,7 +122,7 @@ export async function runBenchmarks(options: RunOptions): Promise<BenchResults> 
     } else {
       const wanted = Math.max(settings.deploy.firstDeploys, settings.deploy.a0deployReference ? 2 : 1);
       for (let i = 0; i < wanted; i += 1) {
-        const tenant = await startBenchTenant(join(options.workDir, `tenant-${i}`), options.certificateDir);
+        const tenant = await startBenchTenant(root, join(options.workDir, `tenant-${i}`), options.certificateDir);
         tenants.push(tenant);
         const target = deployTarget(tenant);
         targets.push(target);

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyProject } from '../test/helpers/project-copy';
+import { copyProject } from './lib/project-copy';
 import { msSince } from './lib/interleave';
 import { median } from './lib/statistics';
 

@@ -3,7 +3,7 @@
 // interleaved, on a copy of the project built once first. "Warm": the OS file cache and the
 // one warm-up round of each have run; nothing else is cached between runs.
 import { spawn } from 'node:child_process';
-import { copyProject } from '../test/helpers/project-copy';
+import { copyProject } from './lib/project-copy';
 import { interleave, msSince } from './lib/interleave';
 import { median, medianRatio } from './lib/statistics';
 

@@ -1,5 +1,5 @@
 // Conditions of routers and FLOW/BOOLEAN_CONDITION, in the only shape an Auth0 export shows: an
-// AND group of EQ comparisons whose literals are strings (local-tenant/platform/forms-model.ts).
+// AND group of EQ comparisons whose literals are strings (platform/forms-model.ts).
 // A negation is written by swapping the branches; an OR by chaining conditions.
 import type { Condition } from './types';
 

@@ -3,7 +3,7 @@
 // output is documented (docs flows/integrations/http-request.mdx: {headers, body, status,
 // success}); AUTH0/* actions document none. Every call allows failure and is followed by a check
 // of its status, so that the flow decides the same whether a non-2xx answer is an output or a
-// failed action (readings in local-tenant/platform/readings.ts).
+// failed action (readings in platform/readings.ts).
 import { equals } from './conditions';
 import { unless } from './flow-logic-actions';
 import { MANAGEMENT_API_VAULT_CONNECTION } from './names';

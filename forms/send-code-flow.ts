@@ -4,7 +4,7 @@
 // new address, or, when another account owns it, the "address in use" notice instead; a code is
 // generated either way, so the code step reads the same for a free and an owned address at any
 // time. The resend flow never reads a field: it sends again to the pending address only.
-// Only documented constructs (local-tenant/platform/forms-model.ts): one helper per call, `??`
+// Only documented constructs (platform/forms-model.ts): one helper per call, `??`
 // only between two variables, AND groups of EQ with string literals, documented outputs.
 import { MAX_SENDS_PER_DAY, SENDS_APP_METADATA_KEY } from '../actions/email-change/contract';
 import { equals } from './conditions';

@@ -1,6 +1,6 @@
 // The Form and Flow shapes, typed against the `auth0` SDK (v7), with the two pieces it does
 // not type: a router rule's `condition` and the `if` of FLOW/BOOLEAN_CONDITION. The Dashboard
-// export carries both as below (local-tenant/platform/forms-model.ts).
+// export carries both as below (platform/forms-model.ts).
 import type { Management } from 'auth0';
 
 /** An AND group of EQ or INCLUDES comparisons; operands are `{{...}}` templates or string literals. */

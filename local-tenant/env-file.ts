@@ -19,10 +19,18 @@ export const ENV_KEYS = [
 
 export type LocalTenantEnv = Record<(typeof ENV_KEYS)[number], string>;
 
-const shellQuote = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'`;
+/**
+ * A value both a shell and node:util parseEnv (what the scripts read it with) read back as is:
+ * single quotes, or double quotes around a value with a ' but nothing a shell expands in them.
+ */
+function quote(key: string, value: string): string {
+  if (!value.includes("'")) return `'${value}'`;
+  if (!/["$`\\\n]/.test(value)) return `"${value}"`;
+  throw new Error(`${key} cannot be written to the env file so that both a shell and node --env-file read it back: it holds ' and one of " $ \` \\ or a line break.`);
+}
 
 export function envFileText(env: Readonly<Record<string, string>>): string {
-  const lines = Object.entries(env).map(([key, value]) => `${key}=${shellQuote(value)}`);
+  const lines = Object.entries(env).map(([key, value]) => `${key}=${quote(key, value)}`);
   return `# Written by the local tenant at each start; it holds secrets of this local tenant only.\n${lines.join('\n')}\n`;
 }
 

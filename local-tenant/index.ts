@@ -6,7 +6,7 @@ import { ensureCertificate } from './certificate';
 import { demoEnv, refreshDemo } from './demo-app/demo-seed';
 import { ENV_FILE, type LocalTenantEnv, writeEnvFile } from './env-file';
 import { Faults, type FaultControls } from './faults/faults';
-import { parseReadings, type Readings } from './platform/readings';
+import { parseReadings, type Readings } from '../platform/readings';
 import { trustOwnCertificate } from './http/own-certificate-trust';
 import { type Listener, listen } from './http/server';
 import { OUTBOX_JSON_PATH } from './outbox/outbox-surface';
@@ -20,8 +20,8 @@ import { SURFACES } from './surfaces';
 export type { FaultControls, Fault, FaultKind, PendingFault } from './faults/faults';
 export type { RequestStats, StatsSnapshot } from './stats/request-stats';
 export type { TenantStateView } from './state/state-view';
-export type { Readings } from './platform/readings';
-export { DEFAULT_READINGS, LEAST_FAVOURABLE_READINGS } from './platform/readings';
+export type { Readings } from '../platform/readings';
+export { DEFAULT_READINGS, LEAST_FAVOURABLE_READINGS } from '../platform/readings';
 export type { OutboxMessage, StoredUser, TenantState } from './state/types';
 
 export interface LocalTenantOptions {
@@ -42,6 +42,8 @@ export interface LocalTenantOptions {
   actionBuildMs?: number;
   /** Readings of what Auth0 leaves unsaid; default: LOCAL_TENANT_READINGS, else DEFAULT_READINGS. */
   readings?: Readings;
+  /** The sender addresses the SendGrid stand-in treats as verified when it seeds a new state (npm start: config/local.json's SENDGRID_FROM). */
+  verifiedSenders: readonly string[];
   /** Seed the demo app's client and users when the state has none (npm start); the env file then has DEMO_*. */
   demo?: boolean;
   /** Where the tenant prints what happens (one line per flow execution and per email): npm start and npm run local-tenant pass console.log; default silent. */
@@ -89,7 +91,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
     const httpUrl = `http://localhost:${http.port}`;
     const store = StateStore.open(stateDir, {
       reset: options.reset ?? false,
-      seed: () => seedState({ domain, nowMs: now(), plan }),
+      seed: () => seedState({ domain, nowMs: now(), plan, verifiedSenders: options.verifiedSenders }),
     });
     if (store.state.domain !== domain) store.mutate((state) => moveToDomain(state, domain));
     if (grantNewScopesToDeployClient(structuredClone(store.state))) store.mutate(grantNewScopesToDeployClient);

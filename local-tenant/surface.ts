@@ -3,7 +3,7 @@
 // and list it in surfaces.ts.
 import type { Faults } from './faults/faults';
 import type { OwnCertificateTrust } from './http/own-certificate-trust';
-import type { Readings } from './platform/readings';
+import type { Readings } from '../platform/readings';
 import type { Reply, Route } from './http/router';
 import type { StateStore } from './state/store';
 import type { Stats } from './stats/request-stats';

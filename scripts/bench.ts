@@ -20,7 +20,7 @@ import { runBenchmarks } from '../bench/run-benchmarks';
 import { FULL, QUICK } from '../bench/settings';
 import { ensureCertificate } from '../local-tenant/certificate';
 import { runCli } from './lib/cli';
-import { readEnvFile } from './lib/deploy/deploy-target';
+import { readEnvFile } from './lib/env-file';
 import { rerunTrusting } from './lib/deploy/trust-local-tenant';
 import { UserError } from './lib/user-error';
 
@@ -36,7 +36,7 @@ runCli(async () => {
   const tenantEnv = values['tenant-env'] === undefined ? undefined : resolve(values['tenant-env']);
   let certificatePath: string;
   if (tenantEnv) {
-    certificatePath = readEnvFile(tenantEnv).NODE_EXTRA_CA_CERTS ?? '';
+    certificatePath = readEnvFile(tenantEnv)?.NODE_EXTRA_CA_CERTS ?? '';
     if (!certificatePath) throw new UserError(`${tenantEnv} has no NODE_EXTRA_CA_CERTS: is it a local tenant's env file (.local-tenant/env)?`);
   } else {
     certificatePath = resolve((await ensureCertificate(CERTIFICATE_DIR)).certPath);

@@ -20,7 +20,8 @@ import { parseArgs } from 'node:util';
 import { ManagementClient } from 'auth0';
 import { trustOwnCertificate } from '../local-tenant/http/own-certificate-trust';
 import { runCli } from './lib/cli';
-import { DEPLOY_VARIABLES, deployEnvironment, readEnvFile, resolveDeployTarget } from './lib/deploy/deploy-target';
+import { DEPLOY_VARIABLES, deployEnvironment, resolveDeployTarget } from './lib/deploy/deploy-target';
+import { readEnvFile } from './lib/env-file';
 import { executionLine, isUser } from './lib/executions/execution-details';
 import { BUNDLE_FLOWS, type BundleFlow, readExecutions } from './lib/executions/read-executions';
 import { compareWithReadings } from './lib/executions/relied-readings';
@@ -64,7 +65,7 @@ runCli(async () => {
   const env = deployEnvironment(ROOT);
   const target = resolveDeployTarget(env, {
     envName: values.env,
-    localTenantEnv: env.AUTH0_DOMAIN ? undefined : readEnvFile(join(localTenantPlace(ROOT).stateDir, 'env')) as Record<string, string>,
+    localTenantEnv: env.AUTH0_DOMAIN ? undefined : (readEnvFile(join(localTenantPlace(ROOT).stateDir, 'env')) ?? {}),
     // Reading executions needs no SendGrid key.
     variables: DEPLOY_VARIABLES.filter((v) => v.name.startsWith('AUTH0_')),
     purpose: 'read executions',

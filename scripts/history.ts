@@ -6,12 +6,12 @@
 // account) for tools.
 // Reads only. The tenant: as npm run revert (AUTH0_DOMAIN etc. with --env, or the local tenant).
 // An email finds every account with that address (users-by-email, asked in lower case).
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ManagementError } from 'auth0';
 import { runCli } from './lib/cli';
-import { deployEnvironment, LOCAL_TENANT_ENV_FILE, readEnvFile } from './lib/deploy/deploy-target';
+import { deployEnvironment } from './lib/deploy/deploy-target';
+import { readLocalTenantEnv } from './lib/env-file';
 import { rerunTrusting } from './lib/deploy/trust-local-tenant';
 import { formatHistory, historyReport } from './lib/recovery/format-history';
 import { accountsWithEmail, describeManagementError, recoveryClient, userById } from './lib/recovery/recovery-api';
@@ -31,10 +31,9 @@ runCli(async () => {
   })();
   const who = values.user?.trim();
   if (!who) throw new UserError(`--user is missing: the user's email or user id.\n${USAGE}`);
-  const localEnvPath = join(root, LOCAL_TENANT_ENV_FILE);
   const target = resolveRecoveryTarget(deployEnvironment(root), {
     envName: values.env,
-    localTenantEnv: existsSync(localEnvPath) ? readEnvFile(localEnvPath) : undefined,
+    localTenantEnv: readLocalTenantEnv(root),
     command: 'npm run history',
   });
   if (rerunTrusting(target.caCertPath)) return;

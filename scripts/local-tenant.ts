@@ -13,6 +13,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLocalTenant } from '../local-tenant';
 import { runCli } from './lib/cli';
+import { localSenderEmail } from './lib/environment-config';
 import { localTenantPlace, portInUse } from './lib/local-tenant-ports';
 import { resetUserBudget, runningTenantUrl } from './lib/reset-user';
 
@@ -25,7 +26,7 @@ runCli(async () => {
   try {
     // docs/design.md: the demo client and user are seeded on first start, and DEMO_* written to the env file.
     // One line per flow execution and per email as they happen (flow-executions/terminal-lines.ts).
-    tenant = await startLocalTenant({ stateDir, reset: values.reset, httpsPort, httpPort, demo: true, log: (line) => console.log(line) });
+    tenant = await startLocalTenant({ stateDir, reset: values.reset, httpsPort, httpPort, demo: true, verifiedSenders: [localSenderEmail(root)], log: (line) => console.log(line) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       const running = runningTenantUrl(stateDir);

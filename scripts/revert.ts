@@ -12,12 +12,12 @@
 // The tenant: AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET (environment or .env) with --env,
 // or the local tenant (.local-tenant/env). On a real tenant the ticket URL, a credential, goes to
 // --ticket-file (mode 600), never to the output. See docs/recovery.md.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REVERT_LOCK_DAYS } from '../actions/email-change/history';
 import { runCli } from './lib/cli';
-import { deployEnvironment, LOCAL_TENANT_ENV_FILE, readEnvFile } from './lib/deploy/deploy-target';
+import { deployEnvironment } from './lib/deploy/deploy-target';
+import { readLocalTenantEnv } from './lib/env-file';
 import { rerunTrusting } from './lib/deploy/trust-local-tenant';
 import { CHANGE_ID_FORMAT, recoveryClient } from './lib/recovery/recovery-api';
 import { resolveRecoveryTarget } from './lib/recovery/recovery-target';
@@ -59,10 +59,9 @@ runCli(async () => {
   if (userId !== undefined && (userId === '' || userId.includes('@'))) {
     throw new UserError('--user takes the user id (e.g. auth0|64f...), not an email: find the id with npm run history -- --user <email>. Nothing was read or changed.');
   }
-  const localEnvPath = join(root, LOCAL_TENANT_ENV_FILE);
   const target = resolveRecoveryTarget(deployEnvironment(root), {
     envName: values.env,
-    localTenantEnv: existsSync(localEnvPath) ? readEnvFile(localEnvPath) : undefined,
+    localTenantEnv: readLocalTenantEnv(root),
     command: 'npm run revert',
   });
   const options = {

@@ -25,6 +25,7 @@ import { localTenantTargetEnv } from './lib/deploy/deploy-target';
 import { DEMO_MFA_USER_EMAIL, DEMO_SOCIAL_USER_EMAIL } from '../local-tenant/demo-app/demo-seed';
 import { totpUri } from '../local-tenant/login/totp';
 import { runCli } from './lib/cli';
+import { localSenderEmail } from './lib/environment-config';
 import { localTenantPlace, portInUse } from './lib/local-tenant-ports';
 import { resetUserBudget } from './lib/reset-user';
 import { UserError } from './lib/user-error';
@@ -104,7 +105,7 @@ runCli(async () => {
   let tenant: LocalTenant;
   try {
     // One line per flow execution and per email as they happen (flow-executions/terminal-lines.ts).
-    tenant = await startLocalTenant({ stateDir, reset: values.reset, httpsPort, httpPort, demo: true, log: (line) => console.log(line) });
+    tenant = await startLocalTenant({ stateDir, reset: values.reset, httpsPort, httpPort, demo: true, verifiedSenders: [localSenderEmail(ROOT)], log: (line) => console.log(line) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw portInUse(httpsPort, httpPort, 'another local tenant, or npm start already running?');

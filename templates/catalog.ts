@@ -1,10 +1,12 @@
 // The emails the bundle sends, the variables each receives, and the locales each exists in.
 // One list for the flows that send them (forms/), the template checks (templates:lint), the
 // SendGrid push, and the keywords that carry each template's id per environment.
+import { SUPPORTED_LOCALES } from '../actions/email-change/contract';
 
-export const LOCALES = ['en', 'es'] as const;
+/** Every email exists in each locale the Action supports (the contract's list); the first is the default. */
+export const LOCALES = SUPPORTED_LOCALES;
 export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'en';
+export const DEFAULT_LOCALE: Locale = LOCALES[0];
 
 export type TemplateId = 'code' | 'notice-old' | 'address-in-use';
 

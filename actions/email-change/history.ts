@@ -59,7 +59,7 @@ export interface NoticeRecord {
 /**
  * How the history is stored: an object of slots c1 (newest) to c10, each an entry whose leaves are
  * strings ('' where an entry has no such field). The flows write it leaf by leaf, because a flow
- * value that is exactly one {{...}} may become a string on Auth0 (local-tenant/platform/
+ * value that is exactly one {{...}} may become a string on Auth0 (platform/
  * readings.ts, singleTemplateValue): an array or object copied whole would not survive that
  * reading, strings do.
  */

@@ -16,8 +16,10 @@ export type SettingsResult =
 
 const DEFAULT_MAX_AUTH_AGE_SECONDS = 300;
 const DEFAULT_MAX_CHANGES_PER_DAY = 3;
-// api.prompt.render refuses a longer form id (docs/platform-facts.md §1, @auth0/actions post-login v3).
-const MAX_FORM_ID_CHARS = 48;
+// api.prompt.render refuses a longer form id: platform/actions-limits.ts MAX_RENDER_FORM_ID_CHARS,
+// which test/actions/email-change/settings.test.ts ties this to. Not imported: with an import,
+// esbuild no longer folds this file's constants into its messages and the bundle grows.
+export const MAX_FORM_ID_CHARS = 48;
 
 function positiveWholeNumber(
   secrets: Readonly<Record<string, string | undefined>>,

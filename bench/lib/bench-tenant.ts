@@ -4,8 +4,9 @@
 // bundle deployed. Either way its Management API request counts are read through the tenant's
 // test controls over HTTP (/__local/stats), so that both kinds are measured the same way.
 import { startLocalTenant, type StatsSnapshot } from '../../local-tenant';
-import { readEnvFile } from '../../scripts/lib/deploy/deploy-target';
-import { pushLocalEmailTemplates } from '../../test/helpers/local-email-templates';
+import { readEnvFile } from '../../scripts/lib/env-file';
+import { localSenderEmail } from '../../scripts/lib/environment-config';
+import { pushTemplatesToNewLocalTenant } from '../../scripts/lib/templates/push-to-new-local-tenant';
 
 export interface BenchTenant {
   readonly env: Readonly<Record<string, string>>;
@@ -22,11 +23,11 @@ function checkEnv(env: Readonly<Record<string, string>>, where: string): void {
   }
 }
 
-export async function startBenchTenant(stateDir: string, certificateDir: string): Promise<BenchTenant> {
-  const tenant = await startLocalTenant({ stateDir, certificateDir, demo: true });
+export async function startBenchTenant(root: string, stateDir: string, certificateDir: string): Promise<BenchTenant> {
+  const tenant = await startLocalTenant({ stateDir, certificateDir, demo: true, verifiedSenders: [localSenderEmail(root)] });
   try {
     checkEnv(tenant.env, `the tenant in ${stateDir}`);
-    await pushLocalEmailTemplates(tenant.env);
+    await pushTemplatesToNewLocalTenant(root, tenant.env);
   } catch (error) {
     await tenant.stop();
     throw error;
@@ -35,7 +36,7 @@ export async function startBenchTenant(stateDir: string, certificateDir: string)
 }
 
 export function attachBenchTenant(envFile: string): BenchTenant {
-  const env = readEnvFile(envFile);
+  const env = readEnvFile(envFile) ?? {};
   checkEnv(env, envFile);
   return { env, stop: async () => undefined };
 }

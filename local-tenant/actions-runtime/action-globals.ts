@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { clearImmediate, clearInterval, clearTimeout, setImmediate, setInterval, setTimeout } from 'node:timers';
 import { URL, URLSearchParams } from 'node:url';
 import { format, TextDecoder, TextEncoder } from 'node:util';
-import { MAX_LOG_BYTES } from './limits';
+import { MAX_LOG_BYTES } from '../../platform/actions-limits';
 
 export interface ExecutionScope {
   readonly logs: string[];

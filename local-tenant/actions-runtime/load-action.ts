@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { createActionGlobals, type ExecutionScope, executionScope } from './action-globals';
 import { createActionRequire, type RequireRecord } from './action-require';
-import { executionTimedOutMessage, MAX_EXECUTION_MS } from './limits';
+import { executionTimedOutMessage, MAX_EXECUTION_MS } from '../../platform/actions-limits';
 import { createPostLoginApi, type TenantPlan } from './post-login-api';
 import type { PostLoginEvent } from './post-login-event';
 import { type PostLoginRecord, settleRecord } from './post-login-record';

@@ -8,7 +8,7 @@ import {
   RENDER_TWICE_MESSAGE,
   sessionRevokeNotAvailableMessage,
   USER_METADATA_NOT_OBJECT_MESSAGE,
-} from './limits';
+} from '../../platform/actions-limits';
 import type { PostLoginEvent } from './post-login-event';
 import type { PostLoginRecord } from './post-login-record';
 import { validateRender } from './validate-render';

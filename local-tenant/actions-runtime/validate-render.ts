@@ -8,7 +8,7 @@ import {
   MAX_RENDER_OPTIONS_BYTES,
   RENDER_FIELD_KEY_PATTERN,
   renderOptionsTooLargeMessage,
-} from './limits';
+} from '../../platform/actions-limits';
 
 interface SchemaError {
   readonly path: string;

@@ -4,7 +4,7 @@ import {
   MAX_TRANSACTION_METADATA_KEY_CHARS,
   MAX_TRANSACTION_METADATA_TOTAL_BYTES,
   MAX_TRANSACTION_METADATA_VALUE_BYTES,
-} from './limits';
+} from '../../platform/actions-limits';
 
 export type TransactionMetadata = Record<string, string | number | boolean>;
 

@@ -3,7 +3,7 @@
 // Dashboard export shows. Anything else is refused by name as undocumented. The export compares a
 // field with the string "true", so EQ compares what the two sides read as text; INCLUDES is true
 // when the first operand (a list, or a text) includes the second.
-import { CONDITION_COMPARISONS, CONDITION_GROUP } from '../platform/forms-model';
+import { CONDITION_COMPARISONS, CONDITION_GROUP } from '../../platform/forms-model';
 import type { HelperEnvironment } from './template-language/helper-functions';
 import { asText, renderValue } from './template-language/render-template';
 import type { TemplateScope } from './template-language/evaluate-expression';

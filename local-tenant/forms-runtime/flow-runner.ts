@@ -14,7 +14,7 @@ import { asText, renderValue } from './template-language/render-template';
 import { DefinitionError, UnsupportedFeatureError } from './unsupported';
 import { findVaultConnection, type VaultConnection } from './vault-connections';
 import { verifyEmail } from './verify-email';
-import type { Readings } from '../platform/readings';
+import type { Readings } from '../../platform/readings';
 
 export interface DeployedFlow {
   readonly id?: string;

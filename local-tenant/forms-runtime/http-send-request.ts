@@ -5,7 +5,7 @@
 // success}. What a non-2xx answer does is not: under the reading httpErrorStatus 'output' the
 // action answers {success: false, status}; under 'fails' the action fails (allow_failure applies).
 // The local tenant reaches only itself: any other host is refused by name.
-import type { Readings } from '../platform/readings';
+import type { Readings } from '../../platform/readings';
 import { describeNetworkError } from '../http/network-error';
 import { ActionFailure } from './action-failure';
 import type { ManagementTokenCache } from './management-token-cache';

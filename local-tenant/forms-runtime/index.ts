@@ -20,9 +20,9 @@ import { ManagementTokenCache } from './management-token-cache';
 import { cryptoRandomDigit, memoryOtpStore, type OtpStore, type RandomDigit } from './otp-codes';
 import { platformLanguage } from './platform-messages';
 import { httpSendRequest } from './http-send-request';
-import { DEFAULT_READINGS, type Readings } from '../platform/readings';
+import { DEFAULT_READINGS, type Readings } from '../../platform/readings';
 import { DefinitionError, UndocumentedConstructError } from './unsupported';
-import { checkFlowBody, checkFormBody, describeProblems } from '../platform/forms-model';
+import { checkFlowBody, checkFormBody, describeProblems } from '../../platform/forms-model';
 import type { OwnCertificateTrust } from '../http/own-certificate-trust';
 import { setupString, type VaultConnection } from './vault-connections';
 

@@ -3,7 +3,7 @@
 // tags without attributes; every value is escaped, so a value can never add markup.
 import { escapeHtml } from './html-escape';
 import type { TemplateScope } from './template-language/evaluate-expression';
-import { parseExpression } from './template-language/expression-parser';
+import { parseExpression } from '../../platform/forms-expression-parser';
 import { evaluateExpression } from './template-language/evaluate-expression';
 import type { HelperEnvironment } from './template-language/helper-functions';
 import { asText, splitTemplate } from './template-language/render-template';

@@ -3,20 +3,14 @@
 // the end user and never skipped: a stand-in that ignored an unknown action would pass tests
 // that the real tenant fails.
 
-/** Something Auth0 Forms may have (an action type, operator, function, node...) that this runtime does not implement. */
-export class UnsupportedFeatureError extends Error {
-  override readonly name = 'UnsupportedFeatureError';
-  constructor(readonly feature: string, where?: string) {
-    super(`${feature} is not implemented by the local Forms runtime${where ? ` (${where})` : ''}; remove it or implement it in local-tenant/forms-runtime/.`);
-  }
-}
+export { UnsupportedFeatureError } from '../../platform/unsupported-feature-error';
 
 /** A definition the runtime cannot run as written: a missing param, an unknown flow or connection, a loop. */
 export class DefinitionError extends Error {
   override readonly name = 'DefinitionError';
 }
 
-/** A construct no Auth0 source shows (../platform/forms-model.ts): refused by name at the latest when it runs. */
+/** A construct no Auth0 source shows (platform/forms-model.ts): refused by name at the latest when it runs. */
 export class UndocumentedConstructError extends Error {
   override readonly name = 'UndocumentedConstructError';
 }

@@ -10,10 +10,9 @@ import { noContent, ok, type ManagementResource, type ManagementRoute } from './
 import { ACTION_CREATE, ACTION_UPDATE } from './request-properties';
 import { TRIGGERS } from './triggers';
 import { expectObject, requireString } from './validation';
-import { MAX_ACTION_CODE_BYTES } from '../../scripts/lib/build/check-built-files';
+import { MAX_ACTION_CODE_BYTES } from '../../platform/actions-limits';
 
 // docs/platform-facts.md §1 (docs limitations.mdx, entity-limit-policy.mdx).
-export { MAX_ACTION_CODE_BYTES };
 export const MAX_ACTION_DEPENDENCIES = 10;
 export const MAX_ACTION_SECRETS = 30;
 export const MAX_ACTION_SECRET_VALUE_CHARS = 4096;

@@ -8,7 +8,7 @@ import type { EmailAddress, Json, OutboxMessage, SendgridTemplate, SendgridTempl
 import { newSendgridMessageId } from '../ids';
 import { checkApiKey } from './api-key';
 import { problem, type SendgridProblem, sendgridError } from './errors';
-import { renderTemplate } from './render';
+import { renderSendgridTemplate as renderTemplate } from '../../platform/sendgrid-handlebars';
 import { emailLine } from '../flow-executions/terminal-lines';
 
 // errors.md: at most 1000 personalizations and 1000 recipients per request, 10 categories,

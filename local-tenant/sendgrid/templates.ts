@@ -7,7 +7,7 @@ import type { TenantContext } from '../surface';
 import type { SendgridTemplate, SendgridTemplateVersion, TenantState } from '../state/types';
 import { checkApiKey } from './api-key';
 import { problem, sendgridError } from './errors';
-import { checkTemplate } from './render';
+import { checkSendgridTemplate as checkTemplate } from '../../platform/sendgrid-handlebars';
 
 // docs (transactional templates): each account can create up to 300 templates, and have up to
 // 300 versions across all its templates (docs/platform-facts.md §6).

@@ -1,10 +1,8 @@
 // What a new local tenant starts with: what every Auth0 tenant has (the database connection
 // "Username-Password-Authentication", tenant settings), a deploy application allowed to call
 // every Management API endpoint the local tenant implements, a SendGrid API key, and the
-// sender of config/local.json verified in SendGrid.
+// senders its starter names (npm start: config/local.json's) verified in SendGrid.
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { loadEnvironmentConfig } from '../../scripts/lib/environment-config';
 import { newClientGrantId, newClientId, newClientSecret, newConnectionId, newSendgridApiKey } from '../ids';
 import { MANAGEMENT_API_SCOPES } from '../management-api/scopes';
 import { managementAudience } from '../tokens/access-tokens';
@@ -13,17 +11,7 @@ import { STATE_FORMAT_VERSION, type TenantState } from './types';
 export const DEPLOY_CLIENT_NAME = 'Local tenant deploy (deploy-cli)';
 export const DEFAULT_DATABASE_CONNECTION = 'Username-Password-Authentication';
 
-/** The sender address of config/local.json, which the local SendGrid treats as verified. */
-export function localSenderEmail(): string {
-  const config = loadEnvironmentConfig(join(__dirname, '..', '..'), 'local');
-  const from = config.keywords.SENDGRID_FROM as { email?: unknown } | undefined;
-  if (typeof from?.email !== 'string') {
-    throw new Error(`${config.file} has no keywords.SENDGRID_FROM.email: the local SendGrid needs it as its verified sender.`);
-  }
-  return from.email.toLowerCase();
-}
-
-export function seedState(input: { domain: string; nowMs: number; plan: 'free' | 'enterprise' }): TenantState {
+export function seedState(input: { domain: string; nowMs: number; plan: 'free' | 'enterprise'; verifiedSenders: readonly string[] }): TenantState {
   const now = new Date(input.nowMs).toISOString();
   const deployClientId = newClientId();
   const deployClientSecret = newClientSecret();
@@ -105,7 +93,7 @@ export function seedState(input: { domain: string; nowMs: number; plan: 'free' |
     flows: [],
     forms: [],
     vaultConnections: [],
-    sendgrid: { templates: [], verifiedSenders: [localSenderEmail()] },
+    sendgrid: { templates: [], verifiedSenders: input.verifiedSenders.map((email) => email.toLowerCase()) },
     outbox: [],
   };
 }

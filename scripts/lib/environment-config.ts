@@ -48,6 +48,19 @@ export function loadEnvironmentConfig(root: string, name: string): EnvironmentCo
   return { name, file, keywords: keywords as Record<string, unknown> };
 }
 
+/** The environment the local tenant stands for: its config holds the local template ids and sender. */
+export const LOCAL_ENVIRONMENT = 'local';
+
+/** The sender address of config/local.json, which the local tenant's SendGrid treats as verified. */
+export function localSenderEmail(root: string): string {
+  const config = loadEnvironmentConfig(root, LOCAL_ENVIRONMENT);
+  const from = config.keywords.SENDGRID_FROM as { email?: unknown } | undefined;
+  if (typeof from?.email !== 'string') {
+    throw new Error(`${config.file} has no keywords.SENDGRID_FROM.email: the local SendGrid needs it as its verified sender.`);
+  }
+  return from.email.toLowerCase();
+}
+
 /** Problems with the config's own values: unknown names, deploy-only names, bad values. */
 export function checkConfigValues(config: EnvironmentConfig): string[] {
   const problems: string[] = [];

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describeNetworkError } from '../../local-tenant/http/network-error';
 import { RESET_BUDGET_PATH } from '../../local-tenant/login/login-controls-surface';
 import { ENV_FILE } from '../../local-tenant/env-file';
-import { readEnvFile } from './deploy/deploy-target';
+import { readEnvFile } from './env-file';
 import { UserError } from './user-error';
 
 /** Clears the budget on the tenant at `httpUrl` (its LOCAL_TENANT_URL); answers the line to print. */
@@ -27,5 +27,5 @@ export async function resetUserBudget(httpUrl: string, email: string): Promise<s
 
 /** The LOCAL_TENANT_URL of the tenant running on this state folder, if its env file says one. */
 export function runningTenantUrl(stateDir: string): string | undefined {
-  return readEnvFile(join(stateDir, ENV_FILE)).LOCAL_TENANT_URL;
+  return readEnvFile(join(stateDir, ENV_FILE))?.LOCAL_TENANT_URL;
 }

@@ -1,4 +1,5 @@
-// What a secret looks like, for the checks that keep secrets out of dist/ and out of logs.
+// What a secret looks like, for the checks that keep secrets out of dist/, and the one masker that
+// keeps them out of what the scripts print.
 
 export interface SecretPattern {
   readonly name: string;
@@ -33,4 +34,19 @@ export function findSecrets(text: string, knownSecretValues: readonly string[] =
     found.push('the value of a secret environment variable');
   }
   return found;
+}
+
+/** What a masked secret shows as. */
+export const MASK = '[secret]';
+// Shorter known values would mask ordinary words; the deploy's secrets are far longer.
+const MIN_MASKED_LENGTH = 6;
+
+/** `text` with every known secret value, and anything shaped like a secret, replaced by MASK. */
+export function maskSecrets(text: string, secrets: readonly string[]): string {
+  let masked = text;
+  for (const secret of [...secrets].filter((s) => s.length >= MIN_MASKED_LENGTH).sort((a, b) => b.length - a.length)) {
+    masked = masked.split(secret).join(MASK);
+  }
+  for (const { pattern } of SECRET_PATTERNS) masked = masked.replace(new RegExp(pattern.source, 'g'), MASK);
+  return masked;
 }

@@ -1,6 +1,10 @@
-// Reads tenant.yaml as written (keywords still in place), for the build and for validate.
+// The one reader of tenant.yaml: as written (keywords still in place) for the build, validate and
+// deploy, or as deploy-cli reads it (its keyword replacement, then js-yaml) for the plan and
+// deploy-cli's schema check.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { load } from 'js-yaml';
+import type { Mappings } from './mappings';
 import { UserError } from './user-error';
 
 export const TENANT_FILE = 'tenant.yaml';
@@ -13,8 +17,21 @@ export interface TenantAction {
 
 export type TenantAssets = Record<string, unknown> & { actions?: TenantAction[] };
 
-export function readTenantText(path: string): string {
-  return readFileSync(path, 'utf8');
+/** The text of the project's tenant.yaml. */
+export function readTenantText(root: string): string {
+  return readFileSync(join(root, TENANT_FILE), 'utf8');
+}
+
+/** deploy-cli's own keyword replacement (lib/tools keywordReplace): ##NAME## and @@NAME@@. */
+export function deployCliKeywordReplace(text: string, mappings: Mappings): string {
+  // Loaded lazily: requiring deploy-cli pulls in all of its handlers.
+  const tools = (require('auth0-deploy-cli/lib/tools') as { default: { keywordReplace(t: string, m: Mappings): string } }).default;
+  return tools.keywordReplace(text, mappings);
+}
+
+/** tenant.yaml's text as deploy-cli loads it (lib/context/yaml): keywords replaced, then js-yaml. */
+export function loadAsDeployCli(text: string, mappings: Mappings): unknown {
+  return load(deployCliKeywordReplace(text, mappings));
 }
 
 export function parseTenantYaml(text: string, shownPath: string): TenantAssets {

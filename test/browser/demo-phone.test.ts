@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { SENDS_APP_METADATA_KEY } from '../../actions/email-change/contract';
 import type { LocalTenant, OutboxMessage } from '../../local-tenant';
-import { localSenderEmail } from '../../local-tenant/state/seed';
+import { localSenderEmail } from '../../scripts/lib/environment-config';
 import { useBrowser } from '../helpers/browser';
 import { useDeployedLocalTenant } from '../helpers/deployed-local-tenant';
 import { management } from '../helpers/login-apps';
@@ -242,7 +242,7 @@ test('at 375 px: a whole change fits the phone, a refused address takes the focu
   await sendgridClient(t.env).request({
     method: 'POST',
     url: '/v3/mail/send',
-    body: { from: { email: localSenderEmail() }, personalizations: [{ to: [{ email: 'someone@example.com' }] }], subject: 'Arrives while the outbox is open', content: [{ type: 'text/plain', value: 'Hello' }] },
+    body: { from: { email: localSenderEmail(ROOT) }, personalizations: [{ to: [{ email: 'someone@example.com' }] }], subject: 'Arrives while the outbox is open', content: [{ type: 'text/plain', value: 'Hello' }] },
   });
   await page.waitForFunction((count) => document.querySelectorAll('article').length > count, articles, { timeout: 12_000 });
   await shown(page.getByRole('heading', { name: 'Arrives while the outbox is open' }));

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RESEND_CODE_FLOW, SEND_CODE_FLOW, VERIFY_CODE_FLOW } from '../../forms/names';
-import { checkFlowBody, checkFormBody, DOCUMENTED_HELPERS } from '../../local-tenant/platform/forms-model';
-import { parseExpression, type Expression } from '../../local-tenant/forms-runtime/template-language/expression-parser';
+import { checkFlowBody, checkFormBody, DOCUMENTED_HELPERS } from '../../platform/forms-model';
+import { parseExpression, type Expression } from '../../platform/forms-expression-parser';
 import { expressionsIn } from '../../local-tenant/forms-runtime/template-language/render-template';
 import { LOCALES } from '../../templates/catalog';
 import { DIST } from '../helpers/paths';

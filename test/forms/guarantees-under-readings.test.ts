@@ -1,5 +1,5 @@
 // The bundle's guarantees, each tried under every reading of what Auth0 leaves unsaid
-// (local-tenant/platform/readings.ts): the defaults, each reading flipped on its own, and the
+// (platform/readings.ts): the defaults, each reading flipped on its own, and the
 // least favourable combination. A guarantee counts only where it holds under all of them; where
 // one is bounded rather than absolute, the bound is stated with it. The table in
 // docs/security.md ("Guarantees under each reading") is checked against this run, and written
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { MAX_SENDS_PER_DAY, SENDS_APP_METADATA_KEY } from '../../actions/email-change/contract';
 import type { StoredUser } from '../../local-tenant';
 import type { FormsRuntime } from '../../local-tenant/forms-runtime';
-import { DEFAULT_READINGS, LEAST_FAVOURABLE_READINGS, READING_CHOICES, type Readings } from '../../local-tenant/platform/readings';
+import { DEFAULT_READINGS, LEAST_FAVOURABLE_READINGS, READING_CHOICES, type Readings } from '../../platform/readings';
 import { useEmailChangeJourneys } from '../helpers/email-change-journeys';
 import { ROOT } from '../helpers/paths';
 import { UPDATE_DOCS } from '../helpers/test-output';

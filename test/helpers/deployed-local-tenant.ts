@@ -18,10 +18,10 @@ import { dirname, join } from 'node:path';
 import { type LocalTenant, type LocalTenantOptions, startLocalTenant } from '../../local-tenant';
 import { localTenantTargetEnv } from '../../scripts/lib/deploy/deploy-target';
 import { STATE_FILE } from '../../local-tenant/state/store';
-import { checkTestCertificateTrusted, TEST_CERTIFICATE_DIR } from './local-tenant';
-import { pushLocalEmailTemplates } from './local-email-templates';
-import { DIST, TSX } from './paths';
-import { copyProject } from './project-copy';
+import { checkTestCertificateTrusted, testTenantOptions } from './local-tenant';
+import { pushTemplatesToNewLocalTenant } from '../../scripts/lib/templates/push-to-new-local-tenant';
+import { DIST, ROOT, TSX } from './paths';
+import { copyProject } from '../../bench/lib/project-copy';
 
 /** A first deploy takes about 10 s on 2 cores; a file's beforeAll waits for that process, generously, as a loaded machine may be far slower. */
 export const DEPLOY_TIMEOUT_MS = 300_000;
@@ -59,9 +59,9 @@ const FAILED = join(SNAPSHOT_DIR, 'failed.txt');
 async function deploySnapshot(): Promise<void> {
   const stateDir = mkdtempSync(join(tmpdir(), 'deployed-local-tenant-'));
   try {
-    const tenant = await startLocalTenant({ stateDir, certificateDir: TEST_CERTIFICATE_DIR, demo: true });
+    const tenant = await startLocalTenant(testTenantOptions({ stateDir, demo: true }));
     try {
-      await pushLocalEmailTemplates(tenant.env);
+      await pushTemplatesToNewLocalTenant(ROOT, tenant.env);
       await deployBundleTo(tenant);
     } finally {
       await tenant.stop();
@@ -117,7 +117,7 @@ export async function startDeployedLocalTenant(overrides: Partial<LocalTenantOpt
     const stateDir = mkdtempSync(join(tmpdir(), 'local-tenant-test-'));
     writeFileSync(join(stateDir, STATE_FILE), snapshot.stateText.split(snapshot.domain).join(`localhost:${httpsPort}`), { mode: 0o600 });
     try {
-      const tenant = await startLocalTenant({ stateDir, certificateDir: TEST_CERTIFICATE_DIR, demo: true, httpsPort, ...overrides });
+      const tenant = await startLocalTenant(testTenantOptions({ stateDir, demo: true, httpsPort, ...overrides }));
       return { tenant, stateDir };
     } catch (error) {
       rmSync(stateDir, { recursive: true, force: true });

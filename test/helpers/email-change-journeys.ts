@@ -14,11 +14,12 @@ import { formVars } from '../../actions/email-change/decide-entry';
 import { ManagementClient } from 'auth0';
 import { DEFAULT_DATABASE_CONNECTION } from '../../local-tenant/state/seed';
 import type { OutboxMessage, StoredUser } from '../../local-tenant';
-import { parseReadings } from '../../local-tenant/platform/readings';
+import { parseReadings } from '../../platform/readings';
 import { createFormsRuntime, type FormsRuntime, type FormsRuntimeOptions, type Journey } from '../../local-tenant/forms-runtime';
 import { deployedEmailChangeBundle, localVaultConnections } from './deployed-email-change-bundle';
 import { useLocalTenant } from './local-tenant';
-import { pushLocalEmailTemplates } from './local-email-templates';
+import { ROOT } from './paths';
+import { pushTemplatesToNewLocalTenant } from '../../scripts/lib/templates/push-to-new-local-tenant';
 
 /** A clock a test moves by hand; starts at a fixed instant. */
 export class TestClock {
@@ -70,7 +71,7 @@ export function useEmailChangeJourneys() {
   let runtimeCount = 0;
 
   beforeAll(async () => {
-    await pushLocalEmailTemplates(tenant().env as { SENDGRID_BASE_URL: string; SENDGRID_API_KEY: string });
+    await pushTemplatesToNewLocalTenant(ROOT, tenant().env);
     management = new ManagementClient({
       domain: tenant().domain,
       clientId: tenant().env.AUTH0_CLIENT_ID as string,

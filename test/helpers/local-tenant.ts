@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LocalTenant, type LocalTenantOptions, startLocalTenant } from '../../local-tenant';
+import { localSenderEmail } from '../../scripts/lib/environment-config';
 import { ROOT } from './paths';
 
 export const TEST_CERTIFICATE_DIR = join(ROOT, '.local-tenant', 'test-certificate');
@@ -28,6 +29,7 @@ export function checkTestCertificateTrusted(): void {
 export function testTenantOptions(overrides: Partial<LocalTenantOptions> = {}): LocalTenantOptions & { stateDir: string } {
   return {
     certificateDir: TEST_CERTIFICATE_DIR,
+    verifiedSenders: [localSenderEmail(ROOT)],
     ...overrides,
     stateDir: overrides.stateDir ?? mkdtempSync(join(tmpdir(), 'local-tenant-test-')),
   };

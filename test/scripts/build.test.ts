@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { BuildError, buildBundle } from '../../scripts/lib/build/build-bundle';
-import { MAX_ACTION_CODE_BYTES } from '../../scripts/lib/build/check-built-files';
+import { MAX_ACTION_CODE_BYTES } from '../../platform/actions-limits';
 import { DIST, ROOT } from '../helpers/paths';
 import { useTempDir } from '../helpers/temp-dir';
 

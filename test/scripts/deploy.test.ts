@@ -7,7 +7,7 @@ import { ManagementClient } from 'auth0';
 import { localTenantTargetEnv } from '../../scripts/lib/deploy/deploy-target';
 import { TSX } from '../helpers/paths';
 import { useLocalTenant } from '../helpers/local-tenant';
-import { copyProject } from '../helpers/project-copy';
+import { copyProject } from '../../bench/lib/project-copy';
 
 const DEPLOY_TIMEOUT_MS = 240_000;
 

@@ -21,10 +21,10 @@ import {
 } from '../../actions/email-change/history';
 import { DEFAULT_READINGS, type LocalTenant } from '../../local-tenant';
 import { createFormsRuntime } from '../../local-tenant/forms-runtime';
-import { LEAST_FAVOURABLE_READINGS, type Readings } from '../../local-tenant/platform/readings';
+import { LEAST_FAVOURABLE_READINGS, type Readings } from '../../platform/readings';
 import { localTenantTargetEnv } from '../../scripts/lib/deploy/deploy-target';
 import { deployedEmailChangeBundle, localVaultConnections } from '../helpers/deployed-email-change-bundle';
-import { pushLocalEmailTemplates } from '../helpers/local-email-templates';
+import { pushTemplatesToNewLocalTenant } from '../../scripts/lib/templates/push-to-new-local-tenant';
 import { useLocalTenant } from '../helpers/local-tenant';
 import { managementClient } from '../helpers/management-client';
 import { ROOT, TSX } from '../helpers/paths';
@@ -242,7 +242,7 @@ describe('on a free-plan tenant', () => {
     ['the least favourable readings (every value that is one {{...}} a string)', LEAST_FAVOURABLE_READINGS],
   ])('a change made by the flows under %s: found by its id, reverted, shown; a later change by the flows keeps the revert', async (_name, readings) => {
     const t = tenant();
-    if (t.state.sendgridTemplates.length === 0) await pushLocalEmailTemplates(t.env as { SENDGRID_BASE_URL: string; SENDGRID_API_KEY: string });
+    if (t.state.sendgridTemplates.length === 0) await pushTemplatesToNewLocalTenant(ROOT, t.env);
     const tag = readings === DEFAULT_READINGS ? 'default' : 'least';
     const owner = `flows-${tag}@example.test`;
     const created = await managementClient(t).users.create({ connection: CONNECTION, email: owner, email_verified: true, password: `Pw-${randomUUID()}` });

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROJECT_ENTRIES } from '../../bench/lib/project-copy';
 import { validateBundle, ValidationError } from '../../scripts/lib/validate/validate-bundle';
 import { DIST, ROOT, TSX } from '../helpers/paths';
 import { useTempDir } from '../helpers/temp-dir';
@@ -18,7 +19,7 @@ function copyOfBundle(): string {
 /** A copy of the project's sources, to run its npm scripts without touching the real dist/. */
 function copyOfProject(): string {
   const root = tempDir();
-  for (const entry of ['tenant.yaml', 'config', 'actions', 'forms', 'scripts', 'templates', 'local-tenant', 'package.json', 'tsconfig.json']) {
+  for (const entry of PROJECT_ENTRIES) {
     cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));

@@ -141,7 +141,7 @@ describe('npm run templates:lint', () => {
       rmSync(join(root, 'templates/code/es/text.hbs'));
     });
     expect(problems).toEqual([
-      'templates/code/fr/: "fr" is not a locale of templates/catalog.ts (LOCALES: en, es). Rename the folder, or add the locale to LOCALES.',
+      'templates/code/fr/: "fr" is not a supported locale (SUPPORTED_LOCALES in actions/email-change/contract.ts: en, es). Rename the folder, or add the locale to SUPPORTED_LOCALES.',
       'templates/code/es/body.hbs: is not a part of a template: a locale folder holds subject.hbs, html.hbs, text.hbs and optionally sample.json. Rename or remove it.',
       'templates/code/es/text.hbs: missing: templates/code/es/html.hbs has no plain-text twin. Write the same message as plain text here.',
     ]);

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseEnvFile, resolveSendgridTarget } from '../../scripts/lib/templates/sendgrid-target';
+import { envFileText } from '../../local-tenant/env-file';
+import { resolveSendgridTarget } from '../../scripts/lib/templates/sendgrid-target';
 import { useTempDir } from '../helpers/temp-dir';
 import { fakeSendgridKey } from '../helpers/fake-sendgrid-key';
 
@@ -34,7 +35,7 @@ describe('which SendGrid templates:push, pull and diff talk to', () => {
 
   test("with no key, the running local tenant's env file, saying so, with its certificate", () => {
     const root = tempDir();
-    withLocalTenantEnv(root, "# comment\nNODE_EXTRA_CA_CERTS='/x/cert.pem'\nSENDGRID_API_KEY='SG.a'\\''b'\nSENDGRID_BASE_URL='https://localhost:4443'\n");
+    withLocalTenantEnv(root, envFileText({ NODE_EXTRA_CA_CERTS: '/x/cert.pem', SENDGRID_API_KEY: "SG.a'b", SENDGRID_BASE_URL: 'https://localhost:4443' }));
     expect(resolveSendgridTarget(root, {})).toEqual({
       apiKey: "SG.a'b",
       baseUrl: 'https://localhost:4443',
@@ -64,9 +65,5 @@ describe('which SendGrid templates:push, pull and diff talk to', () => {
     const root = tempDir();
     const target = resolveSendgridTarget(root, { SENDGRID_API_KEY: KEY, SENDGRID_BASE_URL: 'https://localhost:1' });
     expect(target.describe).not.toContain(KEY);
-  });
-
-  test('env files are read as a shell would: export, quotes, comments', () => {
-    expect(parseEnvFile("export A='x y'\nB=\"q\\\"uote\"\nC=bare # note\n# D=no\nE=\n")).toEqual({ A: 'x y', B: 'q"uote', C: 'bare', E: '' });
   });
 });

@@ -1,7 +1,7 @@
 // Checks an expression before anything runs: every helper it calls exists here, and every
 // variable it reads starts at a root the place allows (a form step has no actions.*).
 import { UnsupportedFeatureError } from '../unsupported';
-import { type Expression, parseExpression } from './expression-parser';
+import { type Expression, parseExpression } from '../../../platform/forms-expression-parser';
 import { isHelper } from './helper-functions';
 
 function visit(expression: Expression, roots: readonly string[], source: string): void {

@@ -1,7 +1,7 @@
 // Evaluates a parsed expression against a scope. A path that does not resolve is undefined, as
 // the docs say of variables that "can't be resolved" (customize/forms/variables.mdx).
 import { UnsupportedFeatureError } from '../unsupported';
-import type { Expression } from './expression-parser';
+import type { Expression } from '../../../platform/forms-expression-parser';
 import { callHelper, type HelperEnvironment } from './helper-functions';
 
 /** The roots a template may read: context, fields, vars, actions (in flows), and any extra the caller names. */

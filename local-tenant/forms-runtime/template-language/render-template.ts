@@ -4,9 +4,9 @@
 // its type ('typed'), or becomes that value's text ('string'); the docs show templates only as
 // whole values or inside text, without saying how types come out.
 import { evaluateExpression, type TemplateScope } from './evaluate-expression';
-import { parseExpression, TemplateSyntaxError } from './expression-parser';
+import { parseExpression, TemplateSyntaxError } from '../../../platform/forms-expression-parser';
 import type { HelperEnvironment } from './helper-functions';
-import type { Readings } from '../../platform/readings';
+import type { Readings } from '../../../platform/readings';
 
 /** How a value that is exactly one {{expression}} comes out: the reading singleTemplateValue (platform/readings.ts). */
 export interface TemplateRenderOptions {

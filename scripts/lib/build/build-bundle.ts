@@ -22,7 +22,7 @@ export interface BuildOptions {
 }
 
 export async function buildBundle(root: string, options: BuildOptions): Promise<BuiltFile[]> {
-  const assets = parseTenantYaml(readTenantText(join(root, TENANT_FILE)), TENANT_FILE);
+  const assets = parseTenantYaml(readTenantText(root), TENANT_FILE);
   rmSync(options.outDir, { recursive: true, force: true });
   let files: BuiltFile[];
   try {

@@ -3,11 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { findKeywordUses, KEYWORD_NAMES } from '../keywords';
+import { MAX_ACTION_CODE_BYTES } from '../../../platform/actions-limits';
 import { findSecrets } from '../secret-patterns';
-
-// Auth0 refuses Action code over 100 kB (docs limitations.mdx, docs/platform-facts.md §1), read as
-// 100,000 bytes, the stricter reading. The one definition: the local tenant and the bench use it.
-export const MAX_ACTION_CODE_BYTES = 100 * 1000;
 
 export interface BuiltFile {
   readonly path: string;

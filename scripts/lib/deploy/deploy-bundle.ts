@@ -50,7 +50,7 @@ type Entry = Record<string, unknown>;
 
 /** The names of the bundle's resources; a grant's audience holds the domain keyword. */
 function bundleNames(root: string, domain: string): BundleNames {
-  const text = readTenantText(join(root, TENANT_FILE)).split('##AUTH0_DOMAIN##').join(domain);
+  const text = readTenantText(root).split('##AUTH0_DOMAIN##').join(domain);
   const assets = parseTenantYaml(text, TENANT_FILE) as Entry;
   const names = (key: string) => ((assets[key] ?? []) as Entry[]).map((e) => String(e.name));
   return {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Mappings } from '../mappings';
-import { SECRET_PATTERNS } from '../secret-patterns';
+import { maskSecrets } from '../secret-patterns';
 import { UserError } from '../user-error';
 
 export interface DeployCliImportOptions {
@@ -30,8 +30,6 @@ export interface DeployCliImportResult {
 }
 
 const DEPLOY_CLI = join(dirname(require.resolve('auth0-deploy-cli/package.json')), 'lib', 'index.js');
-export const MASK = '[secret]';
-const MIN_MASKED_LENGTH = 6;
 
 const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
 
@@ -41,15 +39,6 @@ export function secretLeaves(value: unknown, key = ''): string[] {
   if (Array.isArray(value)) return value.flatMap((v) => secretLeaves(v, key));
   if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => secretLeaves(v, k));
   return [];
-}
-
-export function maskSecrets(text: string, secrets: readonly string[]): string {
-  let masked = text;
-  for (const secret of [...secrets].filter((s) => s.length >= MIN_MASKED_LENGTH).sort((a, b) => b.length - a.length)) {
-    masked = masked.split(secret).join(MASK);
-  }
-  for (const { pattern } of SECRET_PATTERNS) masked = masked.replace(new RegExp(pattern.source, 'g'), MASK);
-  return masked;
 }
 
 /** deploy-cli's report of the failure: from its first error line on, without log prefixes (or the output's tail). */

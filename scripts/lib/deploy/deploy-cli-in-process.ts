@@ -15,7 +15,8 @@ import { Writable } from 'node:stream';
 import { Agent, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import { deployCliTools, withFastDeployCliValidate } from '../validate/deploy-cli-schema';
 import { UserError } from '../user-error';
-import { type DeployCliImportOptions, maskSecrets, secretLeaves } from './deploy-cli-import';
+import { maskSecrets } from '../secret-patterns';
+import { type DeployCliImportOptions, secretLeaves } from './deploy-cli-import';
 
 const DEPLOY_CLI_DIR = dirname(require.resolve('auth0-deploy-cli/package.json'));
 

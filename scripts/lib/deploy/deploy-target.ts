@@ -1,9 +1,7 @@
 // Where a deploy or plan goes, and with which credentials: from the environment (and a .env
 // file), or, with no AUTH0_DOMAIN, from the local tenant's .local-tenant/env. Every variable is
 // checked before any network call; a failure names each variable and where it comes from.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseEnv } from 'node:util';
+import { LOCAL_TENANT_ENV_FILE, readDotEnv } from '../env-file';
 import { UserError } from '../user-error';
 
 export interface DeployVariable {
@@ -54,12 +52,6 @@ export interface DeployTarget {
   readonly sendgridApiUrl: string;
   /** Extra environment for child processes (the local tenant's CA certificate). */
   readonly childEnv: Readonly<Record<string, string>>;
-}
-
-export const LOCAL_TENANT_ENV_FILE = '.local-tenant/env';
-
-export function readEnvFile(path: string): Record<string, string> {
-  return existsSync(path) ? (parseEnv(readFileSync(path, 'utf8')) as Record<string, string>) : {};
 }
 
 /**
@@ -144,7 +136,7 @@ export function resolveDeployTarget(
 
 /** process.env over the project's .env file (if any), as deploy and plan read them. */
 export function deployEnvironment(root: string): Record<string, string | undefined> {
-  return { ...readEnvFile(join(root, '.env')), ...process.env };
+  return { ...readDotEnv(root), ...process.env };
 }
 
 export function secretValues(target: DeployTarget): string[] {

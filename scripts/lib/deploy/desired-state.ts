@@ -3,17 +3,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load } from 'js-yaml';
 import type { Mappings } from '../mappings';
-import { TENANT_FILE } from '../tenant-file';
+import { deployCliKeywordReplace as keywordReplace, loadAsDeployCli, readTenantText } from '../tenant-file';
 import { type Resource, secretsFingerprintKey } from './resources';
 
 type Entry = Record<string, unknown>;
-
-function keywordReplace(text: string, mappings: Mappings): string {
-  const tools = (require('auth0-deploy-cli/lib/tools') as { default: { keywordReplace(t: string, m: Mappings): string } }).default;
-  return tools.keywordReplace(text, mappings);
-}
 
 function list(assets: Entry, key: string): Entry[] {
   const value = assets[key];
@@ -39,10 +33,10 @@ export interface DesiredState {
  * write (the tenant's other bindings merged with the bundle's; see post-login-bindings.ts).
  */
 export function readDesiredState(root: string, baseMappings: Mappings, postLoginBindings: readonly string[]): DesiredState {
-  const tenantText = readFileSync(join(root, TENANT_FILE), 'utf8');
-  const secretsFingerprints = fingerprintSecrets(load(keywordReplace(tenantText, { ...baseMappings, VAULT_CLIENT_METADATA: {} })) as Entry);
+  const tenantText = readTenantText(root);
+  const secretsFingerprints = fingerprintSecrets(loadAsDeployCli(tenantText, { ...baseMappings, VAULT_CLIENT_METADATA: {} }) as Entry);
   const mappings: Mappings = { ...baseMappings, VAULT_CLIENT_METADATA: secretsFingerprints };
-  const assets = load(keywordReplace(tenantText, mappings)) as Entry;
+  const assets = loadAsDeployCli(tenantText, mappings) as Entry;
   const readBody = (path: unknown): string => keywordReplace(readFileSync(join(root, String(path)), 'utf8'), mappings);
   const resources: Resource[] = [];
 

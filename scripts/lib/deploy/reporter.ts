@@ -1,5 +1,6 @@
 // Everything deploy and plan print goes through here: one progress line per step on stderr with
 // its time, and every line masked, so no secret value ever reaches a terminal or a CI log.
+import { maskSecrets } from '../secret-patterns';
 
 export interface Reporter {
   /** Runs a step and prints "<name> (<time>)" when it ends, or "<name> failed (<time>)". */
@@ -12,11 +13,6 @@ export interface Reporter {
   mask(text: string): string;
 }
 
-const MASK = '********';
-
-export function maskSecrets(text: string, secrets: readonly string[]): string {
-  return secrets.filter((s) => s.length > 0).reduce((t, secret) => t.split(secret).join(MASK), text);
-}
 
 export function createReporter(
   secrets: readonly string[],

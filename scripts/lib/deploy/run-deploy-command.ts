@@ -1,12 +1,11 @@
 // What `npm run deploy` and `npm run plan` share: reading the target from the environment (or
 // the local tenant), trusting the local tenant's certificate, and wiring deploy-cli in (in process).
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { ManagementError } from 'auth0';
 import { UserError } from '../user-error';
 import { importInProcess } from './deploy-cli-in-process';
 import { deployBundle, type DeployResult } from './deploy-bundle';
-import { deployEnvironment, LOCAL_TENANT_ENV_FILE, readEnvFile, resolveDeployTarget, secretValues } from './deploy-target';
+import { readLocalTenantEnv } from '../env-file';
+import { deployEnvironment, resolveDeployTarget, secretValues } from './deploy-target';
 import { createReporter, type Reporter } from './reporter';
 import { rerunTrusting } from './trust-local-tenant';
 
@@ -22,10 +21,9 @@ export async function runDeployCommand(
   options: DeployCommandOptions,
 ): Promise<{ result: DeployResult; reporter: Reporter } | undefined> {
   const env = deployEnvironment(root);
-  const localEnvPath = join(root, LOCAL_TENANT_ENV_FILE);
   const target = resolveDeployTarget(env, {
     envName: options.envName,
-    localTenantEnv: existsSync(localEnvPath) ? readEnvFile(localEnvPath) : undefined,
+    localTenantEnv: readLocalTenantEnv(root),
   });
   if (rerunTrusting(target.childEnv.NODE_EXTRA_CA_CERTS)) return undefined;
   const reporter = createReporter(secretValues(target));

@@ -3,7 +3,8 @@
 // with no AUTH0_DOMAIN, the local tenant (.local-tenant/env). As deploy does (deploy-target.ts),
 // --env must agree with the target, so that support never acts on the wrong tenant. SendGrid is
 // not needed: these commands only call the Management API.
-import { checkVariables, DEPLOY_VARIABLES, LOCAL_TENANT_ENV_FILE } from '../deploy/deploy-target';
+import { checkVariables, DEPLOY_VARIABLES } from '../deploy/deploy-target';
+import { LOCAL_TENANT_ENV_FILE } from '../env-file';
 import { UserError } from '../user-error';
 
 export interface RecoveryTarget {

@@ -2,7 +2,7 @@
 // the variables it reads from the data it is sent, the helpers it calls, and what SendGrid
 // does not support (partials, decorators). Lint compares the variables with the catalog.
 import Handlebars from 'handlebars';
-import { CONTEXT_CHANGING_HELPERS, SENDGRID_HELPERS } from './sendgrid-helpers';
+import { CONTEXT_CHANGING_HELPERS, SENDGRID_HELPERS } from '../../../platform/sendgrid-handlebars';
 
 type Node = { type: string; loc?: { start: { line: number; column: number } } };
 

@@ -7,9 +7,8 @@
 import { DEFAULT_LOCALE, LOCALES, TEMPLATES, type Locale, type TemplateSpec } from '../../../templates/catalog';
 import { findSecrets } from '../secret-patterns';
 import { templateUsage, TemplateSyntaxError, type TemplateUsage } from './handlebars-usage';
-import { renderPart } from './render-template';
+import { renderSendgridTemplate, SENDGRID_HELPERS } from '../../../platform/sendgrid-handlebars';
 import { lineOfJsonKey, parseSampleFile, sampleData } from './sample-data';
-import { SENDGRID_HELPERS } from './sendgrid-helpers';
 import { linkProblems } from './template-links';
 import { PART_FILE_NAMES, PARTS, partPath, SAMPLE_FILE_NAME, samplePath, TEMPLATES_FOLDER, type Part, type TemplatesSnapshot } from './template-files';
 
@@ -46,7 +45,7 @@ function checkStructure(snapshot: TemplatesSnapshot, problems: LintProblem[]): v
     } else if (locale !== undefined && deeper.length === 0 && ids.has(id as string) && !locales.has(locale)) {
       problems.push({
         file: `${folder}/`,
-        message: `"${locale}" is not a locale of templates/catalog.ts (LOCALES: ${list(locales)}). Rename the folder, or add the locale to LOCALES.`,
+        message: `"${locale}" is not a supported locale (SUPPORTED_LOCALES in actions/email-change/contract.ts: ${list(locales)}). Rename the folder, or add the locale to SUPPORTED_LOCALES.`,
       });
     } else if (deeper.length === 1 && ids.has(id as string) && locales.has(locale as string)) {
       problems.push({ file: `${folder}/`, message: `a locale folder holds only ${list(partNames)} and ${SAMPLE_FILE_NAME}: move or remove this folder.` });
@@ -172,7 +171,7 @@ function checkPart(
   }
   if (problems.length === before) {
     try {
-      renderPart(text, sample);
+      renderSendgridTemplate(text, sample);
     } catch (error) {
       problems.push({ file, message: `does not render with its sample data: ${(error as Error).message}` });
     }

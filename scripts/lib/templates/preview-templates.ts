@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCALES, TEMPLATES, sendgridTemplateName, type Locale, type TemplateSpec } from '../../../templates/catalog';
-import { renderPart } from './render-template';
+import { renderSendgridTemplate } from '../../../platform/sendgrid-handlebars';
 import { sampleData } from './sample-data';
 import { partPath, type TemplatesSnapshot } from './template-files';
 
@@ -27,7 +27,7 @@ export function renderAll(snapshot: TemplatesSnapshot): RenderedEmail[] {
   return TEMPLATES.flatMap((template) =>
     LOCALES.map((locale): RenderedEmail => {
       const data = sampleData(snapshot, template, locale).data;
-      const render = (part: 'subject' | 'html' | 'text') => renderPart(snapshot.files.get(partPath(template, locale, part)) ?? '', data);
+      const render = (part: 'subject' | 'html' | 'text') => renderSendgridTemplate(snapshot.files.get(partPath(template, locale, part)) ?? '', data);
       return { template, locale, subject: render('subject').trim(), html: render('html'), text: render('text') };
     }),
   );

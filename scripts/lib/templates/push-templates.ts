@@ -21,7 +21,7 @@ export interface PushResult {
   readonly idChanges: readonly IdChange[];
 }
 
-function versionContent(local: LocalEmail): VersionContent {
+export function versionContent(local: LocalEmail): VersionContent {
   return {
     subject: normalizePart('subject', local.parts.subject ?? ''),
     html_content: normalizePart('html', local.parts.html ?? ''),

@@ -2,13 +2,10 @@
 // SENDGRID_API_KEY (and SENDGRID_BASE_URL) from the environment, else from the project's .env;
 // with no key anywhere, the running local tenant's stand-in, from .local-tenant/env. The key is
 // never printed: `describe` says where it came from, not what it is.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { DOTENV_FILE, LOCAL_TENANT_ENV_FILE, readDotEnv, readLocalTenantEnv } from '../env-file';
 import { UserError } from '../user-error';
 
 export const SENDGRID_DEFAULT_BASE_URL = 'https://api.sendgrid.com';
-export const LOCAL_TENANT_ENV_FILE = '.local-tenant/env';
-export const DOTENV_FILE = '.env';
 
 export interface SendgridTarget {
   readonly apiKey: string;
@@ -21,42 +18,6 @@ export interface SendgridTarget {
   readonly loopback: boolean;
   /** What to tell the user about the target, without the key. */
   readonly describe: string;
-}
-
-/**
- * Reads KEY=value lines as a shell or dotenv would: `export ` prefixes, # comments, values in
- * single quotes (with the '\'' escape the local tenant writes), double quotes, or bare.
- */
-export function parseEnvFile(text: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
-    if (!match) continue;
-    const raw = match[2] as string;
-    let value: string;
-    if (raw.startsWith("'")) {
-      // 'it'\''s' is the shell's way of writing it's inside single quotes.
-      value = [...raw.matchAll(/'([^']*)'|\\(.)/g)].map((m) => m[1] ?? m[2] ?? '').join('');
-    } else if (raw.startsWith('"')) {
-      value = raw.slice(1, raw.lastIndexOf('"') > 0 ? raw.lastIndexOf('"') : undefined).replace(/\\(["\\$`])/g, '$1').replace(/\\n/g, '\n');
-    } else {
-      value = raw.replace(/\s+#.*$/, '');
-    }
-    values[match[1] as string] = value;
-  }
-  return values;
-}
-
-function readEnvFile(root: string, file: string): Record<string, string> | undefined {
-  const path = join(root, file);
-  return existsSync(path) ? parseEnvFile(readFileSync(path, 'utf8')) : undefined;
-}
-
-/** Variables from the project's .env file ({} when there is none). */
-export function readDotEnv(root: string): Record<string, string> {
-  return readEnvFile(root, DOTENV_FILE) ?? {};
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -80,6 +41,16 @@ function checkBaseUrl(raw: string, from: string): { baseUrl: string; loopback: b
 
 const nonEmpty = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value.trim());
 
+/** A local tenant's SendGrid stand-in, from its env (file); undefined when the env lacks the key or the URL. */
+export function localTenantSendgridTarget(env: Readonly<Record<string, string | undefined>>, from: string): SendgridTarget | undefined {
+  const key = nonEmpty(env.SENDGRID_API_KEY);
+  const baseUrl = nonEmpty(env.SENDGRID_BASE_URL);
+  if (!key || !baseUrl) return undefined;
+  const base = checkBaseUrl(baseUrl, from);
+  const caFile = nonEmpty(env.NODE_EXTRA_CA_CERTS);
+  return { apiKey: key, ...base, source: 'local tenant', ...(caFile ? { caFile } : {}), describe: `the local tenant's SendGrid stand-in at ${base.baseUrl}` };
+}
+
 export function resolveSendgridTarget(root: string, env: NodeJS.ProcessEnv): SendgridTarget {
   const fromEnvironment = nonEmpty(env.SENDGRID_API_KEY);
   if (fromEnvironment) {
@@ -92,19 +63,10 @@ export function resolveSendgridTarget(root: string, env: NodeJS.ProcessEnv): Sen
     const base = checkBaseUrl(nonEmpty(dotenv.SENDGRID_BASE_URL) ?? SENDGRID_DEFAULT_BASE_URL, `from ${DOTENV_FILE}`);
     return { apiKey: fromDotenv, ...base, source: '.env', describe: `SendGrid at ${base.baseUrl} (SENDGRID_API_KEY from ${DOTENV_FILE})` };
   }
-  const local = readEnvFile(root, LOCAL_TENANT_ENV_FILE);
-  const localKey = nonEmpty(local?.SENDGRID_API_KEY);
-  const localBase = nonEmpty(local?.SENDGRID_BASE_URL);
-  if (local && localKey && localBase) {
-    const base = checkBaseUrl(localBase, `from ${LOCAL_TENANT_ENV_FILE}`);
-    const caFile = nonEmpty(local.NODE_EXTRA_CA_CERTS);
-    return {
-      apiKey: localKey,
-      ...base,
-      source: 'local tenant',
-      ...(caFile ? { caFile } : {}),
-      describe: `the local tenant's SendGrid stand-in at ${base.baseUrl} (SENDGRID_API_KEY is not set, so ${LOCAL_TENANT_ENV_FILE} is used)`,
-    };
+  const local = readLocalTenantEnv(root);
+  const target = local && localTenantSendgridTarget(local, `from ${LOCAL_TENANT_ENV_FILE}`);
+  if (target) {
+    return { ...target, describe: `${target.describe} (SENDGRID_API_KEY is not set, so ${LOCAL_TENANT_ENV_FILE} is used)` };
   }
   throw new UserError(
     'No SendGrid to talk to: SENDGRID_API_KEY is not set (in the environment or in .env), and there is no running local tenant ' +

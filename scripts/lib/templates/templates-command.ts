@@ -1,7 +1,9 @@
 // What templates:push, pull and diff share: their options, the SendGrid they target, and the
 // environment whose config/<env>.json holds the template ids.
+import { LOCAL_ENVIRONMENT } from '../environment-config';
 import { UserError } from '../user-error';
-import { readDotEnv, resolveSendgridTarget, type SendgridTarget } from './sendgrid-target';
+import { readDotEnv } from '../env-file';
+import { resolveSendgridTarget, type SendgridTarget } from './sendgrid-target';
 
 export interface TemplatesCommandOptions {
   /** The project root: its templates/ and config/ are read (and written by push and pull). */
@@ -13,8 +15,6 @@ export interface TemplatesCommandOptions {
   /** Where progress goes, one line at a time (console.log). */
   readonly log: (line: string) => void;
 }
-
-export const LOCAL_ENVIRONMENT = 'local';
 
 /**
  * The environment whose config receives (push) or is checked for (diff) the template ids.

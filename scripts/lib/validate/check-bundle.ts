@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLED_FLOWS, BUNDLED_FORMS } from '../../../forms/bundle';
-import { checkFlowBody, checkFormBody, describeProblems } from '../../../local-tenant/platform/forms-model';
+import { checkFlowBody, checkFormBody, describeProblems } from '../../../platform/forms-model';
 import { checkConfigValues, type EnvironmentConfig } from '../environment-config';
 import { findKeywordUses, keywordSpec } from '../keywords';
 import { TENANT_FILE, type TenantAssets } from '../tenant-file';
@@ -122,7 +122,7 @@ export function checkBundle(input: BundleCheckInput): BundleCheckResult {
     }
   }
 
-  // Only what Auth0 documents (local-tenant/platform/forms-model.ts): a guess never reaches a tenant.
+  // Only what Auth0 documents (platform/forms-model.ts): a guess never reaches a tenant.
   for (const [key, body] of bodies) {
     const file = bodyFiles.get(key) as string;
     problems.push(...describeProblems(file, key.startsWith('flows') ? checkFlowBody(body) : checkFormBody(body)));

@@ -17,9 +17,8 @@
 // to calling it as it is.
 import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
-import { load } from 'js-yaml';
 import type { Mappings } from '../mappings';
-import { TENANT_FILE } from '../tenant-file';
+import { loadAsDeployCli, TENANT_FILE } from '../tenant-file';
 
 type Assets = Record<string, unknown>;
 
@@ -141,7 +140,7 @@ const noTenant = new Proxy(
 /** Returns deploy-cli's complaint, or undefined when it accepts the file. */
 export async function deployCliValidate(tenantText: string, mappings: Mappings): Promise<string | undefined> {
   const tools = deployCliTools();
-  const assets = load(tools.keywordReplace(tenantText, mappings));
+  const assets = loadAsDeployCli(tenantText, mappings);
   try {
     await withFastDeployCliValidate(() => new tools.Auth0(noTenant, assets, () => undefined).validate(), tools);
     return undefined;

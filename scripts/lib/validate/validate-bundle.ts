@@ -22,7 +22,7 @@ export interface ValidateOptions {
 
 export async function validateBundle(root: string, envName: string, options: ValidateOptions = {}): Promise<{ checked: string[] }> {
   const config = loadEnvironmentConfig(root, envName);
-  const tenantText = readTenantText(join(root, TENANT_FILE));
+  const tenantText = readTenantText(root);
   const assets = parseTenantYaml(tenantText, TENANT_FILE);
   const checkedBundle = checkBundle({ root, tenantText, assets, config });
   const { checked } = checkedBundle;

@@ -1,5 +1,6 @@
 // The runtime's `api`: each limit Auth0's SDK enforces, with its message, and what gets recorded.
-import { loadAction, type LoadActionOptions, MAX_RENDER_OPTIONS_BYTES, type PostLoginRecord } from '../../../local-tenant/actions-runtime';
+import { loadAction, type LoadActionOptions, type PostLoginRecord } from '../../../local-tenant/actions-runtime';
+import { MAX_RENDER_OPTIONS_BYTES } from '../../../platform/actions-limits';
 import { postLoginEvent } from '../../helpers/post-login-event';
 
 /** Runs `body` as the body of onExecutePostLogin(event, api). */

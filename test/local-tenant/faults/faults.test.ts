@@ -2,7 +2,8 @@
 import { rmSync } from 'node:fs';
 import { ManagementClient, ManagementError } from 'auth0';
 import { startLocalTenant } from '../../../local-tenant';
-import { localSenderEmail } from '../../../local-tenant/state/seed';
+import { localSenderEmail } from '../../../scripts/lib/environment-config';
+import { ROOT } from '../../helpers/paths';
 import { testTenantOptions, useLocalTenant } from '../../helpers/local-tenant';
 import { sendgridClient } from '../../helpers/sendgrid-client';
 
@@ -18,7 +19,7 @@ const sendgrid = (apiKey?: string) => sendgridClient(tenant().env, apiKey);
 const mail = () => ({
   method: 'POST' as const,
   url: '/v3/mail/send',
-  body: { from: { email: localSenderEmail() }, personalizations: [{ to: [{ email: 'x@example.test' }] }], subject: 's', content: [{ type: 'text/plain', value: 'v' }] },
+  body: { from: { email: localSenderEmail(ROOT) }, personalizations: [{ to: [{ email: 'x@example.test' }] }], subject: 's', content: [{ type: 'text/plain', value: 'v' }] },
 });
 
 const rejection = (promise: Promise<unknown>): Promise<unknown> =>

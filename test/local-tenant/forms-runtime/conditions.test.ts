@@ -1,5 +1,5 @@
 // Conditions as the runtime evaluates them: AND groups of EQ and INCLUDES with string literals, the
-// Dashboard export's shape (local-tenant/platform/forms-model.ts); anything else refused by name.
+// Dashboard export's shape (platform/forms-model.ts); anything else refused by name.
 import { evaluateCondition } from '../../../local-tenant/forms-runtime/conditions';
 import { DefinitionError, UnsupportedFeatureError } from '../../../local-tenant/forms-runtime/unsupported';
 

@@ -1,5 +1,5 @@
 import { checkExpression } from '../../../local-tenant/forms-runtime/template-language/check-expression';
-import { TemplateSyntaxError } from '../../../local-tenant/forms-runtime/template-language/expression-parser';
+import { TemplateSyntaxError } from '../../../platform/forms-expression-parser';
 import { HelperArgumentError } from '../../../local-tenant/forms-runtime/template-language/helper-functions';
 import { renderString, renderValue } from '../../../local-tenant/forms-runtime/template-language/render-template';
 import { UnsupportedFeatureError } from '../../../local-tenant/forms-runtime/unsupported';

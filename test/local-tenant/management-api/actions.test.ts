@@ -1,6 +1,7 @@
 // Actions: build status, deploy and versions, Auth0's limits, and trigger bindings.
 import type { Management } from 'auth0';
-import { MAX_ACTION_CODE_BYTES, MAX_ACTION_DEPENDENCIES, MAX_ACTION_SECRET_VALUE_CHARS, MAX_ACTION_SECRETS } from '../../../local-tenant/management-api/actions';
+import { MAX_ACTION_CODE_BYTES } from '../../../platform/actions-limits';
+import { MAX_ACTION_DEPENDENCIES, MAX_ACTION_SECRET_VALUE_CHARS, MAX_ACTION_SECRETS } from '../../../local-tenant/management-api/actions';
 import { MAX_BINDINGS_PER_TRIGGER } from '../../../local-tenant/management-api/triggers';
 import { useLocalTenant } from '../../helpers/local-tenant';
 import { managementClient, managementError } from '../../helpers/management-client';

@@ -1,5 +1,6 @@
 // The outbox page a person reads: every value escaped, HTML bodies sandboxed, no script runs.
-import { localSenderEmail } from '../../../local-tenant/state/seed';
+import { localSenderEmail } from '../../../scripts/lib/environment-config';
+import { ROOT } from '../../helpers/paths';
 import { useLocalTenant } from '../../helpers/local-tenant';
 import { sendgridClient } from '../../helpers/sendgrid-client';
 
@@ -16,7 +17,7 @@ test('a hostile message is shown escaped, its HTML only inside a sandboxed frame
     method: 'POST',
     url: '/v3/mail/send',
     body: {
-      from: { email: localSenderEmail(), name: '<b>Sender</b>' },
+      from: { email: localSenderEmail(ROOT), name: '<b>Sender</b>' },
       personalizations: [{ to: [{ email: 'victim@example.test', name: '"><script>alert(1)</script>' }] }],
       subject: '<img src=x onerror=alert(1)>',
       content: [

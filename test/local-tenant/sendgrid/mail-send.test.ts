@@ -2,7 +2,8 @@
 // templates rendered into the outbox.
 import { useLocalTenant } from '../../helpers/local-tenant';
 import { sendgridClient } from '../../helpers/sendgrid-client';
-import { localSenderEmail } from '../../../local-tenant/state/seed';
+import { localSenderEmail } from '../../../scripts/lib/environment-config';
+import { ROOT } from '../../helpers/paths';
 import { MAX_PERSONALIZATIONS_PER_REQUEST } from '../../../local-tenant/sendgrid/mail-send';
 import { fakeSendgridKey } from '../../helpers/fake-sendgrid-key';
 
@@ -30,7 +31,7 @@ async function outbox(): Promise<{ to: { email: string }[]; subject: string; htm
   return (await response.json()) as never;
 }
 
-const from = () => ({ email: localSenderEmail(), name: 'Local tenant' });
+const from = () => ({ email: localSenderEmail(ROOT), name: 'Local tenant' });
 
 async function codeTemplate(name: string): Promise<string> {
   const client = sendgrid();

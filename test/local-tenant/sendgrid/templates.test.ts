@@ -2,7 +2,8 @@
 // documented deviation), versions and activation, Handlebars checked on save, the account's
 // 300-version limit.
 import { dynamicTemplateId, MAX_TEMPLATE_VERSIONS_PER_ACCOUNT } from '../../../local-tenant/sendgrid/templates';
-import { localSenderEmail } from '../../../local-tenant/state/seed';
+import { localSenderEmail } from '../../../scripts/lib/environment-config';
+import { ROOT } from '../../helpers/paths';
 import { useLocalTenant } from '../../helpers/local-tenant';
 import { sendgridClient } from '../../helpers/sendgrid-client';
 
@@ -62,7 +63,7 @@ test('the first version is active; activating another switches; a send renders t
   await sendgrid().request({
     method: 'POST',
     url: '/v3/mail/send',
-    body: { from: { email: localSenderEmail() }, template_id: id, personalizations: [{ to: [{ email: 'r@example.test' }], dynamic_template_data: { x: 5 } }] },
+    body: { from: { email: localSenderEmail(ROOT) }, template_id: id, personalizations: [{ to: [{ email: 'r@example.test' }], dynamic_template_data: { x: 5 } }] },
   });
   expect(tenant().state.outbox.at(-1)).toMatchObject({ subject: 'edited 5', html: '<p>two</p>', template_version_id: second.id });
 });
@@ -119,7 +120,7 @@ test("SendGrid's helpers render (formatDate, equals); a helper SendGrid lacks is
   await sendgrid().request({
     method: 'POST',
     url: '/v3/mail/send',
-    body: { from: { email: localSenderEmail() }, template_id: id, personalizations: [{ to: [{ email: 'h@example.test' }], dynamic_template_data: { changed_at: '2026-11-21T10:00:00Z', locale: 'es' } }] },
+    body: { from: { email: localSenderEmail(ROOT) }, template_id: id, personalizations: [{ to: [{ email: 'h@example.test' }], dynamic_template_data: { changed_at: '2026-11-21T10:00:00Z', locale: 'es' } }] },
   });
   expect(tenant().state.outbox.at(-1)).toMatchObject({ subject: 'Changed on 2026-11-21', html: '<p>Hola</p>' });
   const lookup = await createTemplate('unsupported helper');

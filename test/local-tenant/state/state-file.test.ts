@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ManagementClient } from 'auth0';
 import { startLocalTenant } from '../../../local-tenant';
 import { readStateFile, STATE_FILE, StateFileError } from '../../../local-tenant/state/store';
-import { localSenderEmail } from '../../../local-tenant/state/seed';
+import { localSenderEmail } from '../../../scripts/lib/environment-config';
 import { ROOT } from '../../helpers/paths';
 import { testTenantOptions } from '../../helpers/local-tenant';
 import { sendgridClient } from '../../helpers/sendgrid-client';
@@ -74,7 +74,7 @@ test('a restart keeps users, deployed config, outbox and credentials, even on an
   await sendgridClient(first.env).request({
     method: 'POST',
     url: '/v3/mail/send',
-    body: { from: { email: localSenderEmail() }, personalizations: [{ to: [{ email: 'kept@example.test' }] }], subject: 'kept', content: [{ type: 'text/plain', value: 'v' }] },
+    body: { from: { email: localSenderEmail(ROOT) }, personalizations: [{ to: [{ email: 'kept@example.test' }] }], subject: 'kept', content: [{ type: 'text/plain', value: 'v' }] },
   });
   const env = first.env;
   await first.stop();

@@ -6,7 +6,7 @@ import { seedState } from '../../../local-tenant/state/seed';
 
 const USERS = 3000;
 const stateDir = process.argv[2] as string;
-const store = StateStore.open(stateDir, { reset: false, seed: () => seedState({ domain: 'localhost:1', nowMs: 0, plan: 'free' }) });
+const store = StateStore.open(stateDir, { reset: false, seed: () => seedState({ domain: 'localhost:1', nowMs: 0, plan: 'free', verifiedSenders: [] }) });
 store.mutate((state) => {
   for (let i = state.users.length; i < USERS; i++) {
     state.users.push({

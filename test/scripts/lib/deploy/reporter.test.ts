@@ -15,7 +15,7 @@ describe('deploy reporter', () => {
       }),
     ).rejects.toThrow('boom');
     reporter.out('key=s3cr3t-value');
-    expect(stderr).toEqual(['✓ import with ******** (1.5 s)', '✗ verify failed (0.0 s)']);
-    expect(stdout).toEqual(['key=********']);
+    expect(stderr).toEqual(['✓ import with [secret] (1.5 s)', '✗ verify failed (0.0 s)']);
+    expect(stdout).toEqual(['key=[secret]']);
   });
 });

@@ -3,12 +3,11 @@
 // compiles it (one compile, several seconds of CPU: the only one in the suite), on the bundle's
 // own tenant.yaml and on files that break it in different places: same verdict, same errors,
 // same defaults written into the assets.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { load } from 'js-yaml';
+import { dirname } from 'node:path';
 import { deployCliTools, schemaFor, validateSourceHash } from '../../../../scripts/lib/validate/deploy-cli-schema';
 import { loadEnvironmentConfig } from '../../../../scripts/lib/environment-config';
 import { buildMappings } from '../../../../scripts/lib/mappings';
+import { loadAsDeployCli, readTenantText } from '../../../../scripts/lib/tenant-file';
 import { ROOT } from '../../../helpers/paths';
 
 type Assets = Record<string, unknown>;
@@ -22,7 +21,7 @@ const compile = (s: object): Validator => new Ajv({ useDefaults: true, nullable:
 function tenantAssets(): Assets {
   // As validate reads it: config/local.json's values, placeholders for the deploy keywords.
   const mappings = buildMappings(loadEnvironmentConfig(ROOT, 'local'), {}, { placeholders: true });
-  return load(deployCliTools().keywordReplace(readFileSync(join(ROOT, 'tenant.yaml'), 'utf8'), mappings)) as Assets;
+  return loadAsDeployCli(readTenantText(ROOT), mappings) as Assets;
 }
 
 const cases: Record<string, (a: Assets) => Assets> = {

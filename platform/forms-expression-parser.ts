@@ -3,7 +3,7 @@
 // functions.<helper>(...); string, number, boolean and null literals; array literals (the docs'
 // examples use them); and the nullish operator ??, the only operator the docs show. Anything else
 // is refused with an error that names it.
-import { UnsupportedFeatureError } from '../unsupported';
+import { UnsupportedFeatureError } from './unsupported-feature-error';
 
 export type Expression =
   | { readonly kind: 'literal'; readonly value: unknown }

@@ -1,6 +1,13 @@
-// Every platform limit and message the Actions runtime reproduces, each with where it was seen.
-// "sdk" is @auth0/actions post-login v3 (src/post-login/v3 and src/_shared of auth0/auth0-actions),
-// "docs" is auth0/docs-v2. Messages marked OURS have no public wording from Auth0.
+// Auth0 Actions' limits and messages, each with where it was seen: the build checks the bundle
+// against them, the local tenant's Actions runtime and Management API reproduce them, and the
+// Action itself imports the constants it checks (so this module stays plain constants and
+// functions, nothing that pulls code into the bundle). "sdk" is @auth0/actions post-login v3
+// (src/post-login/v3 and src/_shared of auth0/auth0-actions), "docs" is auth0/docs-v2. Messages
+// marked OURS have no public wording from Auth0.
+
+// Auth0 refuses Action code over 100 kB (docs limitations.mdx, docs/platform-facts.md §1), read as
+// 100,000 bytes, the stricter reading.
+export const MAX_ACTION_CODE_BYTES = 100 * 1000;
 
 // docs customize/actions/limitations.mdx: a trigger execution must complete in 20 seconds.
 export const MAX_EXECUTION_MS = 20_000;

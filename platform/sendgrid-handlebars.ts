@@ -1,10 +1,11 @@
-// The Handlebars helpers SendGrid dynamic templates support, and local implementations of them
-// so that preview and lint render what SendGrid would. The list is SendGrid's "Using
-// Handlebars" reference (twilio.com/docs/sendgrid/for-developers/sending-email/using-handlebars):
-// substitution (formatDate, insert), conditionals (if/else, unless, greaterThan, lessThan,
-// equals, notEquals, and, or, length) and iterations (each). Nothing else (no `with`, `lookup`,
-// partials): SendGrid says it supports "most but not all" of Handlebars, and these are the
-// ones it names.
+// How SendGrid renders a dynamic template: the Handlebars helpers it supports, local
+// implementations of them, and the one render function that templates:preview, templates:lint
+// and the local tenant's SendGrid all use, so that they show the same email. The list is
+// SendGrid's "Using Handlebars" reference
+// (twilio.com/docs/sendgrid/for-developers/sending-email/using-handlebars): substitution
+// (formatDate, insert), conditionals (if/else, unless, greaterThan, lessThan, equals, notEquals,
+// and, or, length) and iterations (each). Nothing else (no `with`, `lookup`, partials): SendGrid
+// says it supports "most but not all" of Handlebars, and these are the ones it names.
 import Handlebars from 'handlebars';
 
 export const SENDGRID_HELPERS: ReadonlySet<string> = new Set([
@@ -111,7 +112,7 @@ export function insert(value: unknown, fallback: unknown): unknown {
 }
 
 /** A Handlebars environment of its own with SendGrid's helpers, and no others. */
-export function sendgridHandlebars(): typeof Handlebars {
+function sendgridHandlebars(): typeof Handlebars {
   const handlebars = Handlebars.create();
   // Handlebars' own helpers that SendGrid does not list: a template using them must fail here.
   for (const name of ['with', 'lookup', 'log']) handlebars.unregisterHelper(name);
@@ -130,4 +131,29 @@ export function sendgridHandlebars(): typeof Handlebars {
     length: (value: unknown) => (typeof value === 'string' || Array.isArray(value) ? value.length : 0),
   });
   return handlebars;
+}
+
+const handlebars = sendgridHandlebars();
+// Handlebars counts its own built-ins as known unless told otherwise: SendGrid's list decides,
+// so a helper outside it is refused when the template is compiled, naming the helper.
+const HANDLEBARS_BUILT_INS = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
+const COMPILE_OPTIONS = {
+  knownHelpers: Object.fromEntries([...HANDLEBARS_BUILT_INS, ...SENDGRID_HELPERS].map((name) => [name, SENDGRID_HELPERS.has(name)])),
+  knownHelpersOnly: true,
+  // As SendGrid: a missing value renders as nothing ("Object failure" in its Handlebars
+  // reference) rather than failing the send.
+  strict: false,
+};
+
+/** Compiles `source`, throwing Handlebars' message when it is not a valid template. */
+export function checkSendgridTemplate(source: string): void {
+  handlebars.precompile(source, COMPILE_OPTIONS);
+}
+
+/**
+ * Renders `source` with `data`. Like SendGrid, {{x}} is HTML-escaped everywhere (subject and
+ * plain text too, as SendGrid users report; UNCONFIRMED in the docs) and {{{x}}} is not.
+ */
+export function renderSendgridTemplate(source: string, data: unknown): string {
+  return handlebars.compile(source, COMPILE_OPTIONS)(data ?? {});
 }

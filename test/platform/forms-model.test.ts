@@ -1,5 +1,5 @@
 // The platform model: what Auth0 documents of forms and flows is accepted, anything else is named.
-import { checkFlowBody, checkFormBody, type ModelProblem } from '../../../local-tenant/platform/forms-model';
+import { checkFlowBody, checkFormBody, type ModelProblem } from '../../platform/forms-model';
 
 const store = (id: string, vars: Record<string, unknown>) => ({ id, type: 'FLOW', action: 'STORE_VARS', params: { vars } });
 let branches = 0;

@@ -4,8 +4,8 @@
 // tenant. Sources: the docs (auth0/docs-v2, "docs <path>"), the `auth0` v7 SDK types (generated
 // from Auth0's OpenAPI), and the one public Dashboard export of a form with flow conditions
 // (PrivateBetaFormExported.json, docs/platform-facts.md §3b).
-import { type Expression, parseExpression, TemplateSyntaxError } from '../forms-runtime/template-language/expression-parser';
-import { UnsupportedFeatureError } from '../forms-runtime/unsupported';
+import { type Expression, parseExpression, TemplateSyntaxError } from './forms-expression-parser';
+import { UnsupportedFeatureError } from './unsupported-feature-error';
 
 const VARIABLES_DOC = 'docs customize/forms/variables.mdx';
 

@@ -1,11 +1,14 @@
 // A copy of the project's sources in a temp folder, with node_modules linked, to run its npm
-// scripts as a user would without touching the real dist/ or config/.
+// scripts as a user would without touching the real dist/ or config/ (the bench's deploys and
+// timings, and the tests that run the scripts).
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './paths';
+import { TENANT_FILE } from '../../scripts/lib/tenant-file';
 
-const PROJECT_ENTRIES = ['tenant.yaml', 'config', 'actions', 'forms', 'scripts', 'templates', 'local-tenant', 'package.json', 'tsconfig.json'];
+const ROOT = join(__dirname, '..', '..');
+
+export const PROJECT_ENTRIES = [TENANT_FILE, 'config', 'platform', 'actions', 'forms', 'scripts', 'templates', 'local-tenant', 'package.json', 'tsconfig.json'];
 
 export function copyProject(prefix: string): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));

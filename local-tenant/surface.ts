@@ -2,9 +2,9 @@
 // provides, and what it is given. To add a surface: write a module that exports a Surface,
 // and list it in surfaces.ts.
 import type { Faults } from './faults/faults';
-import type { OwnCertificateTrust } from './http/own-certificate-trust';
+import type { OwnCertificateTrust } from './shared/own-certificate-trust';
 import type { Readings } from './platform/readings';
-import type { Reply, Route } from './http/router';
+import type { Reply, Route } from './shared/router';
 import type { StateStore } from './state/store';
 import type { Stats } from './stats/request-stats';
 

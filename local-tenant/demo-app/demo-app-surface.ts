@@ -2,8 +2,9 @@
 // tenant like any other (the seeded public client), signing in with the code flow and PKCE,
 // starting email changes, and reacting to each outcome as README "Starting an email change from
 // your app" describes, including the automatic MFA retry.
-import { parseBody } from '../http/body';
-import type { Reply, Request } from '../http/router';
+import { parseBody } from '../shared/body';
+import { withCookie } from '../shared/cookies';
+import type { Reply, Request } from '../shared/router';
 import { MFA_ACR_VALUE } from '../login/limits';
 import { OUTBOX_PAGE_PATH } from '../outbox/outbox-surface';
 import type { Surface, TenantContext } from '../surface';
@@ -20,10 +21,6 @@ const PAGE_HEADERS = {
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',
 };
-
-function withCookie(reply: Reply, cookie: string | undefined): Reply {
-  return cookie === undefined ? reply : { ...reply, headers: { ...reply.headers, 'set-cookie': cookie } };
-}
 
 const seeOther = (location: string): Reply => ({ status: 303, headers: { location } });
 

@@ -3,7 +3,7 @@
 // stand-in button. Seeded once, on the start that asks for the demo (npm start); at every start
 // the client's URLs follow the port, and a demo user deleted meanwhile comes back.
 import { DEFAULT_DATABASE_CONNECTION } from '../state/seed';
-import { newClientId, newClientSecret, newConnectionId, randomAlphanumeric } from '../ids';
+import { newClientId, newClientSecret, newConnectionId, randomAlphanumeric } from '../shared/ids';
 import type { DemoSeed, StoredUser, TenantState } from '../state/types';
 import { hashPassword } from '../management-api/passwords';
 import { newTotpSecret } from '../login/totp';

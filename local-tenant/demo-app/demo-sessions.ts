@@ -3,7 +3,7 @@
 // and the callback is kept per `state`, so a callback it did not start is recognised and refused.
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { cookieHeader, readCookie } from '../login/cookies';
+import { cookieHeader, readCookie } from '../shared/cookies';
 import type { TenantContext } from '../surface';
 import type { IdTokenClaims } from './demo-oidc-client';
 import type { Outcome } from './outcome-messages';

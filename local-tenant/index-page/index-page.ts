@@ -1,7 +1,7 @@
 // The tenant's root page (http://localhost:4480/): what the local tenant serves and where, for a
 // person who opens the URL it printed, or guesses it. Every value is escaped.
-import { PALETTE } from '../http/palette';
-import { escapeHtml } from '../outbox/outbox-page';
+import { PALETTE } from '../shared/palette';
+import { escapeHtml } from '../shared/html-escape';
 
 export interface IndexEntry {
   readonly name: string;

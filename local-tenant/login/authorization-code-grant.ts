@@ -2,7 +2,7 @@
 // is good once, for the client and redirect_uri it was issued to, within its lifetime, and with
 // the verifier of its challenge. Listed in the tokens surface's GRANT_TYPES.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Reply } from '../http/router';
+import type { Reply } from '../shared/router';
 import type { TenantContext } from '../surface';
 import { isPublicClient } from './authorize-request';
 import { issuerOf, signIdToken } from './id-token';

@@ -3,8 +3,8 @@
 // scanning a QR code, so that tests in another process (browser tests) can have MFA users; and
 // give a user back their email-change budget (npm run local-tenant -- --reset-user <email>).
 import { resetChangeBudget } from '../demo-app/change-budget';
-import { parseBody } from '../http/body';
-import type { Reply } from '../http/router';
+import { parseBody } from '../shared/body';
+import type { Reply } from '../shared/router';
 import type { Surface } from '../surface';
 import { newTotpSecret, totpUri } from './totp';
 

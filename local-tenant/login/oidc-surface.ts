@@ -2,7 +2,7 @@
 // the login pages (the issuer is http://localhost:<port>/): discovery, the JWKS, /userinfo, and
 // /oauth/token, which is the tokens surface's own handler (its GRANT_TYPES include the
 // authorization code grant).
-import type { Reply, Route } from '../http/router';
+import type { Reply, Route } from '../shared/router';
 import type { Surface, TenantContext } from '../surface';
 import { tokensSurface } from '../tokens/tokens-surface';
 import { issuerOf } from './id-token';

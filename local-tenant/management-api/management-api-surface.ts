@@ -1,8 +1,8 @@
 // The Management API (/api/v2): one module per resource, listed in RESOURCES. Every call
 // needs a bearer token for this tenant's Management API audience with one of the endpoint's
 // scopes (Auth0: 401 without a valid token, 403 "Insufficient scope, expected any of: ...").
-import { parseBody } from '../http/body';
-import type { Route } from '../http/router';
+import { parseBody } from '../shared/body';
+import type { Route } from '../shared/router';
 import type { Surface, TenantContext } from '../surface';
 import { checkAccessToken } from '../tokens/access-tokens';
 import { auth0Error, auth0ErrorReply } from './errors';

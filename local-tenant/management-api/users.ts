@@ -1,7 +1,7 @@
 // /api/v2/users and /api/v2/users-by-email: the endpoints the flows and admin scripts use.
 import type { TenantContext } from '../surface';
 import type { JsonObject, StoredUser } from '../state/types';
-import { newUserId } from '../ids';
+import { newUserId } from '../shared/ids';
 import { auth0Error, conflict, notFound, payloadError, queryError } from './errors';
 import { pageOf, readPaging } from './pagination';
 import { hashPassword } from './passwords';

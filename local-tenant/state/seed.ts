@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { loadEnvironmentConfig } from '../../scripts/lib/environment-config';
-import { newClientGrantId, newClientId, newClientSecret, newConnectionId, newSendgridApiKey } from '../ids';
+import { newClientGrantId, newClientId, newClientSecret, newConnectionId, newSendgridApiKey } from '../shared/ids';
 import { MANAGEMENT_API_SCOPES } from '../management-api/scopes';
 import { managementAudience } from '../tokens/access-tokens';
 import { STATE_FORMAT_VERSION, type TenantState } from './types';

@@ -1,8 +1,8 @@
 // /oauth/token. Part 1 implements the client-credentials grant (what deploy-cli, the auth0 SDK
 // and the flows' vault connection use); the login side adds its grants to GRANT_TYPES.
 import { timingSafeEqual } from 'node:crypto';
-import { parseBody } from '../http/body';
-import type { Reply, Request } from '../http/router';
+import { parseBody } from '../shared/body';
+import type { Reply, Request } from '../shared/router';
 import type { Surface, TenantContext } from '../surface';
 import type { JsonObject } from '../state/types';
 import { authorizationCodeGrant } from '../login/authorization-code-grant';

@@ -3,7 +3,7 @@
 // tenant's own test control, so that it works the same on a tenant this command just started and
 // on one already running in another terminal.
 import { join } from 'node:path';
-import { describeNetworkError } from '../../local-tenant/http/network-error';
+import { describeNetworkError } from '../../local-tenant/shared/network-error';
 import { RESET_BUDGET_PATH } from '../../local-tenant/login/login-controls-surface';
 import { ENV_FILE } from '../../local-tenant/env-file';
 import { readEnvFile } from './deploy/deploy-target';

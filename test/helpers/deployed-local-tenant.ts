@@ -11,11 +11,12 @@
 // with the domain (the HTTPS port, in vault connection setups and grant audiences) moved to
 // the new tenant's. Each file's tenant is its own: nothing a test does reaches another file.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type LocalTenant, type LocalTenantOptions, startLocalTenant } from '../../local-tenant';
+import { writeFileAtomic } from '../../local-tenant/shared/atomic-write';
 import { localTenantTargetEnv } from '../../scripts/lib/deploy/deploy-target';
 import { STATE_FILE } from '../../local-tenant/state/store';
 import { checkTestCertificateTrusted, TEST_CERTIFICATE_DIR } from './local-tenant';
@@ -67,9 +68,8 @@ async function deploySnapshot(): Promise<void> {
       await tenant.stop();
     }
     const snapshot: Snapshot = { domain: tenant.domain, stateText: readFileSync(join(stateDir, STATE_FILE), 'utf8') };
-    writeFileSync(`${READY}.tmp`, JSON.stringify(snapshot));
-    // The rename makes the snapshot appear whole to the files waiting for it.
-    renameSync(`${READY}.tmp`, READY);
+    // Written whole: the files waiting for it never read half of it.
+    writeFileAtomic(READY, JSON.stringify(snapshot));
   } catch (error) {
     writeFileSync(FAILED, String((error as Error).message ?? error));
     throw error;

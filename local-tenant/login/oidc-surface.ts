@@ -65,7 +65,7 @@ export const oidcSurface: Surface = {
   errorReply: (status, message) => ({ status, body: { error: status >= 500 ? 'server_error' : 'invalid_request', error_description: message } }),
   routes: (context): Route[] => [
     { method: 'GET', pattern: '/.well-known/openid-configuration', handler: () => json(discoveryDocument(context)) },
-    { method: 'GET', pattern: '/.well-known/jwks.json', handler: () => json({ keys: [signingKey(context.store).jwk] }) },
+    { method: 'GET', pattern: '/.well-known/jwks.json', handler: async () => json({ keys: [(await signingKey(context.store)).jwk] }) },
     { method: 'GET', pattern: '/userinfo', handler: (request) => userinfo(context, request.headers.authorization) },
     // The same /oauth/token as on the HTTPS listener, without its fault kind: faults armed for the
     // Management API's tokens must not be spent by an app's code exchange.

@@ -4,7 +4,7 @@
 import { parseBody } from '../shared/body';
 import type { Route } from '../shared/router';
 import type { Surface, TenantContext } from '../surface';
-import { checkAccessToken } from '../tokens/access-tokens';
+import { checkAccessToken } from '../shared/access-tokens';
 import { auth0Error, auth0ErrorReply } from './errors';
 import type { ManagementResource, ManagementRoute } from './route';
 import { actionsResource } from './actions';
@@ -47,8 +47,8 @@ function toRoute(route: ManagementRoute, context: TenantContext): Route {
     method: route.method,
     pattern: route.pattern,
     ...(route.faultKind ? { faultKind: route.faultKind } : {}),
-    handler: (request) => {
-      const token = checkAccessToken(context.store.state, request.headers.authorization, {
+    handler: async (request) => {
+      const token = await checkAccessToken(context.store.state.secrets.tokenSigningKey, request.headers.authorization, {
         domain: context.domain,
         nowMs: context.now(),
       });

@@ -3,7 +3,7 @@
 import type { TenantContext } from '../surface';
 import type { JsonObject } from '../state/types';
 import { newResourceServerId } from '../shared/ids';
-import { managementAudience } from '../tokens/access-tokens';
+import { managementAudience } from '../shared/access-tokens';
 import { auth0Error, conflict } from './errors';
 import { pageOf } from './pagination';
 import { collectionRoutes } from './collection';

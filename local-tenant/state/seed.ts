@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadEnvironmentConfig } from '../../scripts/lib/environment-config';
 import { newClientGrantId, newClientId, newClientSecret, newConnectionId, newSendgridApiKey } from '../shared/ids';
 import { MANAGEMENT_API_SCOPES } from '../management-api/scopes';
-import { managementAudience } from '../tokens/access-tokens';
+import { managementAudience } from '../shared/access-tokens';
 import { STATE_FORMAT_VERSION, type TenantState } from './types';
 
 export const DEPLOY_CLIENT_NAME = 'Local tenant deploy (deploy-cli)';

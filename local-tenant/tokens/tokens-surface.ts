@@ -6,14 +6,14 @@ import type { Reply, Request } from '../shared/router';
 import type { Surface, TenantContext } from '../surface';
 import type { JsonObject } from '../state/types';
 import { authorizationCodeGrant } from '../login/authorization-code-grant';
-import { issueAccessToken } from './access-tokens';
+import { issueAccessToken } from '../shared/access-tokens';
 
 /** Errors of the Authentication API: {error, error_description} (OAuth 2.0, RFC 6749 §5.2). */
 export function oauthErrorReply(status: number, error: string, description: string): Reply {
   return { status, body: { error, error_description: description } };
 }
 
-export type GrantHandler = (params: Record<string, string>, context: TenantContext) => Reply;
+export type GrantHandler = (params: Record<string, string>, context: TenantContext) => Reply | Promise<Reply>;
 
 const sameSecret = (a: string, b: string): boolean => {
   const x = Buffer.from(a);
@@ -21,7 +21,7 @@ const sameSecret = (a: string, b: string): boolean => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-function clientCredentialsGrant(params: Record<string, string>, context: TenantContext): Reply {
+async function clientCredentialsGrant(params: Record<string, string>, context: TenantContext): Promise<Reply> {
   const state = context.store.state;
   const client = state.clients.find((c) => c.client_id === params.client_id);
   // Auth0 answers a wrong client id or secret alike: 401 access_denied "Unauthorized".
@@ -50,7 +50,7 @@ function clientCredentialsGrant(params: Record<string, string>, context: TenantC
   // A `scope` parameter narrows the token to the granted scopes it names.
   const requested = params.scope ? params.scope.split(' ').filter(Boolean) : undefined;
   const scopes = requested ? granted.filter((s) => requested.includes(s)) : granted;
-  const { token, expiresIn } = issueAccessToken(state, {
+  const { token, expiresIn } = await issueAccessToken(state.secrets.tokenSigningKey, {
     domain: context.domain,
     clientId: String(client.client_id),
     audience,

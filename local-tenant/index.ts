@@ -3,7 +3,7 @@
 // `@sendgrid/client` can run against it unmodified (design.md "The local tenant").
 import { isAbsolute, join, resolve } from 'node:path';
 import { ensureCertificate } from './certificate';
-import { demoEnv, refreshDemo } from './demo-app/demo-seed';
+import { demoEnv, refreshDemo } from './login/demo-seed';
 import { ENV_FILE, type LocalTenantEnv, writeEnvFile } from './env-file';
 import { Faults, type FaultControls } from './faults/faults';
 import { parseReadings, type Readings } from './platform/readings';
@@ -14,8 +14,8 @@ import { grantNewScopesToDeployClient, moveToDomain, seedState } from './state/s
 import { TenantStateView } from './state/state-view';
 import { StateStore } from './state/store';
 import { type RequestStats, Stats } from './stats/request-stats';
-import type { TenantContext } from './surface';
-import { SURFACES } from './surfaces';
+import type { Surface as TenantSurface, TenantContext } from './surface';
+import { surfacesWith } from './surfaces';
 
 export type { FaultControls, Fault, FaultKind, PendingFault } from './faults/faults';
 export type { RequestStats, StatsSnapshot } from './stats/request-stats';
@@ -44,6 +44,11 @@ export interface LocalTenantOptions {
   readings?: Readings;
   /** Seed the demo app's client and users when the state has none (npm start); the env file then has DEMO_*. */
   demo?: boolean;
+  /**
+   * Apps served beside the tenant on its plain-HTTP listener (npm start: demo-app/'s
+   * DEMO_APP_SURFACES). Their routes get the tenant's context, typed as what each app declares it needs.
+   */
+  apps?: readonly TenantSurface[];
   /** Where the tenant prints what happens (one line per flow execution and per email): npm start and npm run local-tenant pass console.log; default silent. */
   log?: (line: string) => void;
 }
@@ -112,8 +117,9 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
       readings: options.readings ?? parseReadings(process.env.LOCAL_TENANT_READINGS),
       log: options.log ?? (() => undefined),
     };
-    https.setSurfaces(SURFACES.filter((s) => s.listener === 'https'), context);
-    http.setSurfaces(SURFACES.filter((s) => s.listener === 'http'), context);
+    const surfaces = surfacesWith(options.apps ?? []);
+    https.setSurfaces(surfaces.filter((s) => s.listener === 'https'), context);
+    http.setSurfaces(surfaces.filter((s) => s.listener === 'http'), context);
 
     const certificatePath = isAbsolute(certificate.certPath) ? certificate.certPath : resolve(certificate.certPath);
     const env: LocalTenantEnv & Record<string, string> = {

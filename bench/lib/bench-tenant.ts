@@ -6,6 +6,7 @@
 import { startLocalTenant, type StatsSnapshot } from '../../local-tenant';
 import { readEnvFile } from '../../scripts/lib/deploy/deploy-target';
 import { pushLocalEmailTemplates } from '../../test/helpers/local-email-templates';
+import { DEMO_APP_SURFACES } from '../../demo-app/demo-app-surfaces';
 
 export interface BenchTenant {
   readonly env: Readonly<Record<string, string>>;
@@ -23,7 +24,7 @@ function checkEnv(env: Readonly<Record<string, string>>, where: string): void {
 }
 
 export async function startBenchTenant(stateDir: string, certificateDir: string): Promise<BenchTenant> {
-  const tenant = await startLocalTenant({ stateDir, certificateDir, demo: true });
+  const tenant = await startLocalTenant({ stateDir, certificateDir, demo: true, apps: DEMO_APP_SURFACES });
   try {
     checkEnv(tenant.env, `the tenant in ${stateDir}`);
     await pushLocalEmailTemplates(tenant.env);

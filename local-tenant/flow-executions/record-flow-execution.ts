@@ -8,7 +8,7 @@ import type { FlowExecutionReport } from '../forms-runtime';
 import { newFlowExecutionId, newTraceId } from '../shared/ids';
 import type { Json, JsonObject, StoredFlowExecution } from '../state/types';
 import type { TenantContext } from '../surface';
-import { flowExecutionLine } from './terminal-lines';
+import { flowExecutionLine } from '../state/terminal-lines';
 
 /** The local tenant's bound on stored executions (Auth0 documents no retention for them). */
 export const MAX_FLOW_EXECUTIONS_PER_TENANT = 1000;

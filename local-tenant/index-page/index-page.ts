@@ -3,13 +3,7 @@
 import { PALETTE } from '../shared/palette';
 import { escapeHtml } from '../shared/html-escape';
 
-export interface IndexEntry {
-  readonly name: string;
-  /** A URL to link to, or a file path to show. */
-  readonly where: string;
-  readonly what: string;
-  readonly link: boolean;
-}
+import type { IndexEntry } from '../shared/surface';
 
 const C = PALETTE;
 

@@ -1,6 +1,6 @@
 // /oauth/token with grant_type=authorization_code (RFC 6749 §4.1.3, PKCE RFC 7636 §4.6): a code
 // is good once, for the client and redirect_uri it was issued to, within its lifetime, and with
-// the verifier of its challenge. Listed in the tokens surface's GRANT_TYPES.
+// the verifier of its challenge. Given to the tokens surface by the composition root (surfaces.ts).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Reply } from '../shared/router';
 import type { TenantContext } from '../surface';

@@ -5,7 +5,7 @@
 import { MFA_ACR_VALUE } from './limits';
 import { parseBody } from '../shared/body';
 import type { Reply, Request, Route } from '../shared/router';
-import { passwordMatches } from '../management-api/passwords';
+import { passwordMatches } from '../shared/passwords';
 import { isStepAction, JourneyRequestError } from '../forms-runtime';
 import type { StoredUser } from '../state/types';
 import type { TenantContext } from '../surface';

@@ -9,7 +9,7 @@ import { newSendgridMessageId } from '../shared/ids';
 import { checkApiKey } from './api-key';
 import { problem, type SendgridProblem, sendgridError } from './errors';
 import { renderTemplate } from './render';
-import { emailLine } from '../flow-executions/terminal-lines';
+import { emailLine } from '../state/terminal-lines';
 
 // errors.md: at most 1000 personalizations and 1000 recipients per request, 10 categories,
 // addresses of at most 320 characters.

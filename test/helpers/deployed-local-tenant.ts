@@ -23,6 +23,7 @@ import { checkTestCertificateTrusted, TEST_CERTIFICATE_DIR } from './local-tenan
 import { pushLocalEmailTemplates } from './local-email-templates';
 import { DIST, TSX } from './paths';
 import { copyProject } from './project-copy';
+import { DEMO_APP_SURFACES } from '../../demo-app/demo-app-surfaces';
 
 /** A first deploy takes about 10 s on 2 cores; a file's beforeAll waits for that process, generously, as a loaded machine may be far slower. */
 export const DEPLOY_TIMEOUT_MS = 300_000;
@@ -60,7 +61,7 @@ const FAILED = join(SNAPSHOT_DIR, 'failed.txt');
 async function deploySnapshot(): Promise<void> {
   const stateDir = mkdtempSync(join(tmpdir(), 'deployed-local-tenant-'));
   try {
-    const tenant = await startLocalTenant({ stateDir, certificateDir: TEST_CERTIFICATE_DIR, demo: true });
+    const tenant = await startLocalTenant({ stateDir, certificateDir: TEST_CERTIFICATE_DIR, demo: true, apps: DEMO_APP_SURFACES });
     try {
       await pushLocalEmailTemplates(tenant.env);
       await deployBundleTo(tenant);
@@ -117,7 +118,7 @@ export async function startDeployedLocalTenant(overrides: Partial<LocalTenantOpt
     const stateDir = mkdtempSync(join(tmpdir(), 'local-tenant-test-'));
     writeFileSync(join(stateDir, STATE_FILE), snapshot.stateText.split(snapshot.domain).join(`localhost:${httpsPort}`), { mode: 0o600 });
     try {
-      const tenant = await startLocalTenant({ stateDir, certificateDir: TEST_CERTIFICATE_DIR, demo: true, httpsPort, ...overrides });
+      const tenant = await startLocalTenant({ stateDir, certificateDir: TEST_CERTIFICATE_DIR, demo: true, apps: DEMO_APP_SURFACES, httpsPort, ...overrides });
       return { tenant, stateDir };
     } catch (error) {
       rmSync(stateDir, { recursive: true, force: true });

@@ -1,9 +1,10 @@
 // The local tenant's TLS certificate: self-signed for localhost, 127.0.0.1 and ::1, made on
 // first start and kept (git-ignored) so that NODE_EXTRA_CA_CERTS can point child processes
 // and jest at a file that stays the same from one start to the next.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { generate } from 'selfsigned';
+import { createFolderAtomic } from './shared/atomic-write';
 
 export const CERTIFICATE_FILE = 'cert.pem';
 export const PRIVATE_KEY_FILE = 'key.pem';
@@ -21,20 +22,12 @@ export async function ensureCertificate(dir: string): Promise<Certificate> {
   const keyPath = join(dir, PRIVATE_KEY_FILE);
   if (!existsSync(certPath) || !existsSync(keyPath)) {
     const pems = await generateCertificate();
-    // Both files are written into a folder of this process, which is then renamed into place:
-    // when two processes (two jest workers) generate at once, one rename wins and the other
-    // process reads the winner's pair, never a key of one and a certificate of the other.
-    mkdirSync(dirname(dir), { recursive: true });
-    const temp = `${dir}.${process.pid}.tmp`;
-    mkdirSync(temp, { recursive: true });
-    writeFileSync(join(temp, PRIVATE_KEY_FILE), pems.private, { mode: 0o600 });
-    writeFileSync(join(temp, CERTIFICATE_FILE), pems.cert, { mode: 0o644 });
-    try {
-      renameSync(temp, dir);
-    } catch (error) {
-      rmSync(temp, { recursive: true, force: true });
-      if (!existsSync(certPath)) throw error;
-    }
+    // Both files appear together: a process that loses the race reads the winner's pair, never a
+    // key of one and a certificate of the other.
+    createFolderAtomic(dir, {
+      [PRIVATE_KEY_FILE]: { text: pems.private, mode: 0o600 },
+      [CERTIFICATE_FILE]: { text: pems.cert, mode: 0o644 },
+    });
   }
   return { certPath, cert: readFileSync(certPath, 'utf8'), key: readFileSync(keyPath, 'utf8') };
 }

@@ -2,7 +2,7 @@
 // (docs/design.md "Names shared between the parts"). KEY='value' lines, so that both
 // `set -a; . .local-tenant/env; set +a` and dotenv readers (node --env-file) take it.
 import { join } from 'node:path';
-import { writeFileAtomic } from './state/atomic-write';
+import { writeFileAtomic } from './shared/atomic-write';
 
 export const ENV_FILE = 'env';
 

@@ -3,19 +3,19 @@
 // `@sendgrid/client` can run against it unmodified (docs/design.md "The local tenant").
 import { isAbsolute, join, resolve } from 'node:path';
 import { ensureCertificate } from './certificate';
-import { demoEnv, refreshDemo } from './demo-app/demo-seed';
+import { demoEnv, refreshDemo } from './login/demo-seed';
 import { ENV_FILE, type LocalTenantEnv, writeEnvFile } from './env-file';
 import { Faults, type FaultControls } from './faults/faults';
 import { parseReadings, type Readings } from '../platform/readings';
-import { trustOwnCertificate } from './http/own-certificate-trust';
-import { type Listener, listen } from './http/server';
+import { trustOwnCertificate } from './shared/own-certificate-trust';
+import { type Listener, listen } from './shared/server';
 import { OUTBOX_JSON_PATH } from './outbox/outbox-surface';
 import { grantNewScopesToDeployClient, moveToDomain, seedState } from './state/seed';
 import { TenantStateView } from './state/state-view';
 import { StateStore } from './state/store';
 import { type RequestStats, Stats } from './stats/request-stats';
-import type { TenantContext } from './surface';
-import { SURFACES } from './surfaces';
+import type { Surface as TenantSurface, TenantContext } from './surface';
+import { surfacesWith } from './surfaces';
 
 export type { FaultControls, Fault, FaultKind, PendingFault } from './faults/faults';
 export type { RequestStats, StatsSnapshot } from './stats/request-stats';
@@ -46,6 +46,11 @@ export interface LocalTenantOptions {
   verifiedSenders: readonly string[];
   /** Seed the demo app's client and users when the state has none (npm start); the env file then has DEMO_*. */
   demo?: boolean;
+  /**
+   * Apps served beside the tenant on its plain-HTTP listener (npm start: demo-app/'s
+   * DEMO_APP_SURFACES). Their routes get the tenant's context, typed as what each app declares it needs.
+   */
+  apps?: readonly TenantSurface[];
   /** Where the tenant prints what happens (one line per flow execution and per email): npm start and npm run local-tenant pass console.log; default silent. */
   log?: (line: string) => void;
 }
@@ -114,8 +119,9 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
       readings: options.readings ?? parseReadings(process.env.LOCAL_TENANT_READINGS),
       log: options.log ?? (() => undefined),
     };
-    https.setSurfaces(SURFACES.filter((s) => s.listener === 'https'), context);
-    http.setSurfaces(SURFACES.filter((s) => s.listener === 'http'), context);
+    const surfaces = surfacesWith(options.apps ?? []);
+    https.setSurfaces(surfaces.filter((s) => s.listener === 'https'), context);
+    http.setSurfaces(surfaces.filter((s) => s.listener === 'http'), context);
 
     const certificatePath = isAbsolute(certificate.certPath) ? certificate.certPath : resolve(certificate.certPath);
     const env: LocalTenantEnv & Record<string, string> = {

@@ -1,10 +1,10 @@
-// What every surface of the local tenant (Management API, tokens, SendGrid, outbox, ...)
-// provides, and what it is given. To add a surface: write a module that exports a Surface,
-// and list it in surfaces.ts.
+// What every surface of the local tenant (Management API, tokens, SendGrid, outbox, ...) is
+// given, and the surface over that context (shared/surface.ts). To add a surface: write a module
+// that exports a Surface, and list it in surfaces.ts.
 import type { Faults } from './faults/faults';
-import type { OwnCertificateTrust } from './http/own-certificate-trust';
+import type { OwnCertificateTrust } from './shared/own-certificate-trust';
 import type { Readings } from '../platform/readings';
-import type { Reply, Route } from './http/router';
+import type { Surface as SurfaceOver } from './shared/surface';
 import type { StateStore } from './state/store';
 import type { Stats } from './stats/request-stats';
 
@@ -31,15 +31,5 @@ export interface TenantContext {
   readonly log: (line: string) => void;
 }
 
-export interface Surface {
-  readonly name: string;
-  /** Which listener serves it: HTTPS (APIs, as on Auth0 and SendGrid) or plain HTTP (pages for people, test controls). */
-  readonly listener: 'https' | 'http';
-  /** Path prefixes the surface owns: an unknown path under one gets the surface's own 404. */
-  readonly prefixes: readonly string[];
-  /** Whether its requests count in the request stats. */
-  readonly counted: boolean;
-  routes(context: TenantContext): Route[];
-  /** An error in the API's own format. */
-  errorReply(status: number, message: string): Reply;
-}
+/** A surface of the local tenant: its routes are given the tenant's context. */
+export type Surface = SurfaceOver<TenantContext>;

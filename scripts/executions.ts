@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ManagementClient } from 'auth0';
-import { trustOwnCertificate } from '../local-tenant/http/own-certificate-trust';
+import { trustOwnCertificate } from '../local-tenant/shared/own-certificate-trust';
 import { runCli } from './lib/cli';
 import { DEPLOY_VARIABLES, deployEnvironment, resolveDeployTarget } from './lib/deploy/deploy-target';
 import { readEnvFile } from './lib/env-file';

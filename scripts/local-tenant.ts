@@ -16,6 +16,7 @@ import { runCli } from './lib/cli';
 import { localSenderEmail } from './lib/environment-config';
 import { localTenantPlace, portInUse } from './lib/local-tenant-ports';
 import { resetUserBudget, runningTenantUrl } from './lib/reset-user';
+import { DEMO_APP_SURFACES } from '../demo-app/demo-app-surfaces';
 
 runCli(async () => {
   const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false }, 'reset-user': { type: 'string' } } });
@@ -25,8 +26,8 @@ runCli(async () => {
   let tenant;
   try {
     // docs/design.md: the demo client and user are seeded on first start, and DEMO_* written to the env file.
-    // One line per flow execution and per email as they happen (flow-executions/terminal-lines.ts).
-    tenant = await startLocalTenant({ stateDir, reset: values.reset, httpsPort, httpPort, demo: true, verifiedSenders: [localSenderEmail(root)], log: (line) => console.log(line) });
+    // One line per flow execution and per email as they happen (local-tenant/state/terminal-lines.ts).
+    tenant = await startLocalTenant({ stateDir, reset: values.reset, httpsPort, httpPort, demo: true, apps: DEMO_APP_SURFACES, verifiedSenders: [localSenderEmail(root)], log: (line) => console.log(line) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       const running = runningTenantUrl(stateDir);

@@ -22,13 +22,14 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type LocalTenant, startLocalTenant } from '../local-tenant';
 import { localTenantTargetEnv } from './lib/deploy/deploy-target';
-import { DEMO_MFA_USER_EMAIL, DEMO_SOCIAL_USER_EMAIL } from '../local-tenant/demo-app/demo-seed';
+import { DEMO_MFA_USER_EMAIL, DEMO_SOCIAL_USER_EMAIL } from '../local-tenant/login/demo-seed';
 import { totpUri } from '../local-tenant/login/totp';
 import { runCli } from './lib/cli';
 import { localSenderEmail } from './lib/environment-config';
 import { localTenantPlace, portInUse } from './lib/local-tenant-ports';
 import { resetUserBudget } from './lib/reset-user';
 import { UserError } from './lib/user-error';
+import { DEMO_APP_SURFACES } from '../demo-app/demo-app-surfaces';
 
 const ROOT = join(__dirname, '..');
 
@@ -104,8 +105,8 @@ runCli(async () => {
   console.log(`npm start: 2/4 start the local tenant${values.reset ? ' (clean)' : ''}`);
   let tenant: LocalTenant;
   try {
-    // One line per flow execution and per email as they happen (flow-executions/terminal-lines.ts).
-    tenant = await startLocalTenant({ stateDir, reset: values.reset, httpsPort, httpPort, demo: true, verifiedSenders: [localSenderEmail(ROOT)], log: (line) => console.log(line) });
+    // One line per flow execution and per email as they happen (local-tenant/state/terminal-lines.ts).
+    tenant = await startLocalTenant({ stateDir, reset: values.reset, httpsPort, httpPort, demo: true, apps: DEMO_APP_SURFACES, verifiedSenders: [localSenderEmail(ROOT)], log: (line) => console.log(line) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw portInUse(httpsPort, httpPort, 'another local tenant, or npm start already running?');

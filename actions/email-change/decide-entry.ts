@@ -2,14 +2,17 @@
 // event, the settings, the clock and a random source. Checks run in the order of docs/design.md
 // "The flow" step 3; the first failure decides the denial.
 import {
+  codesSentToday,
   DENY,
   type DenyReason,
   type FormVars,
   JOURNEY_METADATA_KEY,
   MAX_SENDS_PER_DAY,
-  SENDS_APP_METADATA_KEY,
   SUPPORTED_LOCALES,
 } from './contract';
+
+/** Read by the Action at entry; published with the contract, where an app reads it too. */
+export { codesSentToday };
 import { HISTORY_KEY, isLocked, LOCKED_UNTIL_KEY, storedEntries } from './history';
 import type { AuthenticationMethod, PostLoginEvent } from './post-login-types';
 import type { Settings, SettingsResult } from './settings';
@@ -107,13 +110,6 @@ export function recentChanges(appMetadata: Readonly<Record<string, unknown>> | u
     const ms = typeof changed_at === 'string' ? Date.parse(changed_at) : Number.NaN;
     return kind === 'change' && !Number.isNaN(ms) && nowMs - ms < DAY_MS;
   }).length;
-}
-
-/** Codes sent today (UTC), as the send-code flow counts them: {day, count: one "x" per code}. */
-export function codesSentToday(appMetadata: Readonly<Record<string, unknown>> | undefined, nowMs: number): number {
-  const sends = appMetadata?.[SENDS_APP_METADATA_KEY] as { day?: unknown; count?: unknown } | undefined;
-  if (typeof sends?.day !== 'string' || typeof sends.count !== 'string') return 0;
-  return sends.day === new Date(nowMs).toISOString().slice(0, 10) ? sends.count.length : 0;
 }
 
 /**

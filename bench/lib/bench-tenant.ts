@@ -7,6 +7,7 @@ import { startLocalTenant, type StatsSnapshot } from '../../local-tenant';
 import { readEnvFile } from '../../scripts/lib/env-file';
 import { localSenderEmail } from '../../scripts/lib/environment-config';
 import { pushTemplatesToNewLocalTenant } from '../../scripts/lib/templates/push-to-new-local-tenant';
+import { DEMO_APP_SURFACES } from '../../demo-app/demo-app-surfaces';
 
 export interface BenchTenant {
   readonly env: Readonly<Record<string, string>>;
@@ -24,7 +25,7 @@ function checkEnv(env: Readonly<Record<string, string>>, where: string): void {
 }
 
 export async function startBenchTenant(root: string, stateDir: string, certificateDir: string): Promise<BenchTenant> {
-  const tenant = await startLocalTenant({ stateDir, certificateDir, demo: true, verifiedSenders: [localSenderEmail(root)] });
+  const tenant = await startLocalTenant({ stateDir, certificateDir, demo: true, apps: DEMO_APP_SURFACES, verifiedSenders: [localSenderEmail(root)] });
   try {
     checkEnv(tenant.env, `the tenant in ${stateDir}`);
     await pushTemplatesToNewLocalTenant(root, tenant.env);

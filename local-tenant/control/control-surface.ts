@@ -1,7 +1,7 @@
 // Test controls over HTTP, for tests that run in another process (browser tests): faults and
 // request stats under /__local/, on the plain HTTP listener, which listens on loopback only.
-import { parseBody } from '../http/body';
-import type { Reply, Request } from '../http/router';
+import { parseBody } from '../shared/body';
+import type { Reply, Request } from '../shared/router';
 import type { Surface } from '../surface';
 import { checkFault, type Fault, type FaultKind } from '../faults/faults';
 

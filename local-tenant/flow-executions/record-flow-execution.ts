@@ -5,10 +5,10 @@
 // the Management API serves them (management-api/flow-executions.ts). `debug` is untyped in the
 // auth0 SDK (FlowExecutionDebug = Record<string, unknown>): its shape here is the local tenant's own.
 import type { FlowExecutionReport } from '../forms-runtime';
-import { newFlowExecutionId, newTraceId } from '../ids';
+import { newFlowExecutionId, newTraceId } from '../shared/ids';
 import type { Json, JsonObject, StoredFlowExecution } from '../state/types';
 import type { TenantContext } from '../surface';
-import { flowExecutionLine } from './terminal-lines';
+import { flowExecutionLine } from '../state/terminal-lines';
 
 /** The local tenant's bound on stored executions (Auth0 documents no retention for them). */
 export const MAX_FLOW_EXECUTIONS_PER_TENANT = 1000;

@@ -6,7 +6,7 @@
 // action answers {success: false, status}; under 'fails' the action fails (allow_failure applies).
 // The local tenant reaches only itself: any other host is refused by name.
 import type { Readings } from '../../platform/readings';
-import { describeNetworkError } from '../http/network-error';
+import { describeNetworkError } from '../shared/network-error';
 import { ActionFailure } from './action-failure';
 import type { ManagementTokenCache } from './management-token-cache';
 import { DefinitionError } from './unsupported';

@@ -23,7 +23,7 @@ import { httpSendRequest } from './http-send-request';
 import { DEFAULT_READINGS, type Readings } from '../../platform/readings';
 import { DefinitionError, UndocumentedConstructError } from './unsupported';
 import { checkFlowBody, checkFormBody, describeProblems } from '../../platform/forms-model';
-import type { OwnCertificateTrust } from '../http/own-certificate-trust';
+import type { OwnCertificateTrust } from '../shared/own-certificate-trust';
 import { setupString, type VaultConnection } from './vault-connections';
 
 export { isStepAction, Journey, JourneyRequestError, JUMP_PREFIX, type StepAction, type SubmitInput, type SubmitResult } from './journey';

@@ -4,7 +4,7 @@
 // for the same token share one token request.
 import { createHash } from 'node:crypto';
 import { ActionFailure } from './action-failure';
-import { describeNetworkError } from '../http/network-error';
+import { describeNetworkError } from '../shared/network-error';
 import { TOKEN_REFRESH_MARGIN_SECONDS } from './limits';
 
 export interface ClientCredentials {

@@ -8,7 +8,7 @@
 // order (HTML standard, "implicit submission"), so Enter must continue the step, never resend a
 // code. Document order is visual order, so the focus order is the order the person sees.
 import { type Component, HEX_COLOUR, REMAINING_SECONDS } from './form-definition';
-import { escapeHtml } from './html-escape';
+import { escapeHtml } from '../shared/html-escape';
 import type { JourneyState } from './journey-state';
 import { MAX_OTP_LENGTH, MIN_OTP_LENGTH } from './limits';
 import { firstHeading, renderRichText } from './rich-text';

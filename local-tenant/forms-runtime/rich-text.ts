@@ -1,7 +1,7 @@
 // RICH_TEXT blocks: the form author's markup (trusted, deployed configuration) with values from
 // templates (untrusted: vars and fields hold what users typed). The markup may use a few plain
 // tags without attributes; every value is escaped, so a value can never add markup.
-import { escapeHtml } from './html-escape';
+import { escapeHtml } from '../shared/html-escape';
 import type { TemplateScope } from './template-language/evaluate-expression';
 import { parseExpression } from '../../platform/forms-expression-parser';
 import { evaluateExpression } from './template-language/evaluate-expression';

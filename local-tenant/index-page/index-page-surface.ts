@@ -1,16 +1,14 @@
 // The root URL of the plain-HTTP listener: an index of what the local tenant serves (the demo app,
 // the outbox, the env file, the Management API, the discovery document). It owns "/" only: every
-// other path keeps its own surface's answer.
-import { DEMO_APP_PATH } from '../demo-app/demo-seed';
-import { OUTBOX_JSON_PATH, OUTBOX_PAGE_PATH } from '../outbox/outbox-surface';
+// other path keeps its own surface's answer. Each surface that has a page for people lists itself
+// (Surface.index); the page adds what belongs to no surface (the env file) and the APIs.
+import type { IndexEntry } from '../shared/surface';
 import type { Surface, TenantContext } from '../surface';
-import { type IndexEntry, indexPage } from './index-page';
+import { indexPage } from './index-page';
 
-export function indexEntries(context: TenantContext): IndexEntry[] {
+export function indexEntries(context: TenantContext, listed: readonly Surface[]): IndexEntry[] {
   return [
-    { name: 'Demo app', where: `${context.httpUrl}${DEMO_APP_PATH}`, what: 'Sign in and press "Change email" to try the flow.', link: true },
-    { name: 'Outbox', where: `${context.httpUrl}${OUTBOX_PAGE_PATH}`, what: 'Every email the local SendGrid accepted, newest first: the codes are here.', link: true },
-    { name: 'Outbox as JSON', where: `${context.httpUrl}${OUTBOX_JSON_PATH}`, what: 'The same messages for tests and scripts (OUTBOX_URL), oldest first.', link: true },
+    ...listed.flatMap((surface) => surface.index?.(context) ?? []),
     {
       name: 'Environment file',
       where: context.envFile,
@@ -28,7 +26,8 @@ export function indexEntries(context: TenantContext): IndexEntry[] {
   ];
 }
 
-export const indexPageSurface: Surface = {
+/** The index page of the tenant serving `listed` (in the order given). */
+export const indexPageSurface = (listed: readonly Surface[]): Surface => ({
   name: 'index page',
   listener: 'http',
   prefixes: [],
@@ -44,8 +43,8 @@ export const indexPageSurface: Surface = {
           'content-type': 'text/html; charset=utf-8',
           'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
         },
-        body: indexPage(indexEntries(context)),
+        body: indexPage(indexEntries(context, listed)),
       }),
     },
   ],
-};
+});

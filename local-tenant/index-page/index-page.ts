@@ -1,15 +1,9 @@
 // The tenant's root page (http://localhost:4480/): what the local tenant serves and where, for a
 // person who opens the URL it printed, or guesses it. Every value is escaped.
-import { PALETTE } from '../http/palette';
-import { escapeHtml } from '../outbox/outbox-page';
+import { PALETTE } from '../shared/palette';
+import { escapeHtml } from '../shared/html-escape';
 
-export interface IndexEntry {
-  readonly name: string;
-  /** A URL to link to, or a file path to show. */
-  readonly where: string;
-  readonly what: string;
-  readonly link: boolean;
-}
+import type { IndexEntry } from '../shared/surface';
 
 const C = PALETTE;
 

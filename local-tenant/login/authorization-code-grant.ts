@@ -1,8 +1,8 @@
 // /oauth/token with grant_type=authorization_code (RFC 6749 §4.1.3, PKCE RFC 7636 §4.6): a code
 // is good once, for the client and redirect_uri it was issued to, within its lifetime, and with
-// the verifier of its challenge. Listed in the tokens surface's GRANT_TYPES.
+// the verifier of its challenge. Given to the tokens surface by the composition root (surfaces.ts).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Reply } from '../http/router';
+import type { Reply } from '../shared/router';
 import type { TenantContext } from '../surface';
 import { isPublicClient } from './authorize-request';
 import { issuerOf, signIdToken } from './id-token';
@@ -23,7 +23,7 @@ const sameText = (a: string, b: string): boolean => {
 // Auth0 answers a code it does not know, or knows as used or expired, with 403 invalid_grant "Invalid authorization code".
 const INVALID_CODE = (): Reply => oauthError(403, 'invalid_grant', 'Invalid authorization code');
 
-export function authorizationCodeGrant(params: Record<string, string>, context: TenantContext): Reply {
+export async function authorizationCodeGrant(params: Record<string, string>, context: TenantContext): Promise<Reply> {
   const state = loginState(context);
   const client = context.store.state.clients.find((c) => c.client_id === params.client_id);
   if (!client) return oauthError(401, 'access_denied', 'Unauthorized');
@@ -74,7 +74,7 @@ export function authorizationCodeGrant(params: Record<string, string>, context: 
   const jwt = client.jwt_configuration as { lifetime_in_seconds?: unknown } | undefined;
   const lifetime = typeof jwt?.lifetime_in_seconds === 'number' ? jwt.lifetime_in_seconds : DEFAULT_ID_TOKEN_LIFETIME_SECONDS;
   const idToken = record.scope.includes('openid')
-    ? signIdToken({ issuer: issuerOf(context.httpUrl), code: record, user, nowMs: context.now(), lifetimeSeconds: lifetime }, signingKey(context.store))
+    ? await signIdToken({ issuer: issuerOf(context.httpUrl), code: record, user, nowMs: context.now(), lifetimeSeconds: lifetime }, await signingKey(context.store))
     : undefined;
   return {
     status: 200,

@@ -1,6 +1,7 @@
 // GET /authorize: checks the request, opens a transaction bound to this browser's session cookie,
 // and takes the login as far as it goes (login-flow.ts).
-import type { Reply, Request } from '../http/router';
+import { withCookie } from '../shared/cookies';
+import type { Reply, Request } from '../shared/router';
 import type { TenantContext } from '../surface';
 import { checkAuthorizeRequest } from './authorize-request';
 import { callbackError } from './callback-reply';
@@ -21,10 +22,6 @@ function sweep(context: TenantContext): void {
   for (const [code, record] of state.codes) if (record.expiresAtMs < now) state.codes.delete(code);
   for (const [token, issued] of state.accessTokens) if (issued.expiresAtMs < now) state.accessTokens.delete(token);
   sweepSessions(context, TRANSACTION_LIFETIME_SECONDS * 1000);
-}
-
-export function withCookie(reply: Reply, cookie: string | undefined): Reply {
-  return cookie === undefined ? reply : { ...reply, headers: { ...reply.headers, 'set-cookie': cookie } };
 }
 
 export async function authorize(context: TenantContext, request: Request): Promise<Reply> {

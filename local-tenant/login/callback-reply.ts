@@ -1,8 +1,9 @@
 // The end of every login: the browser goes back to the app's redirect_uri with either a code or
 // an OAuth error, and the app's own state, in the response mode the app asked for (query: a 302
 // with the parameters in the URL; form_post: a page that POSTs them, OAuth 2.0 Form Post Response Mode).
-import type { Reply } from '../http/router';
-import { escapeHtml, htmlPage, redirect } from './pages/page-layout';
+import type { Reply } from '../shared/router';
+import { escapeHtml } from '../shared/html-escape';
+import { htmlPage, redirect } from './pages/page-layout';
 import { LOGIN_TEXTS, loginLanguage } from './login-texts';
 
 export interface CallbackTarget {

@@ -4,7 +4,7 @@
 import { type DeployedFlow, type DeployedForm, DefinitionError, type FormsDeploymentWithVault, type Journey, type VaultConnection } from '../forms-runtime';
 import type { StoredUser } from '../state/types';
 import type { TenantContext } from '../surface';
-import { flattenUser } from '../management-api/users';
+import { flattenUser } from '../state/flatten-user';
 import { loginState } from './login-state';
 
 export class FormNotDeployedError extends Error {}

@@ -3,7 +3,7 @@
 // time of the last first-factor authentication (auth_time: docs authenticate/login/max-age-reauthentication).
 import type { StoredUser } from '../state/types';
 import type { AuthorizationCode } from './login-state';
-import { type SigningKey, signRs256 } from './signing-key';
+import { type SigningKey, signWithTenantKey } from './signing-key';
 
 /** The issuer: the login side's own URL with a trailing slash, as Auth0's iss is https://{domain}/. */
 export const issuerOf = (httpUrl: string): string => `${httpUrl}/`;
@@ -35,6 +35,6 @@ export function idTokenClaims(input: IdTokenInput): Record<string, unknown> {
   };
 }
 
-export function signIdToken(input: IdTokenInput, key: SigningKey): string {
-  return signRs256(idTokenClaims(input), key);
+export function signIdToken(input: IdTokenInput, key: SigningKey): Promise<string> {
+  return signWithTenantKey(idTokenClaims(input), key);
 }

@@ -1,7 +1,7 @@
 // How a login moves on: who the user is (the session, or the login page), MFA when the request
 // asks for it, the post-login Actions (and their form), then a code or an error at the app's
 // callback. Every /authorize and /u/ request calls advance() once it has done its own part.
-import type { Request, Reply } from '../http/router';
+import type { Request, Reply } from '../shared/router';
 import type { StoredUser } from '../state/types';
 import type { TenantContext } from '../surface';
 import { callbackError, callbackReply } from './callback-reply';

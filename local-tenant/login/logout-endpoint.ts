@@ -2,7 +2,7 @@
 // one of the client's Allowed Logout URLs (with client_id) or the tenant's (without); query and
 // fragment are not compared (docs authenticate/login/logout/redirect-users-after-logout.mdx).
 // A returnTo that is not allowed gets the error page and signs nobody out.
-import type { Reply, Request } from '../http/router';
+import type { Reply, Request } from '../shared/router';
 import type { TenantContext } from '../surface';
 import { loginState } from './login-state';
 import { loginLanguage } from './login-texts';

@@ -1,10 +1,9 @@
 // The OpenID Connect endpoints apps and libraries call directly, on the plain-HTTP listener with
 // the login pages (the issuer is http://localhost:<port>/): discovery, the JWKS, /userinfo, and
-// /oauth/token, which is the tokens surface's own handler (its GRANT_TYPES include the
-// authorization code grant).
-import type { Reply, Route } from '../http/router';
+// /oauth/token, which is the tokens surface's own handler (the composition root, surfaces.ts,
+// gives it the authorization code grant, and gives this surface the tokens surface).
+import type { Reply, Route } from '../shared/router';
 import type { Surface, TenantContext } from '../surface';
-import { tokensSurface } from '../tokens/tokens-surface';
 import { issuerOf } from './id-token';
 import { MFA_ACR_VALUE } from './limits';
 import { loginState } from './login-state';
@@ -57,7 +56,8 @@ function userinfo(context: TenantContext, authorization: string | undefined): Re
   });
 }
 
-export const oidcSurface: Surface = {
+/** The OIDC endpoints, with /oauth/token as `tokensSurface` serves it. */
+export const createOidcSurface = (tokensSurface: Surface): Surface => ({
   name: 'OpenID Connect endpoints',
   listener: 'http',
   prefixes: ['/.well-known/', '/userinfo', '/oauth/'],
@@ -65,7 +65,7 @@ export const oidcSurface: Surface = {
   errorReply: (status, message) => ({ status, body: { error: status >= 500 ? 'server_error' : 'invalid_request', error_description: message } }),
   routes: (context): Route[] => [
     { method: 'GET', pattern: '/.well-known/openid-configuration', handler: () => json(discoveryDocument(context)) },
-    { method: 'GET', pattern: '/.well-known/jwks.json', handler: () => json({ keys: [signingKey(context.store).jwk] }) },
+    { method: 'GET', pattern: '/.well-known/jwks.json', handler: async () => json({ keys: [(await signingKey(context.store)).jwk] }) },
     { method: 'GET', pattern: '/userinfo', handler: (request) => userinfo(context, request.headers.authorization) },
     // The same /oauth/token as on the HTTPS listener, without its fault kind: faults armed for the
     // Management API's tokens must not be spent by an app's code exchange.
@@ -74,4 +74,4 @@ export const oidcSurface: Surface = {
       .filter((route) => route.pattern === '/oauth/token')
       .map(({ faultKind: _faultKind, ...route }) => route),
   ],
-};
+});

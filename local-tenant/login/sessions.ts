@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { StoredUser } from '../state/types';
 import type { TenantContext } from '../surface';
-import { cookieHeader, readCookie } from './cookies';
+import { cookieHeader, readCookie } from '../shared/cookies';
 import { DEFAULT_IDLE_SESSION_LIFETIME_HOURS, DEFAULT_SESSION_LIFETIME_HOURS, SESSION_COOKIE } from './limits';
 import { type AuthMethod, type BrowserSession, type LoginState, type SessionLogin, loginState } from './login-state';
 

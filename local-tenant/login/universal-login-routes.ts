@@ -3,13 +3,13 @@
 // transaction (?state=) and to the browser that started it: another browser, or a request without
 // the session cookie, gets the error page and changes nothing.
 import { MFA_ACR_VALUE } from './limits';
-import { parseBody } from '../http/body';
-import type { Reply, Request, Route } from '../http/router';
-import { passwordMatches } from '../management-api/passwords';
+import { parseBody } from '../shared/body';
+import type { Reply, Request, Route } from '../shared/router';
+import { passwordMatches } from '../shared/passwords';
 import { isStepAction, JourneyRequestError } from '../forms-runtime';
 import type { StoredUser } from '../state/types';
 import type { TenantContext } from '../surface';
-import { withCookie } from './authorize-endpoint';
+import { withCookie } from '../shared/cookies';
 import { MAX_FAILED_LOGINS, MAX_MFA_FAILURES, SOCIAL_CONNECTION, TRANSACTION_LIFETIME_SECONDS } from './limits';
 import { advance, authorizationRequest, executionRequest, formUrl, hasTotpFactor, resumeLogin } from './login-flow';
 import { type BrowserSession, type LoginTransaction, loginState } from './login-state';

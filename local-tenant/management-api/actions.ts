@@ -3,7 +3,7 @@
 // can be deployed; a deploy makes a new numbered version, which is what a trigger runs.
 import type { TenantContext } from '../surface';
 import type { Json, JsonObject, StoredAction, StoredActionVersion, TenantState } from '../state/types';
-import { newUuid } from '../ids';
+import { newUuid } from '../shared/ids';
 import { auth0Error, payloadError, queryError } from './errors';
 import { pageOf } from './pagination';
 import { noContent, ok, type ManagementResource, type ManagementRoute } from './route';

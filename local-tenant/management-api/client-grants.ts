@@ -1,7 +1,7 @@
 // /api/v2/client-grants: which API an application may call with client credentials, and with
 // which scopes. The /oauth/token endpoint reads these.
-import { newClientGrantId } from '../ids';
-import { managementAudience } from '../tokens/access-tokens';
+import { newClientGrantId } from '../shared/ids';
+import { managementAudience } from '../shared/access-tokens';
 import { auth0Error, payloadError } from './errors';
 import { collectionRoutes } from './collection';
 import { MANAGEMENT_API_SCOPES } from './scopes';

@@ -1,7 +1,7 @@
 // /api/v2/clients: applications. The secret is generated here and shown, as on Auth0, to
 // callers that may read it (read:client_keys); deploy-cli and the bundle's vault client need it.
 import type { JsonObject } from '../state/types';
-import { newClientId, newClientSecret } from '../ids';
+import { newClientId, newClientSecret } from '../shared/ids';
 import { auth0Error, payloadError } from './errors';
 import { collectionRoutes, patch } from './collection';
 import type { ManagementResource } from './route';

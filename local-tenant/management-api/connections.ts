@@ -1,6 +1,6 @@
 // /api/v2/connections: identity providers. The local tenant keeps them as data; only database
 // connections (strategy "auth0") hold users here.
-import { newConnectionId } from '../ids';
+import { newConnectionId } from '../shared/ids';
 import { conflict } from './errors';
 import { collectionRoutes } from './collection';
 import type { ManagementResource } from './route';

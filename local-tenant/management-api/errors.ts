@@ -2,7 +2,7 @@
 // (docs/platform-facts.md §4; e.g. community article "Management API Token from API Explorer Tab
 // does not Contain Expected Scopes" shows a 403 body).
 import { STATUS_CODES } from 'node:http';
-import { type Reply, ReplyError } from '../http/router';
+import { type Reply, ReplyError } from '../shared/router';
 
 export function auth0ErrorReply(status: number, message: string, errorCode?: string): Reply {
   const body: Record<string, unknown> = { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message };

@@ -2,7 +2,7 @@
 // GET /flows/:id has them (deploy-cli reads each flow by id for that reason).
 import type { TenantContext } from '../surface';
 import type { JsonObject } from '../state/types';
-import { newFlowId } from '../ids';
+import { newFlowId } from '../shared/ids';
 import { refuseUndocumentedFlow } from './documented-constructs';
 import { auth0Error, payloadError } from './errors';
 import { collectionRoutes } from './collection';

@@ -1,6 +1,6 @@
 // /api/v2/forms (docs/platform-facts.md §2). A form's list entry has no body; GET /forms/:id has it.
 import type { JsonObject } from '../state/types';
-import { newFormId } from '../ids';
+import { newFormId } from '../shared/ids';
 import { refuseUndocumentedForm } from './documented-constructs';
 import { auth0Error } from './errors';
 import { collectionRoutes } from './collection';

@@ -1,10 +1,10 @@
 // The Management API (/api/v2): one module per resource, listed in RESOURCES. Every call
 // needs a bearer token for this tenant's Management API audience with one of the endpoint's
 // scopes (Auth0: 401 without a valid token, 403 "Insufficient scope, expected any of: ...").
-import { parseBody } from '../http/body';
-import type { Route } from '../http/router';
+import { parseBody } from '../shared/body';
+import type { Route } from '../shared/router';
 import type { Surface, TenantContext } from '../surface';
-import { checkAccessToken } from '../tokens/access-tokens';
+import { checkAccessToken } from '../shared/access-tokens';
 import { auth0Error, auth0ErrorReply } from './errors';
 import type { ManagementResource, ManagementRoute } from './route';
 import { actionsResource } from './actions';
@@ -47,8 +47,8 @@ function toRoute(route: ManagementRoute, context: TenantContext): Route {
     method: route.method,
     pattern: route.pattern,
     ...(route.faultKind ? { faultKind: route.faultKind } : {}),
-    handler: (request) => {
-      const token = checkAccessToken(context.store.state, request.headers.authorization, {
+    handler: async (request) => {
+      const token = await checkAccessToken(context.store.state.secrets.tokenSigningKey, request.headers.authorization, {
         domain: context.domain,
         nowMs: context.now(),
       });

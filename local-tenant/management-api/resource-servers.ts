@@ -2,8 +2,8 @@
 // identifier https://<domain>/api/v2/, as on Auth0, but it cannot be changed or deleted.
 import type { TenantContext } from '../surface';
 import type { JsonObject } from '../state/types';
-import { newResourceServerId } from '../ids';
-import { managementAudience } from '../tokens/access-tokens';
+import { newResourceServerId } from '../shared/ids';
+import { managementAudience } from '../shared/access-tokens';
 import { auth0Error, conflict } from './errors';
 import { pageOf } from './pagination';
 import { collectionRoutes } from './collection';

@@ -1,6 +1,6 @@
 // How a Management API endpoint is declared: method, path, the scopes that allow it (any of
 // them), and a handler that gets the parsed body and the caller.
-import type { Reply, Request } from '../http/router';
+import type { Reply, Request } from '../shared/router';
 import type { TenantContext } from '../surface';
 
 export interface ManagementRequest extends Request {

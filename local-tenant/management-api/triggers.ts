@@ -1,7 +1,7 @@
 // /api/v2/actions/triggers and their bindings. PATCH .../bindings REPLACES the whole list of the
 // trigger (docs/platform-facts.md §5), in the order given: that order is the execution order.
 import type { JsonObject, TriggerBinding } from '../state/types';
-import { newUuid } from '../ids';
+import { newUuid } from '../shared/ids';
 import { auth0Error, payloadError } from './errors';
 import { pageOf } from './pagination';
 import { ok, type ManagementResource } from './route';

@@ -1,10 +1,11 @@
 // /api/v2/users and /api/v2/users-by-email: the endpoints the flows and admin scripts use.
 import type { TenantContext } from '../surface';
 import type { JsonObject, StoredUser } from '../state/types';
-import { newUserId } from '../ids';
+import { newUserId } from '../shared/ids';
+import { flattenUser } from '../state/flatten-user';
 import { auth0Error, conflict, notFound, payloadError, queryError } from './errors';
 import { pageOf, readPaging } from './pagination';
-import { hashPassword } from './passwords';
+import { hashPassword } from '../shared/passwords';
 import { noContent, ok, type ManagementResource, type ManagementRequest } from './route';
 import { parseUserQuery, userMatches } from './user-search';
 import { expectObject, pickFields } from './validation';
@@ -26,12 +27,6 @@ const UPDATE_PROPERTIES = [
 const METADATA_ONLY = ['app_metadata', 'user_metadata'];
 
 const EMAIL_FORMAT = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** The user as the API shows it: never the password hash or the TOTP secret. */
-export function flattenUser(user: StoredUser): JsonObject {
-  const { password_hash: _hash, totp_secret: _totp, ...shown } = user;
-  return structuredClone(shown) as unknown as JsonObject;
-}
 
 export function findUser(context: TenantContext, userId: string): StoredUser {
   const user = context.store.state.users.find((u) => u.user_id === userId);

@@ -2,7 +2,7 @@
 // (API keys, client secrets) is stored apart and never returned, as on Auth0.
 import { createHmac } from 'node:crypto';
 import type { JsonObject, StoredVaultConnection } from '../state/types';
-import { newVaultConnectionId } from '../ids';
+import { newVaultConnectionId } from '../shared/ids';
 import { auth0Error, payloadError } from './errors';
 import { pageOf } from './pagination';
 import { findReferences } from './references';

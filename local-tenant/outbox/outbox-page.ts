@@ -4,17 +4,9 @@
 // its whole height by the page's own script (nonce'd: the only script that runs). The page asks
 // the JSON outbox every few seconds and reloads itself when a message arrives, which keeps its
 // scroll position. Without script it shows each body in a frame of fixed height, and "reload".
-import { PALETTE } from '../http/palette';
+import { escapeHtml } from '../shared/html-escape';
+import { PALETTE } from '../shared/palette';
 import type { EmailAddress, OutboxMessage } from '../state/types';
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 /** How often the page asks whether a message arrived. */
 export const OUTBOX_POLL_SECONDS = 3;

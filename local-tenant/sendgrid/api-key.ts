@@ -1,5 +1,5 @@
 // Every SendGrid call needs the account's API key as a bearer token.
-import type { Request } from '../http/router';
+import type { Request } from '../shared/router';
 import type { TenantContext } from '../surface';
 import { timingSafeEqual } from 'node:crypto';
 import { problem, sendgridError } from './errors';

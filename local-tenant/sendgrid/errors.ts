@@ -1,6 +1,6 @@
 // SendGrid v3 errors: {errors: [{message, field, help}]} (docs/platform-facts.md §6; sendgrid/docs
 // content/docs/API_Reference/Web_API_v3/Mail/errors.md lists the mail send messages).
-import { type Reply, ReplyError } from '../http/router';
+import { type Reply, ReplyError } from '../shared/router';
 
 export interface SendgridProblem {
   readonly message: string;

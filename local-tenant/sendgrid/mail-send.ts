@@ -1,15 +1,15 @@
 // POST /v3/mail/send: checks the request as SendGrid does (messages from sendgrid/docs
 // content/docs/API_Reference/Web_API_v3/Mail/errors.md), renders dynamic templates, and keeps
 // every accepted message in the outbox, one per personalization (each is its own email).
-import { parseBody } from '../http/body';
-import type { Reply, Request } from '../http/router';
+import { parseBody } from '../shared/body';
+import type { Reply, Request } from '../shared/router';
 import type { TenantContext } from '../surface';
 import type { EmailAddress, Json, OutboxMessage, SendgridTemplate, SendgridTemplateVersion } from '../state/types';
-import { newSendgridMessageId } from '../ids';
+import { newSendgridMessageId } from '../shared/ids';
 import { checkApiKey } from './api-key';
 import { problem, type SendgridProblem, sendgridError } from './errors';
 import { renderSendgridTemplate as renderTemplate } from '../../platform/sendgrid-handlebars';
-import { emailLine } from '../flow-executions/terminal-lines';
+import { emailLine } from '../state/terminal-lines';
 
 // errors.md: at most 1000 personalizations and 1000 recipients per request, 10 categories,
 // addresses of at most 320 characters.

@@ -1,8 +1,8 @@
 // SendGrid's transactional templates: /v3/templates and their versions (twilio/sendgrid-oai
 // spec/json/tsg_templates_v3.json).
 import { createHash, randomUUID } from 'node:crypto';
-import { parseBody } from '../http/body';
-import type { Reply, Request, Route } from '../http/router';
+import { parseBody } from '../shared/body';
+import type { Reply, Request, Route } from '../shared/router';
 import type { TenantContext } from '../surface';
 import type { SendgridTemplate, SendgridTemplateVersion, TenantState } from '../state/types';
 import { checkApiKey } from './api-key';

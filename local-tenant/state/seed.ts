@@ -3,9 +3,9 @@
 // every Management API endpoint the local tenant implements, a SendGrid API key, and the
 // senders its starter names (npm start: config/local.json's) verified in SendGrid.
 import { randomBytes } from 'node:crypto';
-import { newClientGrantId, newClientId, newClientSecret, newConnectionId, newSendgridApiKey } from '../ids';
+import { newClientGrantId, newClientId, newClientSecret, newConnectionId, newSendgridApiKey } from '../shared/ids';
 import { MANAGEMENT_API_SCOPES } from '../management-api/scopes';
-import { managementAudience } from '../tokens/access-tokens';
+import { managementAudience } from '../shared/access-tokens';
 import { STATE_FORMAT_VERSION, type TenantState } from './types';
 
 export const DEPLOY_CLIENT_NAME = 'Local tenant deploy (deploy-cli)';

@@ -3,7 +3,7 @@
 // nothing.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../shared/atomic-write';
 import { STATE_FORMAT_VERSION, type TenantState } from './types';
 
 export const STATE_FILE = 'state.json';

@@ -171,7 +171,7 @@ export interface TenantState {
   outbox: OutboxMessage[];
   /** The latest flow executions, oldest first (flow-executions/record-flow-execution.ts); absent in state files written before they were recorded. */
   flowExecutions?: StoredFlowExecution[];
-  /** The demo app's client and users, once seeded (demo-app/demo-seed.ts); absent on a tenant started without the demo. */
+  /** The demo app's client and users, once seeded (login/demo-seed.ts); absent on a tenant started without the demo. */
   demo?: DemoSeed;
 }
 

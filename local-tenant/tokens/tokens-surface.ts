@@ -1,19 +1,19 @@
-// /oauth/token. Part 1 implements the client-credentials grant (what deploy-cli, the auth0 SDK
-// and the flows' vault connection use); the login side adds its grants to GRANT_TYPES.
+// /oauth/token. The tokens service implements the client-credentials grant (what deploy-cli, the
+// auth0 SDK and the flows' vault connection use); the composition root (surfaces.ts) adds the
+// login side's grants.
 import { timingSafeEqual } from 'node:crypto';
-import { parseBody } from '../http/body';
-import type { Reply, Request } from '../http/router';
+import { parseBody } from '../shared/body';
+import type { Reply, Request } from '../shared/router';
 import type { Surface, TenantContext } from '../surface';
 import type { JsonObject } from '../state/types';
-import { authorizationCodeGrant } from '../login/authorization-code-grant';
-import { issueAccessToken } from './access-tokens';
+import { issueAccessToken } from '../shared/access-tokens';
 
 /** Errors of the Authentication API: {error, error_description} (OAuth 2.0, RFC 6749 §5.2). */
 export function oauthErrorReply(status: number, error: string, description: string): Reply {
   return { status, body: { error, error_description: description } };
 }
 
-export type GrantHandler = (params: Record<string, string>, context: TenantContext) => Reply;
+export type GrantHandler = (params: Record<string, string>, context: TenantContext) => Reply | Promise<Reply>;
 
 const sameSecret = (a: string, b: string): boolean => {
   const x = Buffer.from(a);
@@ -21,7 +21,7 @@ const sameSecret = (a: string, b: string): boolean => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-function clientCredentialsGrant(params: Record<string, string>, context: TenantContext): Reply {
+async function clientCredentialsGrant(params: Record<string, string>, context: TenantContext): Promise<Reply> {
   const state = context.store.state;
   const client = state.clients.find((c) => c.client_id === params.client_id);
   // Auth0 answers a wrong client id or secret alike: 401 access_denied "Unauthorized".
@@ -50,7 +50,7 @@ function clientCredentialsGrant(params: Record<string, string>, context: TenantC
   // A `scope` parameter narrows the token to the granted scopes it names.
   const requested = params.scope ? params.scope.split(' ').filter(Boolean) : undefined;
   const scopes = requested ? granted.filter((s) => requested.includes(s)) : granted;
-  const { token, expiresIn } = issueAccessToken(state, {
+  const { token, expiresIn } = await issueAccessToken(state.secrets.tokenSigningKey, {
     domain: context.domain,
     clientId: String(client.client_id),
     audience,
@@ -64,35 +64,34 @@ function resourceServerFor(resourceServers: readonly JsonObject[], audience: str
   return audience === `https://${domain}/api/v2/` || resourceServers.some((r) => r.identifier === audience);
 }
 
-export const GRANT_TYPES: Record<string, GrantHandler> = {
-  client_credentials: clientCredentialsGrant,
-  authorization_code: authorizationCodeGrant,
-};
-
-export const tokensSurface: Surface = {
-  name: 'Authentication API',
-  listener: 'https',
-  prefixes: ['/oauth/'],
-  counted: true,
-  errorReply: (status, message) => oauthErrorReply(status, status >= 500 ? 'server_error' : 'invalid_request', message),
-  routes: (context) => [
-    {
-      method: 'POST',
-      pattern: '/oauth/token',
-      faultKind: 'management.token',
-      handler: (request: Request) => {
-        const parsed = parseBody(request);
-        if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) {
-          return oauthErrorReply(400, 'invalid_request', 'The request body must be JSON or form-encoded parameters.');
-        }
-        const params = Object.fromEntries(
-          Object.entries(parsed.value as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : String(v)]),
-        );
-        if (!params.grant_type) return oauthErrorReply(400, 'invalid_request', 'Missing required parameter: grant_type');
-        const grant = GRANT_TYPES[params.grant_type];
-        if (!grant) return oauthErrorReply(400, 'unsupported_grant_type', `Unsupported grant type: ${params.grant_type}`);
-        return grant(params, context);
+/** The tokens surface, granting client credentials and `otherGrants` (by grant_type). */
+export const createTokensSurface = (otherGrants: Readonly<Record<string, GrantHandler>>): Surface => {
+  const grantTypes: Record<string, GrantHandler> = { client_credentials: clientCredentialsGrant, ...otherGrants };
+  return {
+    name: 'Authentication API',
+    listener: 'https',
+    prefixes: ['/oauth/'],
+    counted: true,
+    errorReply: (status, message) => oauthErrorReply(status, status >= 500 ? 'server_error' : 'invalid_request', message),
+    routes: (context) => [
+      {
+        method: 'POST',
+        pattern: '/oauth/token',
+        faultKind: 'management.token',
+        handler: (request: Request) => {
+          const parsed = parseBody(request);
+          if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) {
+            return oauthErrorReply(400, 'invalid_request', 'The request body must be JSON or form-encoded parameters.');
+          }
+          const params = Object.fromEntries(
+            Object.entries(parsed.value as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : String(v)]),
+          );
+          if (!params.grant_type) return oauthErrorReply(400, 'invalid_request', 'Missing required parameter: grant_type');
+          const grant = grantTypes[params.grant_type];
+          if (!grant) return oauthErrorReply(400, 'unsupported_grant_type', `Unsupported grant type: ${params.grant_type}`);
+          return grant(params, context);
+        },
       },
-    },
-  ],
+    ],
+  };
 };

@@ -2,7 +2,7 @@
 // words; anything else, its stack.
 // Either way the exit code is 1, so that npm and CI see the failure. A network failure anywhere
 // (fetch, axios, the auth0 SDK) never shows as `TypeError: fetch failed` and a stack.
-import { networkErrorOf } from '../../local-tenant/http/network-error';
+import { networkErrorOf } from '../../local-tenant/shared/network-error';
 import { UserError } from './user-error';
 
 export function runCli(main: () => Promise<void>): void {

@@ -1,10 +1,10 @@
 // --reset-user <email> of npm start and npm run local-tenant: gives a user of the local tenant
-// their whole email-change budget back (local-tenant/demo-app/change-budget.ts), through the
+// their whole email-change budget back (demo-app/change-budget.ts), through the
 // tenant's own test control, so that it works the same on a tenant this command just started and
 // on one already running in another terminal.
 import { join } from 'node:path';
-import { describeNetworkError } from '../../local-tenant/http/network-error';
-import { RESET_BUDGET_PATH } from '../../local-tenant/login/login-controls-surface';
+import { describeNetworkError } from '../../local-tenant/shared/network-error';
+import { RESET_BUDGET_PATH } from '../../demo-app/budget-control-surface';
 import { ENV_FILE } from '../../local-tenant/env-file';
 import { readEnvFile } from './env-file';
 import { UserError } from './user-error';

@@ -11,17 +11,19 @@
 // with the domain (the HTTPS port, in vault connection setups and grant audiences) moved to
 // the new tenant's. Each file's tenant is its own: nothing a test does reaches another file.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type LocalTenant, type LocalTenantOptions, startLocalTenant } from '../../local-tenant';
+import { writeFileAtomic } from '../../local-tenant/shared/atomic-write';
 import { localTenantTargetEnv } from '../../scripts/lib/deploy/deploy-target';
 import { STATE_FILE } from '../../local-tenant/state/store';
 import { checkTestCertificateTrusted, testTenantOptions } from './local-tenant';
 import { pushTemplatesToNewLocalTenant } from '../../scripts/lib/templates/push-to-new-local-tenant';
 import { DIST, ROOT, TSX } from './paths';
 import { copyProject } from '../../bench/lib/project-copy';
+import { DEMO_APP_SURFACES } from '../../demo-app/demo-app-surfaces';
 
 /** A first deploy takes about 10 s on 2 cores; a file's beforeAll waits for that process, generously, as a loaded machine may be far slower. */
 export const DEPLOY_TIMEOUT_MS = 300_000;
@@ -59,7 +61,7 @@ const FAILED = join(SNAPSHOT_DIR, 'failed.txt');
 async function deploySnapshot(): Promise<void> {
   const stateDir = mkdtempSync(join(tmpdir(), 'deployed-local-tenant-'));
   try {
-    const tenant = await startLocalTenant(testTenantOptions({ stateDir, demo: true }));
+    const tenant = await startLocalTenant(testTenantOptions({ stateDir, demo: true, apps: DEMO_APP_SURFACES }));
     try {
       await pushTemplatesToNewLocalTenant(ROOT, tenant.env);
       await deployBundleTo(tenant);
@@ -67,9 +69,8 @@ async function deploySnapshot(): Promise<void> {
       await tenant.stop();
     }
     const snapshot: Snapshot = { domain: tenant.domain, stateText: readFileSync(join(stateDir, STATE_FILE), 'utf8') };
-    writeFileSync(`${READY}.tmp`, JSON.stringify(snapshot));
-    // The rename makes the snapshot appear whole to the files waiting for it.
-    renameSync(`${READY}.tmp`, READY);
+    // Written whole: the files waiting for it never read half of it.
+    writeFileAtomic(READY, JSON.stringify(snapshot));
   } catch (error) {
     writeFileSync(FAILED, String((error as Error).message ?? error));
     throw error;
@@ -117,7 +118,7 @@ export async function startDeployedLocalTenant(overrides: Partial<LocalTenantOpt
     const stateDir = mkdtempSync(join(tmpdir(), 'local-tenant-test-'));
     writeFileSync(join(stateDir, STATE_FILE), snapshot.stateText.split(snapshot.domain).join(`localhost:${httpsPort}`), { mode: 0o600 });
     try {
-      const tenant = await startLocalTenant(testTenantOptions({ stateDir, demo: true, httpsPort, ...overrides }));
+      const tenant = await startLocalTenant(testTenantOptions({ stateDir, demo: true, apps: DEMO_APP_SURFACES, httpsPort, ...overrides }));
       return { tenant, stateDir };
     } catch (error) {
       rmSync(stateDir, { recursive: true, force: true });

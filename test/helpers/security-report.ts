@@ -10,8 +10,9 @@
 //
 // A case counts as passed only when its body returned: a failed assertion or a timeout leaves it
 // tried and not passed.
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../../local-tenant/shared/atomic-write';
 import { DIST } from './paths';
 import { SECURITY_REPORT_FILE } from './test-output';
 
@@ -81,9 +82,7 @@ export function renderReport(parts: readonly Part[]): string {
 
 function writeAtomically(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, text);
-  renameSync(temp, path);
+  writeFileAtomic(path, text, { mode: 0o644 });
 }
 
 export function useSecurityReport(category: SecurityCategory): SecurityReport {

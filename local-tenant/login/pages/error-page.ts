@@ -1,9 +1,10 @@
 // The error page: for a request that cannot go back to the app (unknown client, a redirect_uri
 // that is not one of its callbacks, an expired or foreign transaction), as Auth0's generic error
 // page does (docs universal-login/error-pages): the error code and its description, escaped.
-import type { Reply } from '../../http/router';
+import type { Reply } from '../../shared/router';
 import { LOGIN_TEXTS, type LoginLanguage } from '../login-texts';
-import { escapeHtml, htmlPage } from './page-layout';
+import { escapeHtml } from '../../shared/html-escape';
+import { htmlPage } from './page-layout';
 
 export function errorPage(input: { language: LoginLanguage; status: number; error: string; description: string; setCookie?: string }): Reply {
   const t = LOGIN_TEXTS[input.language];

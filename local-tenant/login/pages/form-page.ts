@@ -5,8 +5,8 @@
 // enforces the resend wait (forms-runtime/journey.ts).
 import { randomBytes } from 'node:crypto';
 import { COUNTDOWN_ATTRIBUTE } from '../../forms-runtime';
-import { PALETTE } from '../../http/palette';
-import type { Reply } from '../../http/router';
+import { PALETTE } from '../../shared/palette';
+import type { Reply } from '../../shared/router';
 import { PAGE_STYLE, pageHeaders } from './page-layout';
 
 const C = PALETTE;

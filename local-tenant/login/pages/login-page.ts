@@ -1,8 +1,9 @@
 // The login page of the database connection: email and password, and the stand-in button of the
 // Google connection. Every value shown is escaped.
-import type { Reply } from '../../http/router';
+import type { Reply } from '../../shared/router';
 import { LOGIN_TEXTS, type LoginLanguage } from '../login-texts';
-import { escapeHtml, htmlPage } from './page-layout';
+import { escapeHtml } from '../../shared/html-escape';
+import { htmlPage } from './page-layout';
 
 export interface LoginPageInput {
   readonly language: LoginLanguage;

@@ -1,7 +1,8 @@
 // The MFA challenge: the code of the user's authenticator app (TOTP).
-import type { Reply } from '../../http/router';
+import type { Reply } from '../../shared/router';
 import { LOGIN_TEXTS, type LoginLanguage } from '../login-texts';
-import { escapeHtml, htmlPage } from './page-layout';
+import { escapeHtml } from '../../shared/html-escape';
+import { htmlPage } from './page-layout';
 
 export function mfaPage(input: { language: LoginLanguage; transactionId: string; email: string; error?: string; status?: number }): Reply {
   const t = LOGIN_TEXTS[input.language];

@@ -2,11 +2,10 @@
 // MFA, form and error pages, and headers that keep the page from running anything it did not
 // write itself (no script but a nonce'd one) or being framed by another site (clickjacking).
 import { randomBytes } from 'node:crypto';
-import type { Reply } from '../../http/router';
-import { escapeHtml } from '../../outbox/outbox-page';
-import { PALETTE } from '../../http/palette';
-
-export { escapeHtml };
+import { setCookieHeader } from '../../shared/cookies';
+import type { Reply } from '../../shared/router';
+import { escapeHtml } from '../../shared/html-escape';
+import { PALETTE } from '../../shared/palette';
 
 const C = PALETTE;
 
@@ -59,7 +58,7 @@ export function pageHeaders(scriptNonce?: string, setCookie?: string): Record<st
     'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src ${scriptSource}; frame-ancestors 'none'; base-uri 'none'`,
     'x-frame-options': 'DENY',
     'referrer-policy': 'no-referrer',
-    ...(setCookie === undefined ? {} : { 'set-cookie': setCookie }),
+    ...setCookieHeader(setCookie),
   };
 }
 
@@ -87,5 +86,5 @@ ${options.script === undefined ? '' : `<script nonce="${nonce}">${options.script
 
 /** A 302 to `location`, optionally setting one cookie. */
 export function redirect(location: string, setCookie?: string): Reply {
-  return { status: 302, headers: { location, ...(setCookie === undefined ? {} : { 'set-cookie': setCookie }) } };
+  return { status: 302, headers: { location, ...setCookieHeader(setCookie) } };
 }

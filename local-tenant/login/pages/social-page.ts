@@ -1,9 +1,10 @@
 // The stand-in of Google's consent screen: the local tenant has no Google, so the person picks
 // one of the tenant's google-oauth2 users to come back as (a federated sign-in).
-import type { Reply } from '../../http/router';
+import type { Reply } from '../../shared/router';
 import type { StoredUser } from '../../state/types';
 import { LOGIN_TEXTS, type LoginLanguage } from '../login-texts';
-import { escapeHtml, htmlPage } from './page-layout';
+import { escapeHtml } from '../../shared/html-escape';
+import { htmlPage } from './page-layout';
 
 export function socialPage(input: { language: LoginLanguage; transactionId: string; users: readonly StoredUser[] }): Reply {
   const t = LOGIN_TEXTS[input.language];

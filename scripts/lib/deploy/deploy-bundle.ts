@@ -9,7 +9,7 @@ import { buildBundle } from '../build/build-bundle';
 import { loadEnvironmentConfig } from '../environment-config';
 import { buildMappings, type Mappings } from '../mappings';
 import { parseTenantYaml, readTenantText, TENANT_FILE } from '../tenant-file';
-import { networkErrorOf } from '../../../local-tenant/http/network-error';
+import { networkErrorOf } from '../../../local-tenant/shared/network-error';
 import { UserError } from '../user-error';
 import { validateBundle } from '../validate/validate-bundle';
 import { type BundleNames, type CurrentState, readCurrentState } from './current-state';

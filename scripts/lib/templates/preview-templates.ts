@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCALES, TEMPLATES, sendgridTemplateName, type Locale, type TemplateSpec } from '../../../templates/catalog';
+import { escapeHtml } from '../../../local-tenant/shared/html-escape';
 import { renderSendgridTemplate } from '../../../platform/sendgrid-handlebars';
 import { sampleData } from './sample-data';
 import { partPath, type TemplatesSnapshot } from './template-files';
@@ -32,9 +33,6 @@ export function renderAll(snapshot: TemplatesSnapshot): RenderedEmail[] {
     }),
   );
 }
-
-const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function indexPage(emails: readonly RenderedEmail[], withImages: boolean): string {
   const cell = (email: RenderedEmail | undefined): string => {

@@ -4,9 +4,10 @@
 //   templates/<template>/<locale>/subject.hbs | html.hbs | text.hbs   (the parts)
 //   templates/<template>/sample.json                                  (sample data, all locales)
 //   templates/<template>/<locale>/sample.json                         (optional, overrides it)
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Locale, TemplateSpec } from '../../../templates/catalog';
+import { writeFileAtomic } from '../../../local-tenant/shared/atomic-write';
 
 export const PARTS = ['subject', 'html', 'text'] as const;
 export type Part = (typeof PARTS)[number];
@@ -80,7 +81,5 @@ export function writeProjectFile(root: string, path: string, text: string): void
     throw new Error(`${path} exists and is not a file`);
   }
   mkdirSync(dirname(target), { recursive: true });
-  const temporary = `${target}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, target);
+  writeFileAtomic(target, text, { mode: 0o644 });
 }

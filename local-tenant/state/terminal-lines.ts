@@ -2,7 +2,7 @@
 // SendGrid's activity feed would show them: one per flow execution as it ends, one per email
 // accepted. Printed only when the tenant runs for a person (npm start, npm run local-tenant);
 // tests inject their own logger. Local only: an email's line shows its code.
-import type { JsonObject, OutboxMessage, StoredFlowExecution } from '../state/types';
+import type { JsonObject, OutboxMessage, StoredFlowExecution } from './types';
 
 /** "2026-11-21 09:00:00Z": seconds are enough for a person reading along. */
 export const terminalTime = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 19)}Z`;

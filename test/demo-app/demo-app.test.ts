@@ -1,14 +1,15 @@
 // The demo app's answer to every outcome of the app contract (README table): the message a person
 // reads, or the login it starts (max_age=0 again, or MFA first and the change right after), never
 // a loop; callbacks it did not start are ignored; whatever the callback carries is escaped.
-import { DENY } from '../../../actions/email-change/contract';
-import { totpCode } from '../../../local-tenant/login/totp';
-import { HttpBrowser } from '../../helpers/http-browser';
-import { visibleText } from '../../helpers/email-change-journeys';
-import { useLocalTenant } from '../../helpers/local-tenant';
+import { DENY } from '../../actions/email-change/contract';
+import { DEMO_APP_SURFACES } from '../../demo-app/demo-app-surfaces';
+import { totpCode } from '../../local-tenant/login/totp';
+import { HttpBrowser } from '../helpers/http-browser';
+import { visibleText } from '../helpers/email-change-journeys';
+import { useLocalTenant } from '../helpers/local-tenant';
 
 const MFA = 'http://schemas.openid.net/pape/policies/2007/06/multi-factor';
-const tenant = useLocalTenant({ demo: true });
+const tenant = useLocalTenant({ demo: true, apps: DEMO_APP_SURFACES });
 
 /** A browser on the demo app with a change started: the state of its pending login. */
 async function startedChange(): Promise<{ browser: HttpBrowser; authorize: URL }> {

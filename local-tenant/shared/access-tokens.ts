@@ -1,7 +1,7 @@
-// Access tokens for the Management API: issued at /oauth/token (client credentials), checked on
-// every Management API call.
-import type { TenantState } from '../state/types';
-import { signJwt, verifyJwt } from './jwt';
+// Access tokens for the Management API: issued at /oauth/token (client credentials, the tokens
+// service), checked on every Management API call (the management-api service), signed with the
+// tenant's secret (state.secrets.tokenSigningKey).
+import { signHs256, verifyHs256 } from './jwt';
 
 // docs/platform-facts.md §4: client-credentials tokens live 86,400 s by default.
 export const ACCESS_TOKEN_LIFETIME_SECONDS = 86_400;
@@ -19,10 +19,10 @@ export type AccessTokenClaims = {
   azp: string;
 };
 
-export function issueAccessToken(
-  state: TenantState,
+export async function issueAccessToken(
+  signingSecret: string,
   input: { domain: string; clientId: string; audience: string; scopes: readonly string[]; nowMs: number },
-): { token: string; expiresIn: number } {
+): Promise<{ token: string; expiresIn: number }> {
   const iat = Math.floor(input.nowMs / 1000);
   const claims: AccessTokenClaims = {
     iss: `https://${input.domain}/`,
@@ -34,7 +34,7 @@ export function issueAccessToken(
     gty: 'client-credentials',
     azp: input.clientId,
   };
-  return { token: signJwt(claims, state.secrets.tokenSigningKey), expiresIn: ACCESS_TOKEN_LIFETIME_SECONDS };
+  return { token: await signHs256(claims, signingSecret), expiresIn: ACCESS_TOKEN_LIFETIME_SECONDS };
 }
 
 export type TokenCheck =
@@ -46,15 +46,15 @@ export type TokenCheck =
  * badly signed, expired or wrong-audience token; the exact wording of each message is not
  * documented, these say what is wrong.
  */
-export function checkAccessToken(
-  state: TenantState,
+export async function checkAccessToken(
+  signingSecret: string,
   authorization: string | undefined,
   input: { domain: string; nowMs: number },
-): TokenCheck {
+): Promise<TokenCheck> {
   if (!authorization) return { ok: false, message: 'Missing authentication' };
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (!match) return { ok: false, message: 'Bad HTTP authentication header format' };
-  const result = verifyJwt(match[1] as string, state.secrets.tokenSigningKey, Math.floor(input.nowMs / 1000));
+  const result = await verifyHs256(match[1] as string, signingSecret, Math.floor(input.nowMs / 1000));
   if (!result.ok) {
     const messages = {
       malformed: 'Invalid token',

@@ -1,7 +1,8 @@
-// Cookies of the pages the local tenant serves to browsers (the login side, the demo app).
-// Cookies do not separate ports: everything on http://localhost shares one jar, so each surface
-// uses its own cookie name.
+// Cookies of the pages served to browsers (the login side, the demo app): reading one from the
+// Cookie header, writing one as Set-Cookie. Cookies do not separate ports: everything on
+// http://localhost shares one jar, so each surface uses its own cookie name.
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Reply } from './router';
 
 /** The value of cookie `name` in the request, or undefined. */
 export function readCookie(headers: IncomingHttpHeaders, name: string): string | undefined {
@@ -37,4 +38,14 @@ export function cookieHeader(name: string, value: string, options: CookieOptions
   const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${options.path ?? '/'}`, 'HttpOnly', 'SameSite=Lax'];
   if (options.maxAgeSeconds !== undefined) parts.push(`Max-Age=${options.maxAgeSeconds}`);
   return parts.join('; ');
+}
+
+/** The Set-Cookie header to merge into a reply's headers: none when there is no cookie to set. */
+export function setCookieHeader(cookie: string | undefined): Record<string, string> {
+  return cookie === undefined ? {} : { 'set-cookie': cookie };
+}
+
+/** `reply`, setting `cookie` when there is one. */
+export function withCookie(reply: Reply, cookie: string | undefined): Reply {
+  return cookie === undefined ? reply : { ...reply, headers: { ...reply.headers, ...setCookieHeader(cookie) } };
 }

@@ -1,5 +1,5 @@
 // The tenant's terminal lines, from plain records.
-import { emailLine, flowExecutionLine } from '../../../local-tenant/flow-executions/terminal-lines';
+import { emailLine, flowExecutionLine } from '../../../local-tenant/state/terminal-lines';
 import type { OutboxMessage, StoredFlowExecution } from '../../../local-tenant/state/types';
 
 const execution = (status: 'completed' | 'failed', debug: StoredFlowExecution['debug']): StoredFlowExecution => ({

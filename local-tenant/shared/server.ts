@@ -3,9 +3,9 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { Surface, TenantContext } from '../surface';
 import { BodyTooLargeError, readBody } from './body';
 import { type Reply, ReplyError, type Request, Router } from './router';
+import type { DispatchContext, Surface } from './surface';
 
 export const LOOPBACK_HOST = '127.0.0.1';
 const LOOPBACK_HOST_HEADER = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i;
@@ -14,7 +14,7 @@ export interface Listener {
   readonly server: Server;
   readonly port: number;
   /** Set once the surfaces are built (they need the ports). */
-  setSurfaces(surfaces: readonly Surface[], context: TenantContext): void;
+  setSurfaces<Context extends DispatchContext>(surfaces: readonly Surface<Context>[], context: Context): void;
   close(): Promise<void>;
 }
 
@@ -47,7 +47,7 @@ export async function listen(
     server,
     port: (server.address() as AddressInfo).port,
     setSurfaces(surfaces, context) {
-      dispatcher = new Dispatcher(surfaces, context);
+      dispatcher = new Dispatcher(surfaces as readonly Surface<DispatchContext>[], context);
     },
     close() {
       for (const release of held) release();
@@ -61,11 +61,11 @@ export async function listen(
 }
 
 class Dispatcher {
-  private readonly routers: { surface: Surface; router: Router }[];
+  private readonly routers: { surface: Surface<DispatchContext>; router: Router }[];
 
   constructor(
-    private readonly surfaces: readonly Surface[],
-    private readonly context: TenantContext,
+    private readonly surfaces: readonly Surface<DispatchContext>[],
+    private readonly context: DispatchContext,
   ) {
     this.routers = surfaces.map((surface) => ({ surface, router: new Router(surface.routes(context)) }));
   }
@@ -139,8 +139,8 @@ class Dispatcher {
     send(response, { status: 404, body: { statusCode: 404, error: 'Not Found', message: `Not Found: the local tenant has no endpoint ${what}.` } });
   }
 
-  private ownerOf(path: string): Surface | undefined {
-    let best: Surface | undefined;
+  private ownerOf(path: string): Surface<DispatchContext> | undefined {
+    let best: Surface<DispatchContext> | undefined;
     let bestLength = -1;
     for (const surface of this.surfaces) {
       for (const prefix of surface.prefixes) {
@@ -153,7 +153,7 @@ class Dispatcher {
     return best;
   }
 
-  private async run(surface: Surface, handler: (r: Request) => Reply | Promise<Reply>, request: Request): Promise<Reply> {
+  private async run(surface: Surface<DispatchContext>, handler: (r: Request) => Reply | Promise<Reply>, request: Request): Promise<Reply> {
     try {
       return await handler(request);
     } catch (error) {

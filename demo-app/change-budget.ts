@@ -3,10 +3,20 @@
 // the codes sent today in app_metadata.email_change_sends (actions/email-change/contract.ts);
 // clearing it gives the user the day's codes back. Only that counter is cleared: the change
 // history (completed changes count too, and are never rewritten) and the rest stay as they are.
-import { SENDS_APP_METADATA_KEY } from '../../actions/email-change/contract';
-import { codesSentToday } from '../../actions/email-change/decide-entry';
-import type { StateStore } from '../state/store';
-import type { StoredUser } from '../state/types';
+import { codesSentToday, SENDS_APP_METADATA_KEY } from '../actions/email-change/contract';
+
+/** What the demo reads of a user: the ids, and the app_metadata the contract's budget is kept in. */
+export interface BudgetUser {
+  readonly user_id: string;
+  readonly email: string;
+  readonly app_metadata: Record<string, unknown>;
+}
+
+/** The users it reads and clears the budget of (the tenant's state store, given by the caller). */
+export interface BudgetStore {
+  readonly state: { readonly users: readonly BudgetUser[] };
+  mutate(change: (state: { users: BudgetUser[] }) => void): void;
+}
 
 export interface BudgetReset {
   readonly userId: string;
@@ -16,19 +26,19 @@ export interface BudgetReset {
 }
 
 /** Codes this user was sent today, as the Action counts them. */
-export function codesSentTodayTo(user: StoredUser, nowMs: number): number {
+export function codesSentTodayTo(user: BudgetUser, nowMs: number): number {
   return codesSentToday(user.app_metadata, nowMs);
 }
 
 /** Finds a user by id, or by email (case-insensitive); undefined when there is none. */
-export function findUser(users: readonly StoredUser[], who: { userId?: string; email?: string }): StoredUser | undefined {
+export function findUser(users: readonly BudgetUser[], who: { userId?: string; email?: string }): BudgetUser | undefined {
   if (who.userId !== undefined) return users.find((u) => u.user_id === who.userId);
   const email = who.email?.trim().toLowerCase();
   return email ? users.find((u) => u.email.toLowerCase() === email) : undefined;
 }
 
 /** Clears the user's email-change budget; undefined when there is no such user. */
-export function resetChangeBudget(store: StateStore, who: { userId?: string; email?: string }, nowMs: number): BudgetReset | undefined {
+export function resetChangeBudget(store: BudgetStore, who: { userId?: string; email?: string }, nowMs: number): BudgetReset | undefined {
   const user = findUser(store.state.users, who);
   if (!user) return undefined;
   const clearedCodes = codesSentTodayTo(user, nowMs);

@@ -1,7 +1,7 @@
 // The demo app's one page: who is signed in (from the verified ID token), the Change email button,
 // the outcome of the last attempt, and what happens behind each button. Every value is escaped.
-import { PALETTE } from '../http/palette';
-import { escapeHtml } from '../outbox/outbox-page';
+import { PALETTE } from '../local-tenant/shared/palette';
+import { escapeHtml } from '../local-tenant/shared/html-escape';
 import type { DemoSession } from './demo-sessions';
 
 const C = PALETTE;

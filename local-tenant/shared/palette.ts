@@ -1,7 +1,7 @@
 // The colours of every page the local tenant shows a person (login, MFA, the form's steps, error
 // pages, the demo app, the outbox, the index), and the pairs the pages put together, with the
 // contrast each pair needs under WCAG 2.2 AA: 4.5:1 for text (1.4.3), 3:1 for the boundary of a
-// control a person must find, such as an input's border (1.4.11). test/local-tenant/http/
+// control a person must find, such as an input's border (1.4.11). test/local-tenant/shared/
 // palette.test.ts computes every ratio, and checks that the pages' CSS uses no other colour.
 export const PALETTE = {
   white: '#ffffff',

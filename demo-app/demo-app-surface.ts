@@ -1,15 +1,15 @@
-// The demo app, served by the local tenant under /demo/ on its plain-HTTP listener: an app of the
-// tenant like any other (the seeded public client), signing in with the code flow and PKCE,
-// starting email changes, and reacting to each outcome as README "Starting an email change from
-// your app" describes, including the automatic MFA retry.
-import { parseBody } from '../http/body';
-import type { Reply, Request } from '../http/router';
-import { MFA_ACR_VALUE } from '../login/limits';
-import { OUTBOX_PAGE_PATH } from '../outbox/outbox-surface';
-import type { Surface, TenantContext } from '../surface';
-import { DEMO_APP_PATH, DEMO_CALLBACK_PATH } from './demo-seed';
-import { authorizeUrl, type DemoClientConfig, DemoSignInError, exchangeCode, newNonce, newPkce, newState } from './demo-oidc-client';
-import { findUser, codesSentTodayTo, resetChangeBudget } from './change-budget';
+// The demo app, served under /demo/ on the local tenant's plain-HTTP listener when the caller
+// adds it (npm start): an app of the tenant like any other (the seeded public client), signing in
+// with the code flow and PKCE through openid-client, starting email changes, and reacting to each
+// outcome as README "Starting an email change from your app" describes, including the automatic
+// MFA retry. It is not part of the tenant: the tenant never imports it.
+import { parseBody } from '../local-tenant/shared/body';
+import { withCookie } from '../local-tenant/shared/cookies';
+import { DEMO_APP_PATH, DEMO_CALLBACK_PATH } from '../local-tenant/shared/demo-app-registration';
+import type { Reply, Request } from '../local-tenant/shared/router';
+import type { Surface } from '../local-tenant/shared/surface';
+import { authorizeUrl, type DemoClientConfig, DemoSignInError, exchangeCode } from './demo-oidc-client';
+import { type BudgetStore, findUser, codesSentTodayTo, resetChangeBudget } from './change-budget';
 import { demoPage } from './demo-app-page';
 import { type DemoSession, demoSession, type LoginPurpose, type PendingLogin } from './demo-sessions';
 import { OUTCOMES, retriedOutcome, UNKNOWN_EMAIL_CHANGE_OUTCOME } from './outcome-messages';
@@ -21,36 +21,54 @@ const PAGE_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-function withCookie(reply: Reply, cookie: string | undefined): Reply {
-  return cookie === undefined ? reply : { ...reply, headers: { ...reply.headers, 'set-cookie': cookie } };
+/** acr_values asking for MFA (docs secure/multi-factor-authentication/step-up-authentication; README "Users with MFA"). */
+export const MFA_ACR_VALUE = 'http://schemas.openid.net/pape/policies/2007/06/multi-factor';
+
+/** The tenant's outbox page, where the demo's emails land (local-tenant/outbox/outbox-surface.ts). */
+const OUTBOX_PAGE_PATH = '/outbox';
+
+/**
+ * What the demo app is given by the tenant that serves it: the login URL, the clock, the fetch that
+ * trusts the tenant's certificate, and the store it finds its client id in and reads and clears the
+ * email-change budget of its users through (change-budget.ts).
+ */
+export interface DemoHost {
+  readonly httpUrl: string;
+  readonly now: () => number;
+  readonly ownCertificate: { readonly fetch: typeof fetch };
+  readonly store: BudgetStore & { readonly state: { readonly demo?: { readonly clientId: string } } };
 }
 
 const seeOther = (location: string): Reply => ({ status: 303, headers: { location } });
 
-function config(context: TenantContext): DemoClientConfig | undefined {
+function config(context: DemoHost): DemoClientConfig | undefined {
   const demo = context.store.state.demo;
   if (!demo) return undefined;
-  return { tenantUrl: context.httpUrl, clientId: demo.clientId, redirectUri: `${context.httpUrl}${DEMO_CALLBACK_PATH}`, now: context.now };
+  return { tenantUrl: context.httpUrl, clientId: demo.clientId, redirectUri: `${context.httpUrl}${DEMO_CALLBACK_PATH}`, now: context.now, fetch: context.ownCertificate.fetch };
 }
 
 /** Redirects to /authorize for `purpose`, remembering what the callback needs under a fresh state. */
-function startLogin(context: TenantContext, session: DemoSession, purpose: LoginPurpose, retry?: PendingLogin['retry']): Reply {
+async function startLogin(context: DemoHost, session: DemoSession, purpose: LoginPurpose, retry?: PendingLogin['retry']): Promise<Reply> {
   const client = config(context);
   if (!client) return seeOther(DEMO_APP_PATH);
-  const state = newState();
-  const pkce = newPkce();
-  const nonce = newNonce();
-  session.pending.set(state, { purpose, verifier: pkce.verifier, nonce, ...(retry === undefined ? {} : { retry }) });
   const extra: Record<string, string> = { ui_locales: session.locale };
   // README: every change asks for a fresh sign-in (max_age=0); the Action refuses one that did not.
   // For a user with MFA, the retry asks for both factors in the same transaction (acr_values), then
   // the form: one redirect.
   if (purpose === 'email-change') Object.assign(extra, { email_change: 'true', max_age: '0' }, retry === 'mfa' ? { acr_values: MFA_ACR_VALUE } : {});
   if (purpose === 'mfa-then-change') Object.assign(extra, { acr_values: MFA_ACR_VALUE });
-  return { status: 302, headers: { location: authorizeUrl(client, { state, nonce, challenge: pkce.challenge, extra }) } };
+  let started: Awaited<ReturnType<typeof authorizeUrl>>;
+  try {
+    started = await authorizeUrl(client, extra);
+  } catch (failure) {
+    if (failure instanceof DemoSignInError) return show(session, { tone: 'error', message: failure.message });
+    throw failure;
+  }
+  session.pending.set(started.checks.state, { purpose, checks: started.checks, ...(retry === undefined ? {} : { retry }) });
+  return { status: 302, headers: { location: started.url } };
 }
 
-function onOutcome(context: TenantContext, session: DemoSession, pending: PendingLogin, code: string): Reply {
+function onOutcome(context: DemoHost, session: DemoSession, pending: PendingLogin, code: string): Reply | Promise<Reply> {
   const known = OUTCOMES[code] ?? UNKNOWN_EMAIL_CHANGE_OUTCOME;
   if (known.step === 'retry-change') {
     if (pending.retry !== undefined) return show(session, retriedOutcome(code), code);
@@ -71,7 +89,7 @@ function show(session: DemoSession, outcome: { tone: 'success' | 'info' | 'error
   return seeOther(DEMO_APP_PATH);
 }
 
-async function callback(context: TenantContext, session: DemoSession, request: Request): Promise<Reply> {
+async function callback(context: DemoHost, session: DemoSession, request: Request): Promise<Reply> {
   const state = request.query.get('state') ?? '';
   const pending = session.pending.get(state);
   if (!pending) {
@@ -88,7 +106,8 @@ async function callback(context: TenantContext, session: DemoSession, request: R
   const code = request.query.get('code');
   if (!client || code === null) return show(session, { tone: 'error', message: 'The callback has neither a code nor an error.' });
   try {
-    const { idToken, claims } = await exchangeCode(client, { code, verifier: pending.verifier, nonce: pending.nonce });
+    const callbackUrl = new URL(`${client.redirectUri}?${request.query.toString()}`);
+    const { idToken, claims } = await exchangeCode(client, callbackUrl, pending.checks);
     session.signedIn = { idToken, claims };
   } catch (failure) {
     if (failure instanceof DemoSignInError) return show(session, { tone: 'error', message: failure.message });
@@ -104,12 +123,13 @@ async function callback(context: TenantContext, session: DemoSession, request: R
   return seeOther(DEMO_APP_PATH);
 }
 
-export const demoAppSurface: Surface = {
+export const demoAppSurface: Surface<DemoHost> = {
   name: 'demo app',
   listener: 'http',
   prefixes: ['/demo'],
   counted: false,
   errorReply: (status, message) => ({ status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `Demo app: ${message}` }),
+  index: (context) => [{ name: 'Demo app', where: `${context.httpUrl}${DEMO_APP_PATH}`, what: 'Sign in and press "Change email" to try the flow.', link: true }],
   routes: (context) => {
     const page = (request: Request): Reply => {
       const { session, cookie } = demoSession(context, request.headers);

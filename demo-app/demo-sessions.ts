@@ -3,9 +3,8 @@
 // and the callback is kept per `state`, so a callback it did not start is recognised and refused.
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { cookieHeader, readCookie } from '../login/cookies';
-import type { TenantContext } from '../surface';
-import type { IdTokenClaims } from './demo-oidc-client';
+import { cookieHeader, readCookie } from '../local-tenant/shared/cookies';
+import type { IdTokenClaims, PendingChecks } from './demo-oidc-client';
 import type { Outcome } from './outcome-messages';
 
 export const DEMO_COOKIE = 'demo_app_session';
@@ -14,8 +13,7 @@ export type LoginPurpose = 'sign-in' | 'email-change' | 'mfa-then-change';
 
 export interface PendingLogin {
   readonly purpose: LoginPurpose;
-  readonly verifier: string;
-  readonly nonce: string;
+  readonly checks: PendingChecks;
   /** This attempt is already a retry after an outcome: fail rather than retry again. */
   readonly retry?: 'reauthentication' | 'mfa';
 }
@@ -32,9 +30,10 @@ export interface DemoSession {
   locale: 'en' | 'es';
 }
 
-const sessions = new WeakMap<TenantContext, Map<string, DemoSession>>();
+/** Sessions per app instance (each tenant the app is served by has its own). */
+const sessions = new WeakMap<object, Map<string, DemoSession>>();
 
-export function demoSession(context: TenantContext, headers: IncomingHttpHeaders): { session: DemoSession; cookie?: string } {
+export function demoSession(context: object, headers: IncomingHttpHeaders): { session: DemoSession; cookie?: string } {
   let all = sessions.get(context);
   if (!all) {
     all = new Map();

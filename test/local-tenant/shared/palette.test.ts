@@ -1,8 +1,8 @@
 // WCAG AA contrast of the local tenant's pages: every colour pair they rely on meets 4.5:1 for
 // text (1.4.3) or 3:1 for a control's boundary (1.4.11), computed here from the colours with
 // WCAG's relative luminance; and the pages' CSS uses no colour outside the palette.
-import { DEMO_STYLE } from '../../../local-tenant/demo-app/demo-app-page';
-import { CONTRAST_PAIRS, PALETTE } from '../../../local-tenant/http/palette';
+import { DEMO_STYLE } from '../../../demo-app/demo-app-page';
+import { CONTRAST_PAIRS, PALETTE } from '../../../local-tenant/shared/palette';
 import { INDEX_STYLE } from '../../../local-tenant/index-page/index-page';
 import { FORM_STYLE } from '../../../local-tenant/login/pages/form-page';
 import { PAGE_STYLE } from '../../../local-tenant/login/pages/page-layout';

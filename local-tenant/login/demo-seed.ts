@@ -1,20 +1,19 @@
-// What the demo app needs in the tenant: its client (a public SPA client: code flow with PKCE, no
-// secret), the demo user, a user with a TOTP factor, and a Google user behind the login page's
+// What the demo app (demo-app/, served when the caller adds it) needs in the tenant: its client
+// (a public SPA client: code flow with PKCE, no secret), the demo user, a user with a TOTP factor, and a Google user behind the login page's
 // stand-in button. Seeded once, on the start that asks for the demo (npm start); at every start
 // the client's URLs follow the port, and a demo user deleted meanwhile comes back.
+import { DEMO_APP_PATH, DEMO_CALLBACK_PATH } from '../shared/demo-app-registration';
 import { DEFAULT_DATABASE_CONNECTION } from '../state/seed';
-import { newClientId, newClientSecret, newConnectionId, randomAlphanumeric } from '../ids';
+import { newClientId, newClientSecret, newConnectionId, randomAlphanumeric } from '../shared/ids';
 import type { DemoSeed, StoredUser, TenantState } from '../state/types';
-import { hashPassword } from '../management-api/passwords';
-import { newTotpSecret } from '../login/totp';
-import { SOCIAL_CONNECTION } from '../login/limits';
+import { hashPassword } from '../shared/passwords';
+import { newTotpSecret } from './totp';
+import { SOCIAL_CONNECTION } from './limits';
 
 export const DEMO_CLIENT_NAME = 'Demo app (local tenant)';
 export const DEMO_USER_EMAIL = 'demo@example.com';
 export const DEMO_MFA_USER_EMAIL = 'mfa-demo@example.com';
 export const DEMO_SOCIAL_USER_EMAIL = 'google-demo@example.com';
-export const DEMO_APP_PATH = '/demo/';
-export const DEMO_CALLBACK_PATH = '/demo/callback';
 
 const newPassword = (): string => `${randomAlphanumeric(6)}-${randomAlphanumeric(6)}-${randomAlphanumeric(6)}`;
 

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { request } from 'node:https';
 import { generate } from 'selfsigned';
-import { describeNetworkError, networkErrorOf } from '../../../local-tenant/http/network-error';
+import { describeNetworkError, networkErrorOf } from '../../../local-tenant/shared/network-error';
 
 async function failureOf(promise: Promise<unknown>): Promise<unknown> {
   try {

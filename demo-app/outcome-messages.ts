@@ -1,7 +1,7 @@
 // What the demo app tells the person for each outcome of the app contract (README "The contract
 // with apps"), and what it does next. The codes come from the callback URL, which anyone can craft:
 // each one only picks a fixed message or starts a login, never anything else.
-import { DENY } from '../../actions/email-change/contract';
+import { DENY } from '../actions/email-change/contract';
 
 export type OutcomeStep =
   /** Start the email change again with max_age=0 (a fresh sign-in). */

@@ -24,7 +24,6 @@ export function localSenderEmail(): string {
 }
 
 export function seedState(input: { domain: string; nowMs: number; plan: 'free' | 'enterprise' }): TenantState {
-  const now = new Date(input.nowMs).toISOString();
   const deployClientId = newClientId();
   const deployClientSecret = newClientSecret();
   const connectionId = newConnectionId();

@@ -12,10 +12,16 @@ const path = require('node:path');
 
 const SERVICE_MAY_IMPORT = 'local-tenant/shared/, local-tenant/state/ (the store), platform/ and its own folder';
 
+/** What a file of local-tenant/ does instead of importing from outside local-tenant/ and platform/. */
+const MODELS_AUTH0 =
+  "the local tenant models Auth0's documentation, not our product or tooling: put the platform fact in platform/ (with its source) and the plumbing in local-tenant/shared/";
+const insideLocalTenant = (t) => t.name.startsWith('local-tenant');
+
 /**
- * The layers, in the order of the table in issue 18. `allows(target)` receives the target's
- * layer ({ name, file }) and says whether the import is allowed; `mayImport` and `instead` make
- * the message.
+ * The layers, in the order of the table in issue 18. `allows(target, from)` receives the layers
+ * ({ name, kind, file }) of the imported file and of the importing one and says whether the
+ * import is allowed; `what`, `mayImport` and `instead` (a text, or a function of the target's
+ * layer, null outside the layered folders) make the message.
  */
 const LAYERS = {
   platform: {
@@ -44,23 +50,27 @@ const LAYERS = {
     allows: (t) => ['actions', 'forms', 'templates', 'platform'].includes(t.name),
   },
   'local-tenant': {
-    what: "the local tenant's composition root, which models Auth0's documentation, not our product",
-    mayImport:
-      'platform/ and local-tenant/ (every service); never actions/, forms/, templates/, scripts/, bench/ or test/',
-    instead: 'read the platform fact from platform/, or move the code into local-tenant/shared/',
+    what: "the local tenant's composition root",
+    mayImport: 'platform/ and local-tenant/ (every service)',
+    instead: MODELS_AUTH0,
     allows: (t) => t.name === 'platform' || t.name.startsWith('local-tenant'),
   },
   'local-tenant/shared': {
     what: "the local tenant's shared plumbing",
     mayImport: 'platform/ and local-tenant/shared/ only',
-    instead: 'move the code into local-tenant/shared/, or let the service pass it in',
+    instead: (t) =>
+      t !== null && insideLocalTenant(t)
+        ? 'shared/ serves every service, so it depends on none: move the code it needs into local-tenant/shared/, or let the service pass it in'
+        : MODELS_AUTH0,
     allows: (t) => t.name === 'platform' || t.name === 'local-tenant/shared',
   },
   service: {
     what: 'one simulated service',
     mayImport: SERVICE_MAY_IMPORT + ', never another service',
-    instead:
-      'go through local-tenant/shared/ or the store (local-tenant/state/), move the code to local-tenant/shared/, or wire the services together in the composition root (local-tenant/index.ts)',
+    instead: (t) =>
+      t !== null && insideLocalTenant(t)
+        ? 'go through local-tenant/shared/ or the store (local-tenant/state/), or move the code to local-tenant/shared/; only the composition root (local-tenant/index.ts, surfaces.ts, surface.ts) wires services together'
+        : MODELS_AUTH0,
     allows: (t, from) =>
       t.name === 'platform' ||
       t.name === 'local-tenant/shared' ||
@@ -168,13 +178,15 @@ module.exports = {
 
     function check(node, specifier) {
       if (typeof specifier !== 'string') return;
-      const data = { from: fromName, what: layer.what, specifier, mayImport: layer.mayImport, instead: layer.instead };
-      if (isPackage(specifier)) {
+      const packaged = isPackage(specifier);
+      const targetRel = packaged ? null : toRel(root, path.resolve(path.dirname(filename), specifier));
+      const target = targetRel === null ? null : layerOf(targetRel);
+      const instead = typeof layer.instead === 'function' ? layer.instead(target) : layer.instead;
+      const data = { from: fromName, what: layer.what, specifier, mayImport: layer.mayImport, instead };
+      if (packaged) {
         if (layer.packages === false) context.report({ node, messageId: 'package', data });
         return;
       }
-      const targetRel = toRel(root, path.resolve(path.dirname(filename), specifier));
-      const target = targetRel === null ? null : layerOf(targetRel);
       if (target === null) {
         context.report({ node, messageId: 'outside', data });
         return;

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseEnvFile, resolveSendgridTarget } from '../../scripts/lib/templates/sendgrid-target';
-import { useTempDir } from '../helpers/temp-dir';
-import { fakeSendgridKey } from '../helpers/fake-sendgrid-key';
+import { parseEnvFile, resolveSendgridTarget } from '../../../../scripts/lib/templates/sendgrid-target';
+import { useTempDir } from '../../../helpers/temp-dir';
+import { fakeSendgridKey } from '../../../helpers/fake-sendgrid-key';
 
 const tempDir = useTempDir('sendgrid-target');
 const KEY = fakeSendgridKey('abc');

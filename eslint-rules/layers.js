@@ -8,6 +8,7 @@
 // eslint-rules/) are not checked.
 'use strict';
 
+const fs = require('node:fs');
 const path = require('node:path');
 
 const SERVICE_MAY_IMPORT = 'local-tenant/shared/, local-tenant/state/ (the store), platform/ and its own folder';
@@ -132,6 +133,15 @@ function describe(target, from) {
   return `${target.name}/`;
 }
 
+/** An import of a folder is an import of its index.ts: '../forms-runtime' is in that service. */
+function resolveFolder(absolute) {
+  try {
+    return fs.statSync(absolute).isDirectory() ? path.join(absolute, 'index') : absolute;
+  } catch {
+    return absolute;
+  }
+}
+
 function withoutExtension(rel) {
   return rel.replace(/\.(d\.ts|ts|tsx|mts|cts|js|mjs|cjs)$/, '');
 }
@@ -179,7 +189,7 @@ module.exports = {
     function check(node, specifier) {
       if (typeof specifier !== 'string') return;
       const packaged = isPackage(specifier);
-      const targetRel = packaged ? null : toRel(root, path.resolve(path.dirname(filename), specifier));
+      const targetRel = packaged ? null : toRel(root, resolveFolder(path.resolve(path.dirname(filename), specifier)));
       const target = targetRel === null ? null : layerOf(targetRel);
       const instead = typeof layer.instead === 'function' ? layer.instead(target) : layer.instead;
       const data = { from: fromName, what: layer.what, specifier, mayImport: layer.mayImport, instead };

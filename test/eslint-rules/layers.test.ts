@@ -64,6 +64,12 @@ test.each([
     ],
   },
   {
+    case: "a service imports another service's folder (its index.ts)",
+    filePath: 'local-tenant/tokens/x.ts',
+    code: "export * from '../login';\n",
+    names: ['local-tenant/tokens/', 'local-tenant/login/ (another service)'],
+  },
+  {
     case: 'a service imports the composition root',
     filePath: 'local-tenant/tokens/x.ts',
     code: "export type { Surface } from '../surface';\n",

@@ -1,4 +1,4 @@
-// The layer rule (issue 18): each top-level folder imports only the folders below it, so the
+// The layer rule (issue 18): each folder imports only what its layer may, so the
 // local tenant keeps modelling Auth0's documentation rather than our bundle, the Action stays
 // free of node: and npm, and tests and benchmarks never leak into what ships.
 //

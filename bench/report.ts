@@ -6,7 +6,6 @@ import type { BenchResults, DeployKind } from './results';
 const fixed = (value: number | null, digits = 2): string => (value === null ? 'not measured' : value.toFixed(digits));
 const integer = (value: number | null): string => (value === null ? 'not measured' : Math.round(value).toLocaleString('en-US'));
 const seconds = (ms: number | null): string => (ms === null ? 'not measured' : (ms / 1000).toFixed(1));
-const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
@@ -37,7 +36,7 @@ export function renderResults(results: BenchResults): string {
   const skipped = Object.entries(results.skipped);
   return `# Benchmark results
 
-${results.kind === 'quick' ? 'A quick run (\`npm run bench -- --quick\`: few repetitions, rough figures)' : 'A full run of \`npm run bench\`'}, ${results.date}, in ${results.durationS.toFixed(0)} s.
+${results.kind === 'quick' ? 'A quick run (`npm run bench -- --quick`: few repetitions, rough figures)' : 'A full run of `npm run bench`'}, ${results.date}, in ${results.durationS.toFixed(0)} s.
 Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}; Node ${results.node}; load average
 ${machine.loadAverage.map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min) when the run began. Every measurement ran side by side
 with its reference in this one run, interleaved; figures are medians, ratios the median of the

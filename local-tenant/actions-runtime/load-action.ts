@@ -69,7 +69,7 @@ export function loadAction(code: string, options: LoadActionOptions = {}): Loade
     wrapper = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename });
   } catch (error) {
     // Refused when loaded, as Auth0 refuses to build an Action that does not parse.
-    throw new Error(`${filename} is not valid JavaScript: ${messageOf(error)}. Rebuild it with npm run build.`);
+    throw new Error(`${filename} is not valid JavaScript: ${messageOf(error)}. Rebuild it with npm run build.`, { cause: error });
   }
   const mod: { exports: Record<string, unknown> } = { exports: {} };
   let initialised = false;

@@ -48,7 +48,7 @@ export interface SecurityReport {
 const slug = (category: string): string => category.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 function readParts(): Part[] {
-  let files: string[] = [];
+  let files: string[];
   try {
     files = readdirSync(PARTS_DIR).filter((f) => f.endsWith('.json'));
   } catch {

@@ -1,7 +1,6 @@
 // The helpers preview and lint render with behave as SendGrid's "Using Handlebars" reference
 // shows them (same inputs, same outputs).
 import { renderSendgridTemplate } from '../../platform/sendgrid-handlebars';
-import { templateUsage } from '../../scripts/lib/templates/handlebars-usage';
 
 describe("SendGrid's helpers, as preview renders them", () => {
   test('formatDate: the tokens of its reference, without and with an offset', () => {
@@ -34,22 +33,5 @@ describe("SendGrid's helpers, as preview renders them", () => {
   test("Handlebars helpers SendGrid does not list are not there", () => {
     expect(() => renderSendgridTemplate('{{#with a}}{{b}}{{/with}}', { a: { b: 1 } })).toThrow();
     expect(() => renderSendgridTemplate('{{lookup a "b"}}', { a: { b: 1 } })).toThrow();
-  });
-});
-
-describe('what a template uses, from its syntax tree', () => {
-  test('variables at the root, in blocks, after {{else}}, through @root and ../; not the items of each', () => {
-    const usage = templateUsage(
-      '{{#if a}}{{b}}{{else if c}}{{d}}{{/if}}\n{{#each list as |item|}}{{item.x}} {{y}} {{../e}} {{@root.f}} {{@index}}{{/each}}',
-    );
-    expect(usage.variables.map((v) => `${v.name}@${v.line}`)).toEqual(['a@1', 'b@1', 'c@1', 'd@1', 'list@2', 'e@2', 'f@2']);
-    expect(usage.helpers.map((h) => h.name)).toEqual(['if', 'if', 'each']);
-  });
-
-  test('helpers in subexpressions and with hash arguments; unescaped output', () => {
-    const usage = templateUsage('{{#if (equals a "x")}}{{{b}}}{{/if}} {{shout c level=d}}');
-    expect(usage.helpers.map((h) => h.name).sort()).toEqual(['equals', 'if', 'shout']);
-    expect(usage.variables.map((v) => v.name).sort()).toEqual(['a', 'b', 'c', 'd']);
-    expect(usage.unescaped.map((u) => u.name)).toEqual(['b']);
   });
 });

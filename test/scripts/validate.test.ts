@@ -26,6 +26,7 @@ function copyOfProject(): string {
   return root;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test edits the fields it needs
 function editJson(path: string, edit: (value: any) => void): void {
   const value = JSON.parse(readFileSync(path, 'utf8'));
   edit(value);

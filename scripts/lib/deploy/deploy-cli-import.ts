@@ -31,6 +31,7 @@ export interface DeployCliImportResult {
 
 const DEPLOY_CLI = join(dirname(require.resolve('auth0-deploy-cli/package.json')), 'lib', 'index.js');
 
+// eslint-disable-next-line no-control-regex -- deploy-cli colours its log with ANSI escapes
 const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 /** Every string in the mappings whose key names a secret (client_secret, api_key, token, ...). */

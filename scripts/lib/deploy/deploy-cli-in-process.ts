@@ -96,6 +96,7 @@ export async function importInProcess(options: DeployCliImportOptions): Promise<
     setGlobalDispatcher(previousDispatcher);
     void dispatcher.close();
   });
+  // eslint-disable-next-line no-control-regex -- deploy-cli colours its log with ANSI escapes
   const output = maskSecrets(log.replace(/\u001b\[[0-9;]*m/g, ''), secrets);
   if (error !== undefined) {
     const e = error as { message?: string; stage?: string; type?: string };

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { envFileText } from '../../local-tenant/env-file';
-import { resolveSendgridTarget } from '../../scripts/lib/templates/sendgrid-target';
-import { useTempDir } from '../helpers/temp-dir';
-import { fakeSendgridKey } from '../helpers/fake-sendgrid-key';
+import { envFileText } from '../../../../local-tenant/env-file';
+import { resolveSendgridTarget } from '../../../../scripts/lib/templates/sendgrid-target';
+import { useTempDir } from '../../../helpers/temp-dir';
+import { fakeSendgridKey } from '../../../helpers/fake-sendgrid-key';
 
 const tempDir = useTempDir('sendgrid-target');
 const KEY = fakeSendgridKey('abc');

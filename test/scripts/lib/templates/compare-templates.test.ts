@@ -8,8 +8,8 @@ import {
   versionToEdit,
   type LocalEmail,
   type RemoteEmail,
-} from '../../scripts/lib/templates/compare-templates';
-import { diffLines, formatDiff } from '../../scripts/lib/templates/line-diff';
+} from '../../../../scripts/lib/templates/compare-templates';
+import { diffLines, formatDiff } from '../../../../scripts/lib/templates/line-diff';
 
 const local = (overrides: Partial<LocalEmail> = {}): LocalEmail => ({
   template: 'code',

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TemplateLintError, lintTemplatesIn } from '../../scripts/lib/templates/run-lint';
-import { ROOT, TSX } from '../helpers/paths';
-import { copyTemplatesProject, editFile, lineOf } from '../helpers/templates-copy';
-import { useTempDir } from '../helpers/temp-dir';
+import { TemplateLintError, lintTemplatesIn } from '../../../../scripts/lib/templates/run-lint';
+import { ROOT, TSX } from '../../../helpers/paths';
+import { copyTemplatesProject, editFile, lineOf } from '../../../helpers/templates-copy';
+import { useTempDir } from '../../../helpers/temp-dir';
 
 const tempDir = useTempDir('templates-lint');
 

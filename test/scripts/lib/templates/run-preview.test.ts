@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOCALES, TEMPLATES } from '../../templates/catalog';
-import { previewTemplatesIn } from '../../scripts/lib/templates/run-preview';
-import { TemplateLintError } from '../../scripts/lib/templates/run-lint';
-import { copyTemplatesProject } from '../helpers/templates-copy';
-import { useTempDir } from '../helpers/temp-dir';
+import { LOCALES, TEMPLATES } from '../../../../templates/catalog';
+import { previewTemplatesIn } from '../../../../scripts/lib/templates/run-preview';
+import { TemplateLintError } from '../../../../scripts/lib/templates/run-lint';
+import { copyTemplatesProject } from '../../../helpers/templates-copy';
+import { useTempDir } from '../../../helpers/temp-dir';
 
 const tempDir = useTempDir('templates-preview');
 

@@ -11,7 +11,17 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const SERVICE_MAY_IMPORT = 'local-tenant/shared/, local-tenant/state/ (the store), platform/ and its own folder';
+const SERVICE_MAY_IMPORT =
+  'local-tenant/shared/, local-tenant/state/ (the store), local-tenant/surface.ts (the contract every service implements), platform/, its own folder, and the public face (index.ts) of the services SERVICE_USES declares for it';
+
+/**
+ * The only uses of one service by another, each through the other's index.ts, never its files:
+ * Auth0's login runs the Post-Login Actions and renders the Forms, and records the flows they ran.
+ */
+const SERVICE_USES = {
+  'local-tenant/login': ['local-tenant/actions-runtime', 'local-tenant/forms-runtime', 'local-tenant/flow-executions'],
+  'local-tenant/flow-executions': ['local-tenant/forms-runtime'],
+};
 
 /** What a file of local-tenant/ does instead of importing from outside local-tenant/ and platform/. */
 const MODELS_AUTH0 =
@@ -70,13 +80,15 @@ const LAYERS = {
     mayImport: SERVICE_MAY_IMPORT + ', never another service',
     instead: (t) =>
       t !== null && insideLocalTenant(t)
-        ? 'go through local-tenant/shared/ or the store (local-tenant/state/), or move the code to local-tenant/shared/; only the composition root (local-tenant/index.ts, surfaces.ts, surface.ts) wires services together'
+        ? 'go through local-tenant/shared/ or the store (local-tenant/state/), or move the code to local-tenant/shared/; a use of another service goes through its index.ts and is declared in SERVICE_USES (eslint-rules/layers.js); only the composition root (local-tenant/index.ts, surfaces.ts) wires services together'
         : MODELS_AUTH0,
     allows: (t, from) =>
       t.name === 'platform' ||
       t.name === 'local-tenant/shared' ||
       t.name === 'local-tenant/state' ||
-      t.name === from.name,
+      t.file === 'local-tenant/surface' ||
+      t.name === from.name ||
+      ((SERVICE_USES[from.name] ?? []).includes(t.name) && t.file === `${t.name}/index`),
   },
   'demo-app': {
     what: 'the demo app, which signs in like any app',
@@ -235,4 +247,5 @@ module.exports = {
 };
 
 module.exports.LAYERS = LAYERS;
+module.exports.SERVICE_USES = SERVICE_USES;
 module.exports.layerOf = layerOf;

@@ -5,10 +5,11 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { ensureCertificate } from './certificate';
 import { demoEnv, refreshDemo } from './login/demo-seed';
 import { ENV_FILE, type LocalTenantEnv, writeEnvFile } from './env-file';
-import { Faults, type FaultControls } from './faults/faults';
+import { Faults, type FaultControls } from './shared/faults';
 import { parseReadings, type Readings } from '../platform/readings';
 import { trustOwnCertificate } from './shared/own-certificate-trust';
 import { type Listener, listen } from './shared/server';
+import { revokeSessionsOf } from './login/login-state';
 import { OUTBOX_JSON_PATH } from './outbox/outbox-surface';
 import { grantNewScopesToDeployClient, moveToDomain, seedState } from './state/seed';
 import { TenantStateView } from './state/state-view';
@@ -17,7 +18,7 @@ import { type RequestStats, Stats } from './stats/request-stats';
 import type { Surface as TenantSurface, TenantContext } from './surface';
 import { surfacesWith } from './surfaces';
 
-export type { FaultControls, Fault, FaultKind, PendingFault } from './faults/faults';
+export type { FaultControls, Fault, FaultKind, PendingFault } from './shared/faults';
 export type { RequestStats, StatsSnapshot } from './stats/request-stats';
 export type { TenantStateView } from './state/state-view';
 export type { Readings } from '../platform/readings';
@@ -118,6 +119,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
       ownCertificate: trustOwnCertificate(certificate.cert),
       readings: options.readings ?? parseReadings(process.env.LOCAL_TENANT_READINGS),
       log: options.log ?? (() => undefined),
+      revokeSessionsOf: (userId) => revokeSessionsOf(context, userId),
     };
     const surfaces = surfacesWith(options.apps ?? []);
     https.setSurfaces(surfaces.filter((s) => s.listener === 'https'), context);

@@ -1,7 +1,7 @@
 // What every surface of the local tenant (Management API, tokens, SendGrid, outbox, ...) is
 // given, and the surface over that context (shared/surface.ts). To add a surface: write a module
 // that exports a Surface, and list it in surfaces.ts.
-import type { Faults } from './faults/faults';
+import type { Faults } from './shared/faults';
 import type { OwnCertificateTrust } from './shared/own-certificate-trust';
 import type { Readings } from '../platform/readings';
 import type { Surface as SurfaceOver } from './shared/surface';
@@ -27,6 +27,11 @@ export interface TenantContext {
   readonly ownCertificate: OwnCertificateTrust;
   /** How the tenant reads what Auth0 leaves unsaid (platform/readings.ts). */
   readonly readings: Readings;
+  /**
+   * Ends every browser session of a user (DELETE /api/v2/users/{id}/sessions). The sessions are the
+   * login side's; the composition root (index.ts) wires this so the Management API needs no import of it.
+   */
+  readonly revokeSessionsOf: (userId: string) => void;
   /** Prints one line on the tenant's terminal (flow executions, emails sent); a no-op unless the script passes console.log. */
   readonly log: (line: string) => void;
 }

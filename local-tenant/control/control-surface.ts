@@ -3,7 +3,7 @@
 import { parseBody } from '../shared/body';
 import type { Reply, Request } from '../shared/router';
 import type { Surface } from '../surface';
-import { checkFault, type Fault, type FaultKind } from '../faults/faults';
+import { checkFault, type Fault, type FaultKind } from '../shared/faults';
 
 const problem = (status: number, message: string): Reply => ({ status, body: { message } });
 

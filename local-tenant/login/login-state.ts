@@ -5,7 +5,7 @@
 import { type FormsRuntime, createFormsRuntime, type Journey } from '../forms-runtime';
 import type { LoadedPostLoginAction } from '../actions-runtime';
 import type { TenantContext } from '../surface';
-import { recordFlowExecution } from '../flow-executions/record-flow-execution';
+import { recordFlowExecution } from '../flow-executions';
 
 export interface AuthMethod {
   name: string;
@@ -169,4 +169,10 @@ export function loginState(context: TenantContext): LoginState {
     states.set(context, state);
   }
   return state;
+}
+
+/** Ends every browser session of the user (the Management API's DELETE /api/v2/users/{id}/sessions, through TenantContext). */
+export function revokeSessionsOf(context: TenantContext, userId: string): void {
+  const sessions = loginState(context).sessions;
+  for (const [token, session] of sessions) if (session.login?.userId === userId) sessions.delete(token);
 }

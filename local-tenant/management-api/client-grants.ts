@@ -4,7 +4,7 @@ import { newClientGrantId } from '../shared/ids';
 import { managementAudience } from '../shared/access-tokens';
 import { auth0Error, payloadError } from './errors';
 import { collectionRoutes } from './collection';
-import { MANAGEMENT_API_SCOPES } from './scopes';
+import { MANAGEMENT_API_SCOPES } from '../../platform/management-api-scopes';
 import type { ManagementResource } from './route';
 import { CLIENT_GRANT_CREATE, CLIENT_GRANT_UPDATE } from './request-properties';
 import { requireString } from './validation';

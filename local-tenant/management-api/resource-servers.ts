@@ -7,7 +7,7 @@ import { managementAudience } from '../shared/access-tokens';
 import { auth0Error, conflict } from './errors';
 import { pageOf } from './pagination';
 import { collectionRoutes } from './collection';
-import { MANAGEMENT_API_SCOPES } from './scopes';
+import { MANAGEMENT_API_SCOPES } from '../../platform/management-api-scopes';
 import { ok, type ManagementResource } from './route';
 import { RESOURCE_SERVER_CREATE, RESOURCE_SERVER_UPDATE } from './request-properties';
 import { requireString } from './validation';

@@ -1,6 +1,5 @@
 // DELETE /api/v2/users/{id}/refresh-tokens and /sessions (scopes delete:refresh_tokens,
 // delete:sessions): npm run revert ends a taken-over user's access with them where the plan allows.
-import { loginState } from '../login/login-state';
 import type { TenantContext } from '../surface';
 import { auth0Error } from './errors';
 import { noContent, type ManagementResource } from './route';
@@ -41,8 +40,7 @@ export const userRevocationResource: ManagementResource = (context) => [
     handler: (request) => {
       requireEnterprise(context, 'session');
       const user = findUser(context, request.params.id as string);
-      const sessions = loginState(context).sessions;
-      for (const [token, session] of sessions) if (session.login?.userId === user.user_id) sessions.delete(token);
+      context.revokeSessionsOf(user.user_id);
       return noContent();
     },
   },

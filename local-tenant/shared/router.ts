@@ -36,7 +36,7 @@ export interface Route {
   /** Literal segments and ":name" parameters, e.g. "/api/v2/users/:id". */
   readonly pattern: string;
   readonly handler: Handler;
-  /** The fault kind tests use to make this route fail (faults/faults.ts). */
+  /** The fault kind tests use to make this route fail (shared/faults.ts). */
   readonly faultKind?: string;
 }
 

@@ -4,7 +4,7 @@
 // senders its starter names (npm start: config/local.json's) verified in SendGrid.
 import { randomBytes } from 'node:crypto';
 import { newClientGrantId, newClientId, newClientSecret, newConnectionId, newSendgridApiKey } from '../shared/ids';
-import { MANAGEMENT_API_SCOPES } from '../management-api/scopes';
+import { MANAGEMENT_API_SCOPES } from '../../platform/management-api-scopes';
 import { managementAudience } from '../shared/access-tokens';
 import { STATE_FORMAT_VERSION, type TenantState } from './types';
 
@@ -12,7 +12,6 @@ export const DEPLOY_CLIENT_NAME = 'Local tenant deploy (deploy-cli)';
 export const DEFAULT_DATABASE_CONNECTION = 'Username-Password-Authentication';
 
 export function seedState(input: { domain: string; nowMs: number; plan: 'free' | 'enterprise'; verifiedSenders: readonly string[] }): TenantState {
-  const now = new Date(input.nowMs).toISOString();
   const deployClientId = newClientId();
   const deployClientSecret = newClientSecret();
   const connectionId = newConnectionId();

@@ -70,10 +70,22 @@ test.each([
     names: ['local-tenant/tokens/', 'local-tenant/login/ (another service)'],
   },
   {
-    case: 'a service imports the composition root',
+    case: 'a service imports the composition root beyond the service contract (surface.ts)',
     filePath: 'local-tenant/tokens/x.ts',
-    code: "export type { Surface } from '../surface';\n",
+    code: "export { startLocalTenant } from '../index';\n",
     names: ['local-tenant/tokens/', 'local-tenant/ (the composition root)'],
+  },
+  {
+    case: 'the login service imports a file of a service it declares, not its index.ts',
+    filePath: 'local-tenant/login/x.ts',
+    code: "export { Journey } from '../forms-runtime/journey';\n",
+    names: ['local-tenant/login/', 'local-tenant/forms-runtime/ (another service)', 'declared in SERVICE_USES'],
+  },
+  {
+    case: "a service imports the index.ts of a service SERVICE_USES does not declare for it",
+    filePath: 'local-tenant/management-api/x.ts',
+    code: "export { createFormsRuntime } from '../forms-runtime';\n",
+    names: ['local-tenant/management-api/', 'local-tenant/forms-runtime/ (another service)'],
   },
   {
     case: 'a service loads another service with require()',
@@ -151,6 +163,16 @@ test.each([
       "import { SignJWT } from 'jose';",
       'export const used = [route, ACCESS_TOKEN_TTL_SECONDS, signIn, SignJWT] as unknown as TenantState;',
     ].join('\n'),
+  },
+  {
+    case: 'a service imports the service contract (local-tenant/surface.ts)',
+    filePath: 'local-tenant/tokens/x.ts',
+    code: "export type { Surface, TenantContext } from '../surface';\n",
+  },
+  {
+    case: 'the login service imports the index.ts of the runtimes SERVICE_USES declares for it',
+    filePath: 'local-tenant/login/x.ts',
+    code: "export { createFormsRuntime } from '../forms-runtime';\nexport { loadAction } from '../actions-runtime';\nexport { recordFlowExecution } from '../flow-executions';\n",
   },
   {
     case: 'the composition root imports every service',

@@ -1,6 +1,5 @@
 // validate: the bundle's own checks first (fast, precise messages); deploy-cli's schema check
 // (deploy-cli-schema.ts: its ajv schema compiled for the keys the file has, well under a second) only once those pass.
-import { join } from 'node:path';
 import { loadEnvironmentConfig } from '../environment-config';
 import { buildMappings } from '../mappings';
 import { parseTenantYaml, readTenantText, TENANT_FILE } from '../tenant-file';

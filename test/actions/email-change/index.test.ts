@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAction, type LoadActionOptions, type PostLoginEvent, type PostLoginRecord } from '../../../local-tenant/actions-runtime';
 import { DIST } from '../../helpers/paths';
-import { isoSecondsAgo, type Overrides, unixSecondsAgo } from '../../../local-tenant/actions-runtime/sample-post-login-event';
+import { isoSecondsAgo, type Overrides } from '../../../local-tenant/actions-runtime/sample-post-login-event';
 import { emailChangeEvent, postLoginEvent, TEST_FORM_ID, TEST_SECRETS } from '../../helpers/post-login-event';
 
 const CODE_PATH = join(DIST, 'actions/email-change/code.js');

@@ -15,12 +15,19 @@ export interface BuildTimeResult {
 
 function npmRunBuild(root: string, outDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'build', '--', '--out-dir', outDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['run', '--silent', 'build', '--', '--out-dir', outDir], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', (error) => reject(new Error(`could not run npm run build (is npm on the PATH?): ${error.message}`)));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`npm run build failed (exit ${code}):\n${output}`))));
+    child.on('error', (error) =>
+      reject(new Error(`could not run npm run build (is npm on the PATH?): ${error.message}`)),
+    );
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`npm run build failed (exit ${code}):\n${output}`)),
+    );
   });
 }
 

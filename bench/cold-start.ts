@@ -37,13 +37,20 @@ export interface ColdStartResult {
 
 const requireCache = (): NodeJS.Dict<NodeModule> => require.cache;
 
-async function coldStartMs(code: string, dependencies: readonly string[], event: PostLoginEvent, sample: number): Promise<number> {
+async function coldStartMs(
+  code: string,
+  dependencies: readonly string[],
+  event: PostLoginEvent,
+  sample: number,
+): Promise<number> {
   const start = process.hrtime.bigint();
   const loaded = loadAction(`${code}\n// cold start sample ${sample}\n`, { dependencies, filename: 'code.js' });
   const record = await loaded.onExecutePostLogin(event);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (record.error !== undefined || record.outcome !== 'continued') {
-    throw new Error(`a cold start did not simply continue a normal login (${record.outcome}${record.error ? `: ${record.error.message}` : ''})`);
+    throw new Error(
+      `a cold start did not simply continue a normal login (${record.outcome}${record.error ? `: ${record.error.message}` : ''})`,
+    );
   }
   return ms;
 }
@@ -52,7 +59,9 @@ export async function measureColdStart(options: ColdStartOptions): Promise<ColdS
   const sdkPrefix = `${require.resolve('auth0/package.json').replace(/package\.json$/, '')}`;
   const cachedSdk = Object.keys(requireCache()).filter((file) => file.startsWith(sdkPrefix));
   if (cachedSdk.length > 0) {
-    throw new Error(`the auth0 SDK is already loaded in this process (${cachedSdk[0]}): measure cold starts in a process of their own (bench/measure-action-cost.ts)`);
+    throw new Error(
+      `the auth0 SDK is already loaded in this process (${cachedSdk[0]}): measure cold starts in a process of their own (bench/measure-action-cost.ts)`,
+    );
   }
   let sample = 0;
   let sdkFiles: string[] = [];

@@ -72,7 +72,11 @@ function summarise(samples: readonly DeployCost[]): DeployKindResult {
 /** The deploy's environment: the tenant's, as a CI job would set it; nothing else of this process. */
 /** Only what points a deploy at the bench's tenant (scripts/lib/deploy/deploy-target.ts, as npm start does). */
 function deployEnv(tenant: BenchTenant): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, ...localTenantTargetEnv(tenant.env as Record<string, string>) };
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ...localTenantTargetEnv(tenant.env as Record<string, string>),
+  };
 }
 
 /** Runs `work` between a reset and a read of the tenant's counters. */
@@ -87,13 +91,21 @@ async function counted(tenant: BenchTenant, work: () => Promise<void>): Promise<
 
 function npmRunDeploy(target: DeployTarget): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, 'scripts/deploy.ts'], { cwd: target.project.dir, env: deployEnv(target.tenant), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [TSX, 'scripts/deploy.ts'], {
+      cwd: target.project.dir,
+      env: deployEnv(target.tenant),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
     // The deploy masks its secrets itself; its output is shown only when it failed.
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`npm run deploy to ${target.tenant.env.AUTH0_DOMAIN} failed (exit ${code}):\n${output}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`npm run deploy to ${target.tenant.env.AUTH0_DOMAIN} failed (exit ${code}):\n${output}`)),
+    );
   });
 }
 
@@ -113,13 +125,24 @@ function changeOneFlow(target: DeployTarget, original: string): void {
 /** What a person using plain a0deploy maps: config/local.json, and the ids and credentials already on the tenant. */
 async function plainA0deployMappings(target: DeployTarget): Promise<Mappings> {
   const env = target.tenant.env;
-  const management = new ManagementClient({ domain: env.AUTH0_DOMAIN as string, clientId: env.AUTH0_CLIENT_ID as string, clientSecret: env.AUTH0_CLIENT_SECRET as string, maxRetries: 0 });
+  const management = new ManagementClient({
+    domain: env.AUTH0_DOMAIN as string,
+    clientId: env.AUTH0_CLIENT_ID as string,
+    clientSecret: env.AUTH0_CLIENT_SECRET as string,
+    maxRetries: 0,
+  });
   const forms = await management.forms.list({ per_page: 100 });
   const form = forms.data.find((f) => f.name === FORM_NAME);
-  const clients = await management.clients.list({ per_page: 100, fields: 'client_id,name,client_secret', include_fields: true });
+  const clients = await management.clients.list({
+    per_page: 100,
+    fields: 'client_id,name,client_secret',
+    include_fields: true,
+  });
   const vault = clients.data.find((c) => c.name === VAULT_CLIENT_NAME);
   if (!form?.id || !vault?.client_id || !vault.client_secret) {
-    throw new Error(`the reference tenant ${env.AUTH0_DOMAIN} has no deployed form "${FORM_NAME}" or vault client "${VAULT_CLIENT_NAME}": deploy it first`);
+    throw new Error(
+      `the reference tenant ${env.AUTH0_DOMAIN} has no deployed form "${FORM_NAME}" or vault client "${VAULT_CLIENT_NAME}": deploy it first`,
+    );
   }
   return buildMappings(
     loadEnvironmentConfig(target.project.dir, LOCAL_ENVIRONMENT),

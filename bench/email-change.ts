@@ -83,13 +83,20 @@ function authorizeUrl(env: Readonly<Record<string, string>>, extra: Record<strin
 
 function expectPath(page: Page, path: string, step: string): void {
   if (page.callback || page.url.pathname !== path) {
-    const where = page.callback ? `the callback ${page.callback.search}` : `${page.url.pathname} (status ${page.status})`;
-    throw new Error(`${step}: expected ${path}, got ${where}${page.html ? `: ${visibleText(page.html).slice(0, 300)}` : ''}`);
+    const where = page.callback
+      ? `the callback ${page.callback.search}`
+      : `${page.url.pathname} (status ${page.status})`;
+    throw new Error(
+      `${step}: expected ${path}, got ${where}${page.html ? `: ${visibleText(page.html).slice(0, 300)}` : ''}`,
+    );
   }
 }
 
 function visibleText(html: string): string {
-  return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 async function outbox(env: Readonly<Record<string, string>>): Promise<OutboxMessage[]> {
@@ -116,13 +123,25 @@ export async function measureEmailChanges(options: EmailChangeOptions): Promise<
   const codeTemplates = new Set([keywords.SENDGRID_TEMPLATE_CODE_EN, keywords.SENDGRID_TEMPLATE_CODE_ES]);
   const noticeTemplates = new Set([keywords.SENDGRID_TEMPLATE_NOTICE_OLD_EN, keywords.SENDGRID_TEMPLATE_NOTICE_OLD_ES]);
 
-  const management = new ManagementClient({ domain: env.AUTH0_DOMAIN as string, clientId: env.AUTH0_CLIENT_ID as string, clientSecret: env.AUTH0_CLIENT_SECRET as string, maxRetries: 0 });
-  const run = base64url(randomBytes(4)).toLowerCase().replace(/[^a-z0-9]/g, 'x');
+  const management = new ManagementClient({
+    domain: env.AUTH0_DOMAIN as string,
+    clientId: env.AUTH0_CLIENT_ID as string,
+    clientSecret: env.AUTH0_CLIENT_SECRET as string,
+    maxRetries: 0,
+  });
+  const run = base64url(randomBytes(4))
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x');
   const password = `${base64url(randomBytes(12))}-Bench1`;
   const users: BenchUser[] = [];
   for (let i = 0; i < options.changes; i += 1) {
     const email = `bench.${run}.${i}@example.com`;
-    const created = await management.users.create({ connection: DEFAULT_DATABASE_CONNECTION, email, password, email_verified: true });
+    const created = await management.users.create({
+      connection: DEFAULT_DATABASE_CONNECTION,
+      email,
+      password,
+      email_verified: true,
+    });
     users.push({ userId: String(created.user_id), email, password });
   }
 
@@ -145,7 +164,8 @@ export async function measureEmailChanges(options: EmailChangeOptions): Promise<
       expectPath(addressStep, '/u/form', 'the sign-in for the change');
       const addressForm = postFormOf(addressStep);
       const addressInput = addressForm.inputs.find((i) => i.type === 'email');
-      if (!addressInput) throw new Error(`the form's first step has no email field: ${visibleText(addressStep.html).slice(0, 300)}`);
+      if (!addressInput)
+        throw new Error(`the form's first step has no email field: ${visibleText(addressStep.html).slice(0, 300)}`);
       let mark = session.timings.length;
       const codeStep = await session.submit(addressForm, { [addressInput.name]: newAddress, action: 'next' });
       sendCodeMs.push(sum(session.timings.slice(mark)));
@@ -155,13 +175,16 @@ export async function measureEmailChanges(options: EmailChangeOptions): Promise<
       });
       const codeForm = postFormOf(codeStep);
       const codeInput = codeForm.inputs.find((i) => i.type === 'text');
-      if (!codeInput) throw new Error(`the form's code step has no text field: ${visibleText(codeStep.html).slice(0, 300)}`);
+      if (!codeInput)
+        throw new Error(`the form's code step has no text field: ${visibleText(codeStep.html).slice(0, 300)}`);
       mark = session.timings.length;
       const end = await session.submit(codeForm, { [codeInput.name]: code, action: 'next' });
       verifyCodeMs.push(sum(session.timings.slice(mark)));
       const outcome = end.callback?.searchParams.get('error_description');
       if (outcome !== 'email_change_completed') {
-        throw new Error(`the change ended with ${end.callback ? `the callback ${end.callback.search}` : `${end.url.pathname}: ${visibleText(end.html).slice(0, 300)}`}`);
+        throw new Error(
+          `the change ended with ${end.callback ? `the callback ${end.callback.search}` : `${end.url.pathname}: ${visibleText(end.html).slice(0, 300)}`}`,
+        );
       }
       user.email = newAddress;
       changeMs.push(sum(session.timings));
@@ -178,7 +201,9 @@ export async function measureEmailChanges(options: EmailChangeOptions): Promise<
     expectPath(login, '/u/login', 'a normal login');
     const end = await session.submit(postFormOf(login), { username: user.email, password: user.password });
     if (!end.callback?.searchParams.get('code')) {
-      throw new Error(`a normal login of ${user.email} did not reach the callback with a code: ${end.callback?.search ?? visibleText(end.html).slice(0, 300)}`);
+      throw new Error(
+        `a normal login of ${user.email} did not reach the callback with a code: ${end.callback?.search ?? visibleText(end.html).slice(0, 300)}`,
+      );
     }
     loginMs.push(sum(session.timings));
     return sum(session.timings);
@@ -197,7 +222,10 @@ export async function measureEmailChanges(options: EmailChangeOptions): Promise<
   const count = (templates: Set<unknown>): number => sent.filter((m) => templates.has(m.template_id)).length;
   const codeEmails = count(codeTemplates);
   const noticeEmails = count(noticeTemplates);
-  const latency = (values: readonly number[]): Latency => ({ p50Ms: percentile(values, 50), p95Ms: percentile(values, 95) });
+  const latency = (values: readonly number[]): Latency => ({
+    p50Ms: percentile(values, 50),
+    p95Ms: percentile(values, 95),
+  });
   return {
     changes: options.changes,
     completed,

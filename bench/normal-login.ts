@@ -46,7 +46,10 @@ function nsPerCall(handler: PostLoginHandler, event: unknown, api: unknown, call
     if (handler(event, api) !== undefined) consumed += 1;
   }
   const elapsed = Number(process.hrtime.bigint() - start);
-  if (consumed !== calls) throw new Error(`onExecutePostLogin returned undefined ${calls - consumed} times: it must be async (return a promise)`);
+  if (consumed !== calls)
+    throw new Error(
+      `onExecutePostLogin returned undefined ${calls - consumed} times: it must be async (return a promise)`,
+    );
   return elapsed / calls;
 }
 
@@ -87,10 +90,15 @@ export async function measureNormalLogin(options: NormalLoginOptions): Promise<N
 
   const bundleRuntime = loadAction(options.bundleCode, { filename: 'email-change/code.js' });
   const emptyRuntime = loadAction(options.emptyCode, { filename: 'empty-action.js' });
-  for (const [name, loaded] of [['the bundle', bundleRuntime], ['the empty Action', emptyRuntime]] as const) {
+  for (const [name, loaded] of [
+    ['the bundle', bundleRuntime],
+    ['the empty Action', emptyRuntime],
+  ] as const) {
     const record = await loaded.onExecutePostLogin(options.event);
     if (record.error !== undefined || record.outcome !== 'continued') {
-      throw new Error(`${name} did not simply continue a normal login (${record.outcome}${record.error ? `: ${record.error.message}` : ''}): the measurement would not be of the normal path`);
+      throw new Error(
+        `${name} did not simply continue a normal login (${record.outcome}${record.error ? `: ${record.error.message}` : ''}): the measurement would not be of the normal path`,
+      );
     }
   }
   const executionUs = async (loaded: typeof bundleRuntime): Promise<number> => {
@@ -110,7 +118,8 @@ export async function measureNormalLogin(options: NormalLoginOptions): Promise<N
     watched('event', structuredClone(options.event), eventReads),
     watched('api', {}, apiReads),
   );
-  if (probe.error !== undefined) throw new Error(`the normal login failed under the read probe: ${probe.error.message}`);
+  if (probe.error !== undefined)
+    throw new Error(`the normal login failed under the read probe: ${probe.error.message}`);
 
   return {
     nsPerCall: median(handlerSamples.bundle),

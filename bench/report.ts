@@ -4,11 +4,16 @@
 import type { BenchResults, DeployKind } from './results';
 
 const fixed = (value: number | null, digits = 2): string => (value === null ? 'not measured' : value.toFixed(digits));
-const integer = (value: number | null): string => (value === null ? 'not measured' : Math.round(value).toLocaleString('en-US'));
+const integer = (value: number | null): string =>
+  value === null ? 'not measured' : Math.round(value).toLocaleString('en-US');
 const seconds = (ms: number | null): string => (ms === null ? 'not measured' : (ms / 1000).toFixed(1));
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
 }
 
 /** One line per reason, with the figures it left out. */
@@ -21,14 +26,26 @@ function notMeasured(skipped: readonly (readonly [string, string])[]): string {
 export function targetsTable(results: BenchResults): string {
   return table(
     ['figure', 'target', 'value', 'met'],
-    results.targets.map((t) => [t.name, t.target, t.value === null ? 'not measured' : String(Number(t.value.toPrecision(4))), t.met === null ? 'not measured' : t.met ? 'yes' : '**NO**']),
+    results.targets.map((t) => [
+      t.name,
+      t.target,
+      t.value === null ? 'not measured' : String(Number(t.value.toPrecision(4))),
+      t.met === null ? 'not measured' : t.met ? 'yes' : '**NO**',
+    ]),
   );
 }
 
 function deployRow(results: BenchResults, kind: DeployKind, label: string): string[] {
   const d = results.deploy;
   const samples = results.deploy.samples[kind]?.length ?? 0;
-  return [label, seconds(d[`${kind}Ms`]), integer(d[`${kind}Reads`]), integer(d[`${kind}Writes`]), integer(d[`${kind}Tokens`]), String(samples)];
+  return [
+    label,
+    seconds(d[`${kind}Ms`]),
+    integer(d[`${kind}Reads`]),
+    integer(d[`${kind}Writes`]),
+    integer(d[`${kind}Tokens`]),
+    String(samples),
+  ];
 }
 
 export function renderResults(results: BenchResults): string {
@@ -52,7 +69,12 @@ ${table(
   ['', 'the bundle', 'empty Action', 'ratio'],
   [
     ['handler alone, ns per call', fixed(nl.nsPerCall), fixed(nl.emptyNsPerCall), fixed(nl.ratio)],
-    ['one execution through the Actions runtime, µs', fixed(nl.runtimeUsPerExecution, 1), fixed(nl.emptyRuntimeUsPerExecution, 1), fixed(nl.runtimeRatio)],
+    [
+      'one execution through the Actions runtime, µs',
+      fixed(nl.runtimeUsPerExecution, 1),
+      fixed(nl.emptyRuntimeUsPerExecution, 1),
+      fixed(nl.runtimeRatio),
+    ],
   ],
 )}
 
@@ -77,8 +99,18 @@ require loads ${cs.sdkVariantModules} modules. ${cs.rounds} rounds.
 ${table(
   ['', 'bytes', 'gzip (level 9)', 'share of the 100 kB limit'],
   [
-    ['dist/actions/email-change/code.js', integer(bundle.bytes), integer(bundle.gzipBytes), `${(bundle.shareOfLimit * 100).toFixed(1)} %`],
-    ["what the SDK variant's require reads (auth0 and its dependencies)", integer(bundle.sdkVariantLoadedBytes), '', ''],
+    [
+      'dist/actions/email-change/code.js',
+      integer(bundle.bytes),
+      integer(bundle.gzipBytes),
+      `${(bundle.shareOfLimit * 100).toFixed(1)} %`,
+    ],
+    [
+      "what the SDK variant's require reads (auth0 and its dependencies)",
+      integer(bundle.sdkVariantLoadedBytes),
+      '',
+      '',
+    ],
   ],
 )}
 
@@ -110,8 +142,20 @@ only for the keys tenant.yaml has (docs/performance.md).
 ${table(
   ['', 'wall time, s', 'reference: `npm run build`, s', 'ratio', 'samples'],
   [
-    ['`npm run validate` (warm)', seconds(results.validate.ms), seconds(results.validate.buildMs), fixed(results.validate.ratioToBuild), String(results.validate.samplesMs.length)],
-    ['`npm start`, first time (clean state, to "Ready.")', seconds(results.start.firstMs), '', '', String(results.start.samplesMs.length)],
+    [
+      '`npm run validate` (warm)',
+      seconds(results.validate.ms),
+      seconds(results.validate.buildMs),
+      fixed(results.validate.ratioToBuild),
+      String(results.validate.samplesMs.length),
+    ],
+    [
+      '`npm start`, first time (clean state, to "Ready.")',
+      seconds(results.start.firstMs),
+      '',
+      '',
+      String(results.start.samplesMs.length),
+    ],
   ],
 )}
 
@@ -125,15 +169,27 @@ deploy; it is stopped with SIGTERM at its "Ready." line.
 ${ec.completed} of ${ec.changes} changes completed${ec.failures.length > 0 ? ` (first failures: ${ec.failures.join('; ')})` : ''}. Per completed change: ${fixed(ec.sendgridCalls)} SendGrid
 messages (${fixed(ec.codeEmails)} code, ${fixed(ec.noticeEmails)} notice, ${fixed(ec.otherEmails)} other), ${fixed(ec.managementCalls)} Management API requests
 (${fixed(ec.managementReads)} reads, ${fixed(ec.managementWrites)} writes); ${ec.tokenRequests} token request(s) in the whole run. By route:
-${Object.entries(ec.byRoute).map(([route, count]) => `\`${route}\` ${count}`).join(', ') || 'none'}.
+${
+  Object.entries(ec.byRoute)
+    .map(([route, count]) => `\`${route}\` ${count}`)
+    .join(', ') || 'none'
+}.
 
 ${table(
   ['latency over loopback, ms', 'p50', 'p95'],
   [
     ['whole change (sum of its requests)', fixed(ec.p50Ms, 1), fixed(ec.p95Ms, 1)],
     ['address step (send-code flow)', fixed(ec.sendCodeStepP50Ms, 1), fixed(ec.sendCodeStepP95Ms, 1)],
-    ['code step (verify, update the user, notice, resume the login)', fixed(ec.verifyCodeStepP50Ms, 1), fixed(ec.verifyCodeStepP95Ms, 1)],
-    ['reference: a normal login (authorize, login page, callback)', fixed(ec.normalLoginP50Ms, 1), fixed(ec.normalLoginP95Ms, 1)],
+    [
+      'code step (verify, update the user, notice, resume the login)',
+      fixed(ec.verifyCodeStepP50Ms, 1),
+      fixed(ec.verifyCodeStepP95Ms, 1),
+    ],
+    [
+      'reference: a normal login (authorize, login page, callback)',
+      fixed(ec.normalLoginP50Ms, 1),
+      fixed(ec.normalLoginP95Ms, 1),
+    ],
   ],
 )}
 

@@ -66,7 +66,9 @@ export interface BenchResults {
   };
   /** npm start the first time (clean state) to its "Ready." line; null when not measured. */
   readonly start: { readonly firstMs: number | null; readonly samplesMs: readonly number[] };
-  readonly deploy: Record<DeployKey, number | null> & { readonly samples: Readonly<Record<string, readonly DeploySample[]>> };
+  readonly deploy: Record<DeployKey, number | null> & {
+    readonly samples: Readonly<Record<string, readonly DeploySample[]>>;
+  };
   /** EmailChangeResult with its latencies flattened to named figures. */
   readonly emailChange: Omit<EmailChangeResult, 'sendCodeStep' | 'verifyCodeStep' | 'normalLogin'> & {
     readonly sendCodeStepP50Ms: number;
@@ -92,7 +94,9 @@ export const DEPLOY_KINDS = ['first', 'noop', 'flowChange', 'a0deploy'] as const
 export type DeployKind = (typeof DEPLOY_KINDS)[number];
 const DEPLOY_FIGURES = ['Ms', 'Reads', 'Writes', 'Tokens'] as const;
 export type DeployKey = `${DeployKind}${(typeof DEPLOY_FIGURES)[number]}`;
-export const DEPLOY_KEYS: readonly DeployKey[] = DEPLOY_KINDS.flatMap((kind) => DEPLOY_FIGURES.map((figure) => `${kind}${figure}` as DeployKey));
+export const DEPLOY_KEYS: readonly DeployKey[] = DEPLOY_KINDS.flatMap((kind) =>
+  DEPLOY_FIGURES.map((figure) => `${kind}${figure}` as DeployKey),
+);
 
 /** The keys the issue asks results.json to have, at least. */
 export const REQUIRED_KEYS = [

@@ -9,7 +9,14 @@ import type { NormalLoginResult } from './normal-login';
 import type { ColdStartResult } from './cold-start';
 import { measureBuildTime } from './build-time';
 import { measureBundleSize } from './bundle-size';
-import { type DeployCost, type DeployResults, type DeployTarget, deployTarget, measureDeploys, measuredDeploy } from './deploy';
+import {
+  type DeployCost,
+  type DeployResults,
+  type DeployTarget,
+  deployTarget,
+  measureDeploys,
+  measuredDeploy,
+} from './deploy';
 import { measureEmailChanges } from './email-change';
 import { measureStartTime } from './start-time';
 import { measureValidateTime } from './validate-time';
@@ -43,12 +50,20 @@ function machine(): Machine {
   };
 }
 
-function measureActionCost(root: string, codePath: string, quick: boolean): Promise<{ normalLogin: NormalLoginResult; coldStart: ColdStartResult }> {
+function measureActionCost(
+  root: string,
+  codePath: string,
+  quick: boolean,
+): Promise<{ normalLogin: NormalLoginResult; coldStart: ColdStartResult }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX(root), join(root, 'bench', 'measure-action-cost.ts'), '--code', codePath, ...(quick ? ['--quick'] : [])], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [TSX(root), join(root, 'bench', 'measure-action-cost.ts'), '--code', codePath, ...(quick ? ['--quick'] : [])],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -59,7 +74,11 @@ function measureActionCost(root: string, codePath: string, quick: boolean): Prom
       try {
         resolve(JSON.parse(stdout));
       } catch (error) {
-        reject(new Error(`bench/measure-action-cost.ts printed no JSON (${(error as Error).message}):\n${stdout}\n${stderr}`));
+        reject(
+          new Error(
+            `bench/measure-action-cost.ts printed no JSON (${(error as Error).message}):\n${stdout}\n${stderr}`,
+          ),
+        );
       }
     });
   });
@@ -131,9 +150,15 @@ export async function runBenchmarks(options: RunOptions): Promise<BenchResults> 
       }
     }
     const [ours, reference] = targets as [DeployTarget, DeployTarget | undefined];
-    if (!settings.deploy.a0deployReference) skip('a0deploy', 'a quick run has no plain a0deploy reference (about 25 s per import: the CLI compiles its whole schema)');
+    if (!settings.deploy.a0deployReference)
+      skip(
+        'a0deploy',
+        'a quick run has no plain a0deploy reference (about 25 s per import: the CLI compiles its whole schema)',
+      );
     if (!settings.deploy.flowChange) skip('flowChange', 'a quick run has no one-flow change');
-    log(`deploy: ${settings.deploy.rounds} round(s) of nothing changed${settings.deploy.flowChange ? ', one flow changed' : ''}${settings.deploy.a0deployReference ? ', and plain a0deploy' : ''}`);
+    log(
+      `deploy: ${settings.deploy.rounds} round(s) of nothing changed${settings.deploy.flowChange ? ', one flow changed' : ''}${settings.deploy.a0deployReference ? ', and plain a0deploy' : ''}`,
+    );
     const deploy = await measureDeploys({
       ours,
       ...(settings.deploy.a0deployReference && reference ? { reference } : {}),

@@ -3,7 +3,12 @@
 // rough to record).
 
 export interface BenchSettings {
-  readonly normalLogin: { readonly rounds: number; readonly minBatchMs: number; readonly executionsPerSample: number; readonly warmUpMs: number };
+  readonly normalLogin: {
+    readonly rounds: number;
+    readonly minBatchMs: number;
+    readonly executionsPerSample: number;
+    readonly warmUpMs: number;
+  };
   readonly coldStart: { readonly rounds: number };
   readonly build: { readonly rounds: number };
   readonly deploy: {

@@ -20,7 +20,13 @@ const START_LIMIT_MS = 300_000;
 function firstStart(projectDir: string): Promise<number> {
   const stateDir = mkdtempSync(join(projectDir, 'state-'));
   // The shell's variables that would point the start elsewhere are left out, as in a clean shell.
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOCAL_TENANT_DIR: stateDir, LOCAL_TENANT_HTTPS_PORT: '0', LOCAL_TENANT_HTTP_PORT: '0' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    LOCAL_TENANT_DIR: stateDir,
+    LOCAL_TENANT_HTTPS_PORT: '0',
+    LOCAL_TENANT_HTTP_PORT: '0',
+  };
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     // A process group of its own: the SIGTERM reaches npm start's whole tree, and nothing else.

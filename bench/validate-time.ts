@@ -18,12 +18,18 @@ export interface ValidateTimeResult {
 
 function npmRun(dir: string, script: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', script], { cwd: dir, env: { ...process.env, DEPLOY_ENV: 'local' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['run', '--silent', script], {
+      cwd: dir,
+      env: { ...process.env, DEPLOY_ENV: 'local' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', (error) => reject(new Error(`could not run npm run ${script}: ${error.message}`)));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`npm run ${script} failed (exit ${code}):\n${output}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`npm run ${script} failed (exit ${code}):\n${output}`)),
+    );
   });
 }
 

@@ -24,11 +24,21 @@ export const budgetControlSurface: Surface<DemoHost> = {
       pattern: RESET_BUDGET_PATH,
       handler: (request) => {
         // A JSON content type makes a browser ask first (CORS preflight, never granted): no web page can post it.
-        if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) return problem(415, 'Send test controls with content-type: application/json.');
+        if (!String(request.headers['content-type'] ?? '').startsWith('application/json'))
+          return problem(415, 'Send test controls with content-type: application/json.');
         const parsed = parseBody(request);
         const body = (parsed.ok ? parsed.value : undefined) as { email?: unknown; user_id?: unknown } | undefined;
-        const who = typeof body?.user_id === 'string' ? { userId: body.user_id } : typeof body?.email === 'string' ? { email: body.email } : undefined;
-        if (!who) return problem(400, 'POST a JSON object naming the user: {"email": "demo@example.com"} or {"user_id": "auth0|..."}.');
+        const who =
+          typeof body?.user_id === 'string'
+            ? { userId: body.user_id }
+            : typeof body?.email === 'string'
+              ? { email: body.email }
+              : undefined;
+        if (!who)
+          return problem(
+            400,
+            'POST a JSON object naming the user: {"email": "demo@example.com"} or {"user_id": "auth0|..."}.',
+          );
         const reset = resetChangeBudget(context.store, who, context.now());
         if (!reset) return problem(404, `No user ${who.userId ?? who.email} on this local tenant.`);
         return { status: 200, body: { user_id: reset.userId, email: reset.email, cleared_codes: reset.clearedCodes } };

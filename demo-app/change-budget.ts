@@ -31,14 +31,21 @@ export function codesSentTodayTo(user: BudgetUser, nowMs: number): number {
 }
 
 /** Finds a user by id, or by email (case-insensitive); undefined when there is none. */
-export function findUser(users: readonly BudgetUser[], who: { userId?: string; email?: string }): BudgetUser | undefined {
+export function findUser(
+  users: readonly BudgetUser[],
+  who: { userId?: string; email?: string },
+): BudgetUser | undefined {
   if (who.userId !== undefined) return users.find((u) => u.user_id === who.userId);
   const email = who.email?.trim().toLowerCase();
   return email ? users.find((u) => u.email.toLowerCase() === email) : undefined;
 }
 
 /** Clears the user's email-change budget; undefined when there is no such user. */
-export function resetChangeBudget(store: BudgetStore, who: { userId?: string; email?: string }, nowMs: number): BudgetReset | undefined {
+export function resetChangeBudget(
+  store: BudgetStore,
+  who: { userId?: string; email?: string },
+  nowMs: number,
+): BudgetReset | undefined {
   const user = findUser(store.state.users, who);
   if (!user) return undefined;
   const clearedCodes = codesSentTodayTo(user, nowMs);

@@ -64,7 +64,8 @@ function signedInSection(session: DemoSession, codesSentTodayTo: number | undefi
 <div class="actions"><form method="post" action="/demo/login"><button class="primary" type="submit">Sign in</button></form></div>
 </section>`;
   }
-  const authTime = typeof claims.auth_time === 'number' ? new Date(claims.auth_time * 1000).toISOString() : 'not in the token';
+  const authTime =
+    typeof claims.auth_time === 'number' ? new Date(claims.auth_time * 1000).toISOString() : 'not in the token';
   return `<section>
 <h1>Signed in</h1>
 <p>Your email address, from the ID token:</p>
@@ -91,12 +92,16 @@ export function demoPage(input: DemoPageInput): string {
       }</div>`
     : '';
   const notes = session.notes
-    .map((note) => `<div class="flash info" role="status">${escapeHtml(note.message)}<br><code>${escapeHtml(note.code)}</code></div>`)
+    .map(
+      (note) =>
+        `<div class="flash info" role="status">${escapeHtml(note.message)}<br><code>${escapeHtml(note.code)}</code></div>`,
+    )
     .join('\n');
   const notSeeded = input.seeded
     ? ''
     : `<div class="flash error">This local tenant has no demo client: start it with <code>npm start</code>, which seeds the demo app and its users.</div>`;
-  const option = (value: string, label: string) => `<option value="${value}"${session.locale === value ? ' selected' : ''}>${label}</option>`;
+  const option = (value: string, label: string) =>
+    `<option value="${value}"${session.locale === value ? ' selected' : ''}>${label}</option>`;
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -44,18 +44,30 @@ const seeOther = (location: string): Reply => ({ status: 303, headers: { locatio
 function config(context: DemoHost): DemoClientConfig | undefined {
   const demo = context.store.state.demo;
   if (!demo) return undefined;
-  return { tenantUrl: context.httpUrl, clientId: demo.clientId, redirectUri: `${context.httpUrl}${DEMO_CALLBACK_PATH}`, now: context.now, fetch: context.ownCertificate.fetch };
+  return {
+    tenantUrl: context.httpUrl,
+    clientId: demo.clientId,
+    redirectUri: `${context.httpUrl}${DEMO_CALLBACK_PATH}`,
+    now: context.now,
+    fetch: context.ownCertificate.fetch,
+  };
 }
 
 /** Redirects to /authorize for `purpose`, remembering what the callback needs under a fresh state. */
-async function startLogin(context: DemoHost, session: DemoSession, purpose: LoginPurpose, retry?: PendingLogin['retry']): Promise<Reply> {
+async function startLogin(
+  context: DemoHost,
+  session: DemoSession,
+  purpose: LoginPurpose,
+  retry?: PendingLogin['retry'],
+): Promise<Reply> {
   const client = config(context);
   if (!client) return seeOther(DEMO_APP_PATH);
   const extra: Record<string, string> = { ui_locales: session.locale };
   // README: every change asks for a fresh sign-in (max_age=0); the Action refuses one that did not.
   // For a user with MFA, the retry asks for both factors in the same transaction (acr_values), then
   // the form: one redirect.
-  if (purpose === 'email-change') Object.assign(extra, { email_change: 'true', max_age: '0' }, retry === 'mfa' ? { acr_values: MFA_ACR_VALUE } : {});
+  if (purpose === 'email-change')
+    Object.assign(extra, { email_change: 'true', max_age: '0' }, retry === 'mfa' ? { acr_values: MFA_ACR_VALUE } : {});
   if (purpose === 'mfa-then-change') Object.assign(extra, { acr_values: MFA_ACR_VALUE });
   let started: Awaited<ReturnType<typeof authorizeUrl>>;
   try {
@@ -64,11 +76,20 @@ async function startLogin(context: DemoHost, session: DemoSession, purpose: Logi
     if (failure instanceof DemoSignInError) return show(session, { tone: 'error', message: failure.message });
     throw failure;
   }
-  session.pending.set(started.checks.state, { purpose, checks: started.checks, ...(retry === undefined ? {} : { retry }) });
+  session.pending.set(started.checks.state, {
+    purpose,
+    checks: started.checks,
+    ...(retry === undefined ? {} : { retry }),
+  });
   return { status: 302, headers: { location: started.url } };
 }
 
-function onOutcome(context: DemoHost, session: DemoSession, pending: PendingLogin, code: string): Reply | Promise<Reply> {
+function onOutcome(
+  context: DemoHost,
+  session: DemoSession,
+  pending: PendingLogin,
+  code: string,
+): Reply | Promise<Reply> {
   const known = OUTCOMES[code] ?? UNKNOWN_EMAIL_CHANGE_OUTCOME;
   if (known.step === 'retry-change') {
     if (pending.retry !== undefined) return show(session, retriedOutcome(code), code);
@@ -76,7 +97,8 @@ function onOutcome(context: DemoHost, session: DemoSession, pending: PendingLogi
     return startLogin(context, session, 'email-change', 'reauthentication');
   }
   if (known.step === 'mfa-then-change') {
-    if (pending.retry === 'mfa' || pending.purpose === 'mfa-then-change') return show(session, retriedOutcome(code), code);
+    if (pending.retry === 'mfa' || pending.purpose === 'mfa-then-change')
+      return show(session, retriedOutcome(code), code);
     session.notes.push({ message: known.message, code });
     return startLogin(context, session, 'email-change', 'mfa');
   }
@@ -84,7 +106,11 @@ function onOutcome(context: DemoHost, session: DemoSession, pending: PendingLogi
   return show(session, known, code);
 }
 
-function show(session: DemoSession, outcome: { tone: 'success' | 'info' | 'error'; message: string }, code?: string): Reply {
+function show(
+  session: DemoSession,
+  outcome: { tone: 'success' | 'info' | 'error'; message: string },
+  code?: string,
+): Reply {
   session.flash = { tone: outcome.tone, message: outcome.message, ...(code === undefined ? {} : { code }) };
   return seeOther(DEMO_APP_PATH);
 }
@@ -93,18 +119,24 @@ async function callback(context: DemoHost, session: DemoSession, request: Reques
   const state = request.query.get('state') ?? '';
   const pending = session.pending.get(state);
   if (!pending) {
-    return show(session, { tone: 'error', message: 'This callback does not answer a sign-in this app started in this browser (unknown state): it was ignored.' });
+    return show(session, {
+      tone: 'error',
+      message:
+        'This callback does not answer a sign-in this app started in this browser (unknown state): it was ignored.',
+    });
   }
   session.pending.delete(state);
   const error = request.query.get('error');
   if (error !== null) {
     const description = request.query.get('error_description') ?? '';
-    if (error === 'access_denied' && description.startsWith('email_change_')) return onOutcome(context, session, pending, description);
+    if (error === 'access_denied' && description.startsWith('email_change_'))
+      return onOutcome(context, session, pending, description);
     return show(session, { tone: 'error', message: `The sign-in failed: ${error}: ${description}` });
   }
   const client = config(context);
   const code = request.query.get('code');
-  if (!client || code === null) return show(session, { tone: 'error', message: 'The callback has neither a code nor an error.' });
+  if (!client || code === null)
+    return show(session, { tone: 'error', message: 'The callback has neither a code nor an error.' });
   try {
     const callbackUrl = new URL(`${client.redirectUri}?${request.query.toString()}`);
     const { idToken, claims } = await exchangeCode(client, callbackUrl, pending.checks);
@@ -117,7 +149,8 @@ async function callback(context: DemoHost, session: DemoSession, request: Reques
   if (pending.purpose === 'email-change') {
     return show(session, {
       tone: 'error',
-      message: 'The tenant signed you in instead of starting the email change: is the email-change Action deployed and bound to post-login? (npm run deploy)',
+      message:
+        'The tenant signed you in instead of starting the email change: is the email-change Action deployed and bound to post-login? (npm run deploy)',
     });
   }
   return seeOther(DEMO_APP_PATH);
@@ -128,8 +161,19 @@ export const demoAppSurface: Surface<DemoHost> = {
   listener: 'http',
   prefixes: ['/demo'],
   counted: false,
-  errorReply: (status, message) => ({ status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `Demo app: ${message}` }),
-  index: (context) => [{ name: 'Demo app', where: `${context.httpUrl}${DEMO_APP_PATH}`, what: 'Sign in and press "Change email" to try the flow.', link: true }],
+  errorReply: (status, message) => ({
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+    body: `Demo app: ${message}`,
+  }),
+  index: (context) => [
+    {
+      name: 'Demo app',
+      where: `${context.httpUrl}${DEMO_APP_PATH}`,
+      what: 'Sign in and press "Change email" to try the flow.',
+      link: true,
+    },
+  ],
   routes: (context) => {
     const page = (request: Request): Reply => {
       const { session, cookie } = demoSession(context, request.headers);
@@ -145,15 +189,25 @@ export const demoAppSurface: Surface<DemoHost> = {
       session.notes.length = 0;
       return withCookie({ status: 200, headers: PAGE_HEADERS, body }, cookie);
     };
-    const action = (run: (session: DemoSession, request: Request) => Reply | Promise<Reply>) => async (request: Request): Promise<Reply> => {
-      const { session, cookie } = demoSession(context, request.headers);
-      return withCookie(await run(session, request), cookie);
-    };
+    const action =
+      (run: (session: DemoSession, request: Request) => Reply | Promise<Reply>) =>
+      async (request: Request): Promise<Reply> => {
+        const { session, cookie } = demoSession(context, request.headers);
+        return withCookie(await run(session, request), cookie);
+      };
     return [
       // The pattern matches /demo and /demo/; the page lives at /demo/ (its cookie's path).
-      { method: 'GET', pattern: '/demo', handler: (request) => (request.path === DEMO_APP_PATH ? page(request) : seeOther(DEMO_APP_PATH)) },
+      {
+        method: 'GET',
+        pattern: '/demo',
+        handler: (request) => (request.path === DEMO_APP_PATH ? page(request) : seeOther(DEMO_APP_PATH)),
+      },
       { method: 'POST', pattern: '/demo/login', handler: action((session) => startLogin(context, session, 'sign-in')) },
-      { method: 'POST', pattern: '/demo/change-email', handler: action((session) => startLogin(context, session, 'email-change')) },
+      {
+        method: 'POST',
+        pattern: '/demo/change-email',
+        handler: action((session) => startLogin(context, session, 'email-change')),
+      },
       {
         method: 'POST',
         pattern: '/demo/language',
@@ -169,9 +223,14 @@ export const demoAppSurface: Surface<DemoHost> = {
         pattern: '/demo/reset-budget',
         handler: action((session) => {
           const sub = session.signedIn?.claims.sub;
-          if (sub === undefined) return show(session, { tone: 'error', message: 'Sign in first: the reset is for the signed-in user.' });
+          if (sub === undefined)
+            return show(session, { tone: 'error', message: 'Sign in first: the reset is for the signed-in user.' });
           const reset = resetChangeBudget(context.store, { userId: sub }, context.now());
-          if (!reset) return show(session, { tone: 'error', message: 'Your user is no longer on this local tenant: sign in again.' });
+          if (!reset)
+            return show(session, {
+              tone: 'error',
+              message: 'Your user is no longer on this local tenant: sign in again.',
+            });
           return show(session, {
             tone: 'success',
             message: `Your email-change budget is reset (${reset.clearedCodes} code${reset.clearedCodes === 1 ? '' : 's'} sent today cleared): you can start a change again.`,
@@ -191,7 +250,11 @@ export const demoAppSurface: Surface<DemoHost> = {
           return seeOther(url.href);
         }),
       },
-      { method: 'GET', pattern: DEMO_CALLBACK_PATH, handler: action((session, request) => callback(context, session, request)) },
+      {
+        method: 'GET',
+        pattern: DEMO_CALLBACK_PATH,
+        handler: action((session, request) => callback(context, session, request)),
+      },
     ];
   },
 };

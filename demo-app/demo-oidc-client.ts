@@ -65,21 +65,29 @@ function configuration(config: DemoClientConfig): Promise<oidc.Configuration> {
 }
 
 function signInError(error: unknown): DemoSignInError {
-  if (error instanceof oidc.ResponseBodyError) return new DemoSignInError(`The code exchange failed: ${error.error}: ${error.error_description ?? ''}`);
+  if (error instanceof oidc.ResponseBodyError)
+    return new DemoSignInError(`The code exchange failed: ${error.error}: ${error.error_description ?? ''}`);
   const cause = (error as { cause?: unknown }).cause;
   const detail = cause instanceof Error ? ` (${cause.message})` : '';
   return new DemoSignInError(`The sign-in could not be completed: ${(error as Error).message}${detail}`);
 }
 
 /** A fresh state, nonce and PKCE verifier, and the /authorize URL that carries them with `extra`. */
-export async function authorizeUrl(config: DemoClientConfig, extra: Record<string, string>): Promise<{ url: string; checks: PendingChecks }> {
+export async function authorizeUrl(
+  config: DemoClientConfig,
+  extra: Record<string, string>,
+): Promise<{ url: string; checks: PendingChecks }> {
   let server: oidc.Configuration;
   try {
     server = await configuration(config);
   } catch (error) {
     throw signInError(error);
   }
-  const checks: PendingChecks = { state: oidc.randomState(), nonce: oidc.randomNonce(), verifier: oidc.randomPKCECodeVerifier() };
+  const checks: PendingChecks = {
+    state: oidc.randomState(),
+    nonce: oidc.randomNonce(),
+    verifier: oidc.randomPKCECodeVerifier(),
+  };
   const url = oidc.buildAuthorizationUrl(server, {
     response_type: 'code',
     redirect_uri: config.redirectUri,
@@ -94,7 +102,11 @@ export async function authorizeUrl(config: DemoClientConfig, extra: Record<strin
 }
 
 /** The code exchange and the ID token's checks; throws DemoSignInError with what went wrong. */
-export async function exchangeCode(config: DemoClientConfig, callbackUrl: URL, checks: PendingChecks): Promise<{ idToken: string; claims: IdTokenClaims }> {
+export async function exchangeCode(
+  config: DemoClientConfig,
+  callbackUrl: URL,
+  checks: PendingChecks,
+): Promise<{ idToken: string; claims: IdTokenClaims }> {
   try {
     const tokens = await oidc.authorizationCodeGrant(await configuration(config), callbackUrl, {
       pkceCodeVerifier: checks.verifier,
@@ -103,7 +115,8 @@ export async function exchangeCode(config: DemoClientConfig, callbackUrl: URL, c
       idTokenExpected: true,
     });
     const claims = tokens.claims();
-    if (tokens.id_token === undefined || claims === undefined) throw new DemoSignInError('The token response has no ID token.');
+    if (tokens.id_token === undefined || claims === undefined)
+      throw new DemoSignInError('The token response has no ID token.');
     return { idToken: tokens.id_token, claims: claims as unknown as IdTokenClaims };
   } catch (error) {
     if (error instanceof DemoSignInError) throw error;

@@ -42,7 +42,12 @@ export function demoSession(context: object, headers: IncomingHttpHeaders): { se
   const token = readCookie(headers, DEMO_COOKIE);
   const found = token === undefined ? undefined : all.get(token);
   if (found) return { session: found };
-  const session: DemoSession = { token: randomBytes(32).toString('base64url'), pending: new Map(), notes: [], locale: 'en' };
+  const session: DemoSession = {
+    token: randomBytes(32).toString('base64url'),
+    pending: new Map(),
+    notes: [],
+    locale: 'en',
+  };
   all.set(session.token, session);
   return { session, cookie: cookieHeader(DEMO_COOKIE, session.token, { path: '/demo/' }) };
 }

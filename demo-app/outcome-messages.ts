@@ -22,7 +22,8 @@ export interface Outcome {
 export const OUTCOMES: Readonly<Record<string, Outcome>> = {
   [DENY.completed]: {
     tone: 'success',
-    message: 'Your email address has changed. Sign in again with your new address: the sign-in you had still carried the old one.',
+    message:
+      'Your email address has changed. Sign in again with your new address: the sign-in you had still carried the old one.',
     step: 'show',
     signOut: true,
   },
@@ -49,7 +50,8 @@ export const OUTCOMES: Readonly<Record<string, Outcome>> = {
   },
   [DENY.rateLimited]: {
     tone: 'error',
-    message: 'Too many email changes or codes for this account today. Try again tomorrow, or, in this demo, press "Reset my email-change budget" below.',
+    message:
+      'Too many email changes or codes for this account today. Try again tomorrow, or, in this demo, press "Reset my email-change budget" below.',
     step: 'show',
   },
   [DENY.cancelled]: {
@@ -59,13 +61,15 @@ export const OUTCOMES: Readonly<Record<string, Outcome>> = {
   },
   [DENY.misconfigured]: {
     tone: 'error',
-    message: "Email change is unavailable right now: try again later. (The tenant's Action logs say which setting is wrong.)",
+    message:
+      "Email change is unavailable right now: try again later. (The tenant's Action logs say which setting is wrong.)",
     step: 'show',
   },
   // README contract: sent by the Action once support has reverted a change (npm run revert).
   email_change_locked: {
     tone: 'error',
-    message: 'Email changes are paused for this account after support reverted one. Contact support to change your address.',
+    message:
+      'Email changes are paused for this account after support reverted one. Contact support to change your address.',
     step: 'show',
   },
 };
@@ -73,9 +77,17 @@ export const OUTCOMES: Readonly<Record<string, Outcome>> = {
 /** A retry that failed the same way again is shown, not retried: no redirect loops. */
 export function retriedOutcome(code: string): Outcome {
   if (code === DENY.mfaRequired) {
-    return { tone: 'error', message: 'Two-step verification could not be completed, so your email address has not changed.', step: 'show' };
+    return {
+      tone: 'error',
+      message: 'Two-step verification could not be completed, so your email address has not changed.',
+      step: 'show',
+    };
   }
-  return { tone: 'error', message: 'The email change could not start after a fresh sign-in. Your email address has not changed.', step: 'show' };
+  return {
+    tone: 'error',
+    message: 'The email change could not start after a fresh sign-in. Your email address has not changed.',
+    step: 'show',
+  };
 }
 
 export const UNKNOWN_EMAIL_CHANGE_OUTCOME: Outcome = {

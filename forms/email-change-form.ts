@@ -44,7 +44,12 @@ function localeRouter(id: string, stepBase: string): FormRouter {
 }
 
 function jumpButton(id: string, locale: Locale, text: string, next: string) {
-  return { id: localisedId(id, locale), category: 'BLOCK', type: 'JUMP_BUTTON', config: { text, next_node: next } } as const;
+  return {
+    id: localisedId(id, locale),
+    category: 'BLOCK',
+    type: 'JUMP_BUTTON',
+    config: { text, next_node: next },
+  } as const;
 }
 
 function newEmailStep(locale: Locale): FormNode {
@@ -54,7 +59,12 @@ function newEmailStep(locale: Locale): FormNode {
     alias: `new address (${locale})`,
     config: {
       components: [
-        { id: localisedId('new_email_intro', locale), category: 'BLOCK', type: 'RICH_TEXT', config: { content: FORM_TEXTS.newEmailIntro[locale] } },
+        {
+          id: localisedId('new_email_intro', locale),
+          category: 'BLOCK',
+          type: 'RICH_TEXT',
+          config: { content: FORM_TEXTS.newEmailIntro[locale] },
+        },
         {
           id: localisedId('new_email', locale),
           category: 'FIELD',
@@ -64,7 +74,12 @@ function newEmailStep(locale: Locale): FormNode {
           required: true,
           config: {},
         },
-        { id: localisedId('send_code', locale), category: 'BLOCK', type: 'NEXT_BUTTON', config: { text: FORM_TEXTS.sendCode[locale] } },
+        {
+          id: localisedId('send_code', locale),
+          category: 'BLOCK',
+          type: 'NEXT_BUTTON',
+          config: { text: FORM_TEXTS.sendCode[locale] },
+        },
         jumpButton('cancel_new_email', locale, FORM_TEXTS.cancel[locale], ENDING),
       ],
       next_node: NODE.sendCode,
@@ -79,7 +94,12 @@ function codeStep(locale: Locale): FormNode {
     alias: `code (${locale})`,
     config: {
       components: [
-        { id: localisedId('code_intro', locale), category: 'BLOCK', type: 'RICH_TEXT', config: { content: FORM_TEXTS.codeIntro[locale] } },
+        {
+          id: localisedId('code_intro', locale),
+          category: 'BLOCK',
+          type: 'RICH_TEXT',
+          config: { content: FORM_TEXTS.codeIntro[locale] },
+        },
         {
           // TEXT, not NUMBER: a number loses the leading zeros of a code (docs/platform-facts.md §2).
           id: localisedId('code', locale),
@@ -90,7 +110,12 @@ function codeStep(locale: Locale): FormNode {
           required: true,
           config: { min_length: CODE_LENGTH, max_length: CODE_LENGTH },
         },
-        { id: localisedId('verify_code', locale), category: 'BLOCK', type: 'NEXT_BUTTON', config: { text: FORM_TEXTS.verify[locale] } },
+        {
+          id: localisedId('verify_code', locale),
+          category: 'BLOCK',
+          type: 'NEXT_BUTTON',
+          config: { text: FORM_TEXTS.verify[locale] },
+        },
         {
           id: localisedId('resend_code', locale),
           category: 'BLOCK',
@@ -120,7 +145,12 @@ function lockedStep(locale: Locale): FormNode {
     alias: `stopped (${locale})`,
     config: {
       components: [
-        { id: localisedId('locked_intro', locale), category: 'BLOCK', type: 'RICH_TEXT', config: { content: FORM_TEXTS.lockedIntro[locale] } },
+        {
+          id: localisedId('locked_intro', locale),
+          category: 'BLOCK',
+          type: 'RICH_TEXT',
+          config: { content: FORM_TEXTS.lockedIntro[locale] },
+        },
         jumpButton('back_to_app', locale, FORM_TEXTS.backToApp[locale], ENDING),
       ],
       next_node: ENDING,
@@ -134,8 +164,18 @@ const afterVerify: FormRouter = {
   type: 'ROUTER',
   config: {
     rules: [
-      { id: 'changed', alias: 'email changed', condition: equals(`{{vars.${FLOW_VARS.outcome}}}`, OUTCOME.completed), next_node: ENDING },
-      { id: 'locked', alias: 'last wrong code', condition: equals(`{{vars.${FLOW_VARS.verifyState}}}`, VERIFY_LOCKED), next_node: NODE.routeLocked },
+      {
+        id: 'changed',
+        alias: 'email changed',
+        condition: equals(`{{vars.${FLOW_VARS.outcome}}}`, OUTCOME.completed),
+        next_node: ENDING,
+      },
+      {
+        id: 'locked',
+        alias: 'last wrong code',
+        condition: equals(`{{vars.${FLOW_VARS.verifyState}}}`, VERIFY_LOCKED),
+        next_node: NODE.routeLocked,
+      },
     ],
     fallback: NODE.routeCode,
   },

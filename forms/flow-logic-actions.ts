@@ -4,7 +4,12 @@ import { DEFAULT_LOCALE, type Locale } from '../templates/catalog';
 import { BRANCHED_LOCALES, isLocale, type LocalisedText } from './locale-text';
 import type { BooleanConditionAction, Condition, FlowAction } from './types';
 
-export function ifThen(id: string, condition: Condition, then: FlowAction[], otherwise: FlowAction[] = []): BooleanConditionAction {
+export function ifThen(
+  id: string,
+  condition: Condition,
+  then: FlowAction[],
+  otherwise: FlowAction[] = [],
+): BooleanConditionAction {
   return {
     id,
     type: 'FLOW',
@@ -30,7 +35,8 @@ export function errorMessage(id: string, message: string): FlowAction {
 /** An error message in the journey's locale: one branch per non-default locale, the default last. */
 export function localisedError(id: string, text: LocalisedText): FlowAction {
   return BRANCHED_LOCALES.reduceRight<FlowAction>(
-    (otherwise, locale) => ifThen(`${id}_if_${locale}`, isLocale(locale), [errorMessage(`${id}_${locale}`, text[locale])], [otherwise]),
+    (otherwise, locale) =>
+      ifThen(`${id}_if_${locale}`, isLocale(locale), [errorMessage(`${id}_${locale}`, text[locale])], [otherwise]),
     errorMessage(`${id}_${DEFAULT_LOCALE}`, text[DEFAULT_LOCALE]),
   );
 }
@@ -38,7 +44,8 @@ export function localisedError(id: string, text: LocalisedText): FlowAction {
 /** Stores different values per locale (e.g. the template ids of that locale). */
 export function localisedStoreVars(id: string, varsOf: (locale: Locale) => Record<string, unknown>): FlowAction {
   return BRANCHED_LOCALES.reduceRight<FlowAction>(
-    (otherwise, locale) => ifThen(`${id}_if_${locale}`, isLocale(locale), [storeVars(`${id}_${locale}`, varsOf(locale))], [otherwise]),
+    (otherwise, locale) =>
+      ifThen(`${id}_if_${locale}`, isLocale(locale), [storeVars(`${id}_${locale}`, varsOf(locale))], [otherwise]),
     storeVars(`${id}_${DEFAULT_LOCALE}`, varsOf(DEFAULT_LOCALE)),
   );
 }

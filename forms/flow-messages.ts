@@ -72,7 +72,8 @@ export const FLOW_MESSAGES = {
 
 /** After a wrong code, with `left` attempts still allowed (1 to MAX_WRONG_CODES - 1). */
 export function wrongCodeMessage(left: number): LocalisedText {
-  if (!Number.isInteger(left) || left < 1 || left >= MAX_WRONG_CODES) throw new Error(`attempts left must be 1 to ${MAX_WRONG_CODES - 1}, got ${left}`);
+  if (!Number.isInteger(left) || left < 1 || left >= MAX_WRONG_CODES)
+    throw new Error(`attempts left must be 1 to ${MAX_WRONG_CODES - 1}, got ${left}`);
   return {
     en: `That code is not right. Check the latest email and try again: ${left === 1 ? '1 attempt' : `${left} attempts`} left.`,
     es: `Ese código no es correcto. Revisa el último correo y vuelve a intentarlo: ${left === 1 ? 'queda 1 intento' : `quedan ${left} intentos`}.`,

@@ -48,5 +48,11 @@ export function unlessStatus(request: string, status: string, otherwise: FlowAct
 
 /** GET /api/v2/users-by-email for `address` (a template): immediately consistent and case-sensitive (docs/platform-facts.md §4). */
 export function usersByEmail(id: string, address: string): FlowAction {
-  return managementRequest({ id, method: 'GET', url: `${MANAGEMENT_API}/users-by-email`, params: { email: address, fields: 'user_id', include_fields: 'true' }, maskOutput: true });
+  return managementRequest({
+    id,
+    method: 'GET',
+    url: `${MANAGEMENT_API}/users-by-email`,
+    params: { email: address, fields: 'user_id', include_fields: 'true' },
+    maskOutput: true,
+  });
 }

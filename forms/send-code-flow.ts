@@ -30,8 +30,12 @@ const DOMAIN_CAUSES = ['BLOCKLISTED', 'DISPOSABLE_EMAIL', 'NOT_ALLOWED', 'FREE_E
 /** The refusals every run starts with: a finished or locked journey, a spent journey budget. */
 export function journeyGuards(): FlowAction[] {
   return [
-    ifThen('refuse_if_changed', equals(template(vars(FLOW_VARS.outcome)), OUTCOME.completed), [localisedError('already_changed', FLOW_MESSAGES.alreadyChanged)]),
-    ifThen('refuse_if_locked', counterIs(FLOW_VARS.wrongCodes, MAX_WRONG_CODES), [localisedError('too_many_wrong_codes', FLOW_MESSAGES.tooManyWrongCodes)]),
+    ifThen('refuse_if_changed', equals(template(vars(FLOW_VARS.outcome)), OUTCOME.completed), [
+      localisedError('already_changed', FLOW_MESSAGES.alreadyChanged),
+    ]),
+    ifThen('refuse_if_locked', counterIs(FLOW_VARS.wrongCodes, MAX_WRONG_CODES), [
+      localisedError('too_many_wrong_codes', FLOW_MESSAGES.tooManyWrongCodes),
+    ]),
   ];
 }
 
@@ -40,9 +44,11 @@ export function journeyStillFresh(): FlowAction[] {
   return [
     storeVars('clock', { [FLOW_VARS.now]: '{{functions.now()}}' }),
     storeVars('this_minute', { [FLOW_VARS.minuteNow]: `{{functions.substring(${vars(FLOW_VARS.now)}, 0, 16)}}` }),
-    unless('journey_fresh', equals(`{{functions.includes(vars.fresh_minutes, ${vars(FLOW_VARS.minuteNow)})}}`, 'true'), [
-      localisedError('journey_expired', FLOW_MESSAGES.journeyExpired),
-    ]),
+    unless(
+      'journey_fresh',
+      equals(`{{functions.includes(vars.fresh_minutes, ${vars(FLOW_VARS.minuteNow)})}}`, 'true'),
+      [localisedError('journey_expired', FLOW_MESSAGES.journeyExpired)],
+    ),
   ];
 }
 
@@ -52,13 +58,27 @@ function typedAddress(): FlowAction[] {
     storeVars('take_address', { [FLOW_VARS.typedEmail]: localisedFieldTemplate('new_email') }),
     // Database connections keep addresses in lower case, and users-by-email is case-sensitive
     // (docs/platform-facts.md §4): one documented helper (variables.mdx).
-    storeVars('normalise_address', { [FLOW_VARS.candidateEmail]: `{{functions.toLowerCase(${vars(FLOW_VARS.typedEmail)})}}` }),
-    ifThen('refuse_current_address', equals(candidate, template(vars('current_email'))), [localisedError('same_address', FLOW_MESSAGES.sameAddress)]),
-    { id: 'check_address', type: 'EMAIL', action: 'VERIFY_EMAIL', params: { email: candidate, rules: keyword('EMAIL_RULES') } } as FlowAction,
+    storeVars('normalise_address', {
+      [FLOW_VARS.candidateEmail]: `{{functions.toLowerCase(${vars(FLOW_VARS.typedEmail)})}}`,
+    }),
+    ifThen('refuse_current_address', equals(candidate, template(vars('current_email'))), [
+      localisedError('same_address', FLOW_MESSAGES.sameAddress),
+    ]),
+    {
+      id: 'check_address',
+      type: 'EMAIL',
+      action: 'VERIFY_EMAIL',
+      params: { email: candidate, rules: keyword('EMAIL_RULES') },
+    } as FlowAction,
     ifThen('refuse_bad_address', equals('{{actions.check_address.valid}}', 'false'), [
       DOMAIN_CAUSES.reduceRight<FlowAction>(
         (otherwise, cause) =>
-          ifThen(`refused_for_${cause.toLowerCase()}`, equals('{{actions.check_address.cause}}', cause), [localisedError(`address_not_accepted_${cause.toLowerCase()}`, FLOW_MESSAGES.addressNotAccepted)], [otherwise]),
+          ifThen(
+            `refused_for_${cause.toLowerCase()}`,
+            equals('{{actions.check_address.cause}}', cause),
+            [localisedError(`address_not_accepted_${cause.toLowerCase()}`, FLOW_MESSAGES.addressNotAccepted)],
+            [otherwise],
+          ),
         localisedError('invalid_address', FLOW_MESSAGES.invalidAddress),
       ),
     ]),
@@ -68,7 +88,9 @@ function typedAddress(): FlowAction[] {
 /** The address a code already went to, for the resend button: never a field. */
 function pendingAddress(): FlowAction[] {
   return [
-    ifThen('refuse_if_no_code_sent', equals(template(vars(FLOW_VARS.pendingEmail)), ''), [localisedError('no_code_sent', FLOW_MESSAGES.noCodeSent)]),
+    ifThen('refuse_if_no_code_sent', equals(template(vars(FLOW_VARS.pendingEmail)), ''), [
+      localisedError('no_code_sent', FLOW_MESSAGES.noCodeSent),
+    ]),
     storeVars('resend_to_pending', { [FLOW_VARS.candidateEmail]: template(vars(FLOW_VARS.pendingEmail)) }),
   ];
 }
@@ -84,7 +106,9 @@ export function readSignedInUser(id: string): FlowAction[] {
 /** The account must still be the one the journey started from: not blocked, the same address. */
 export function accountUnchanged(readId: string): FlowAction[] {
   return [
-    ifThen(`${readId}_blocked`, equals(`{{actions.${readId}.body.blocked}}`, 'true'), [localisedError(`${readId}_is_blocked`, FLOW_MESSAGES.accountChanged)]),
+    ifThen(`${readId}_blocked`, equals(`{{actions.${readId}.body.blocked}}`, 'true'), [
+      localisedError(`${readId}_is_blocked`, FLOW_MESSAGES.accountChanged),
+    ]),
     unless(`${readId}_same_address`, equals(`{{actions.${readId}.body.email}}`, template(vars('current_email'))), [
       localisedError(`${readId}_address_changed`, FLOW_MESSAGES.accountChanged),
     ]),
@@ -110,7 +134,9 @@ function dailySendBudget(readId: string): FlowAction[] {
       'count_send_today',
       equals(template(vars(FLOW_VARS.sendsDay)), template(vars(FLOW_VARS.today))),
       [
-        ifThen('refuse_daily_budget', counterIs(FLOW_VARS.sendsToday, MAX_SENDS_PER_DAY), [localisedError('daily_budget', FLOW_MESSAGES.tooManySendsToday)]),
+        ifThen('refuse_daily_budget', counterIs(FLOW_VARS.sendsToday, MAX_SENDS_PER_DAY), [
+          localisedError('daily_budget', FLOW_MESSAGES.tooManySendsToday),
+        ]),
         storeVars('one_more_today', { [FLOW_VARS.sendsToday]: incremented(FLOW_VARS.sendsToday) }),
       ],
       [storeVars('first_today', { [FLOW_VARS.sendsToday]: 'x' })],
@@ -120,7 +146,14 @@ function dailySendBudget(readId: string): FlowAction[] {
       method: 'PATCH',
       url: SIGNED_IN_USER,
       maskOutput: true,
-      payload: { app_metadata: { [SENDS_APP_METADATA_KEY]: { day: template(vars(FLOW_VARS.today)), count: template(vars(FLOW_VARS.sendsToday)) } } },
+      payload: {
+        app_metadata: {
+          [SENDS_APP_METADATA_KEY]: {
+            day: template(vars(FLOW_VARS.today)),
+            count: template(vars(FLOW_VARS.sendsToday)),
+          },
+        },
+      },
     }),
     unlessStatus('record_send', '200', [localisedError('record_send_failed', FLOW_MESSAGES.tryLater)]),
   ];
@@ -150,11 +183,20 @@ function sendToCandidate(): FlowAction[] {
           to: candidate,
           data: { code: '{{actions.generate_code.code}}', email: candidate, expires_in_minutes: CODE_VALID_MINUTES },
         }),
-        unless('code_sent', equals('{{actions.send_code.success}}', 'true'), [localisedError('code_not_sent', FLOW_MESSAGES.sendFailed)]),
+        unless('code_sent', equals('{{actions.send_code.success}}', 'true'), [
+          localisedError('code_not_sent', FLOW_MESSAGES.sendFailed),
+        ]),
       ],
       [
-        sendEmailAction({ id: 'send_address_in_use', template: 'address-in-use', to: candidate, data: { email: candidate, support_url: keyword('SUPPORT_URL') } }),
-        unless('notice_sent', equals('{{actions.send_address_in_use.success}}', 'true'), [localisedError('notice_not_sent', FLOW_MESSAGES.sendFailed)]),
+        sendEmailAction({
+          id: 'send_address_in_use',
+          template: 'address-in-use',
+          to: candidate,
+          data: { email: candidate, support_url: keyword('SUPPORT_URL') },
+        }),
+        unless('notice_sent', equals('{{actions.send_address_in_use.success}}', 'true'), [
+          localisedError('notice_not_sent', FLOW_MESSAGES.sendFailed),
+        ]),
       ],
     ),
     storeVars('remember_pending_address', {
@@ -169,7 +211,9 @@ function codeSendingFlow(addressFrom: 'field' | 'pending'): FlowBody {
   return {
     actions: [
       ...journeyGuards(),
-      ifThen('refuse_if_too_many_sends', counterIs(FLOW_VARS.sends, MAX_SENDS_PER_JOURNEY), [localisedError('too_many_sends', FLOW_MESSAGES.tooManySends)]),
+      ifThen('refuse_if_too_many_sends', counterIs(FLOW_VARS.sends, MAX_SENDS_PER_JOURNEY), [
+        localisedError('too_many_sends', FLOW_MESSAGES.tooManySends),
+      ]),
       // A code the journey could no longer use is never sent.
       ...journeyStillFresh(),
       ...(addressFrom === 'field' ? typedAddress() : pendingAddress()),

@@ -22,8 +22,7 @@ export type BooleanConditionAction = Omit<Management.FlowActionFlowBooleanCondit
 };
 
 export type FlowAction =
-  | Exclude<Management.FlowAction, Management.FlowActionFlowBooleanCondition>
-  | BooleanConditionAction;
+  Exclude<Management.FlowAction, Management.FlowActionFlowBooleanCondition> | BooleanConditionAction;
 
 /** A flow as deploy-cli reads it from its body file: everything but the name. */
 export interface FlowBody {

@@ -32,10 +32,20 @@ function wrongCode(): FlowAction[] {
     storeVars('count_wrong_code', { [FLOW_VARS.wrongCodes]: incremented(FLOW_VARS.wrongCodes) }),
     counts.reduceRight<FlowAction>(
       (otherwise, count) =>
-        ifThen(`after_wrong_code_${count}`, counterIs(FLOW_VARS.wrongCodes, count), [
-          localisedStoreVars(`notice_wrong_code_${count}`, (locale) => ({ [FLOW_VARS.codeNotice]: wrongCodeMessage(MAX_WRONG_CODES - count)[locale] })),
-        ], [otherwise]),
-      localisedStoreVars('last_wrong_code', (locale) => ({ [FLOW_VARS.codeNotice]: FLOW_MESSAGES.lastWrongCode[locale], [FLOW_VARS.verifyState]: VERIFY_LOCKED })),
+        ifThen(
+          `after_wrong_code_${count}`,
+          counterIs(FLOW_VARS.wrongCodes, count),
+          [
+            localisedStoreVars(`notice_wrong_code_${count}`, (locale) => ({
+              [FLOW_VARS.codeNotice]: wrongCodeMessage(MAX_WRONG_CODES - count)[locale],
+            })),
+          ],
+          [otherwise],
+        ),
+      localisedStoreVars('last_wrong_code', (locale) => ({
+        [FLOW_VARS.codeNotice]: FLOW_MESSAGES.lastWrongCode[locale],
+        [FLOW_VARS.verifyState]: VERIFY_LOCKED,
+      })),
     ),
   ];
 }
@@ -47,11 +57,20 @@ function wrongCode(): FlowAction[] {
 function previousNoticeStatus(readId: string): FlowAction[] {
   const metadata = `actions.${readId}.body.app_metadata`;
   return [
-    storeVars('previous_notice', { [FLOW_VARS.previousNotice]: `{{${metadata}.${HISTORY_KEY}.${HISTORY_SLOTS[0]}.old_address_notice ?? vars.none}}` }),
+    storeVars('previous_notice', {
+      [FLOW_VARS.previousNotice]: `{{${metadata}.${HISTORY_KEY}.${HISTORY_SLOTS[0]}.old_address_notice ?? vars.none}}`,
+    }),
     ifThen(
       'previous_notice_known',
-      equals(`{{${metadata}.${NOTICE_KEY}.change_id ?? vars.none}}`, `{{${metadata}.${HISTORY_KEY}.${HISTORY_SLOTS[0]}.change_id ?? vars.none}}`),
-      [storeVars('previous_notice_fate', { [FLOW_VARS.previousNotice]: `{{${metadata}.${NOTICE_KEY}.status ?? vars.none}}` })],
+      equals(
+        `{{${metadata}.${NOTICE_KEY}.change_id ?? vars.none}}`,
+        `{{${metadata}.${HISTORY_KEY}.${HISTORY_SLOTS[0]}.change_id ?? vars.none}}`,
+      ),
+      [
+        storeVars('previous_notice_fate', {
+          [FLOW_VARS.previousNotice]: `{{${metadata}.${NOTICE_KEY}.status ?? vars.none}}`,
+        }),
+      ],
     ),
   ];
 }
@@ -88,10 +107,15 @@ function change(): FlowAction[] {
     ...journeyStillFresh(),
     ...readSignedInUser('recheck_user'),
     ...accountUnchanged('recheck_user'),
-    unless('same_password', equals('{{actions.recheck_user.body.last_password_reset ?? vars.none}}', template(vars('password_reset_at'))), [
-      localisedError('password_changed_since', FLOW_MESSAGES.accountChanged),
-    ]),
-    storeVars('describe_change', { [FLOW_VARS.changeId]: '{{functions.uuid()}}', [FLOW_VARS.oldAddressNotice]: 'failed' }),
+    unless(
+      'same_password',
+      equals('{{actions.recheck_user.body.last_password_reset ?? vars.none}}', template(vars('password_reset_at'))),
+      [localisedError('password_changed_since', FLOW_MESSAGES.accountChanged)],
+    ),
+    storeVars('describe_change', {
+      [FLOW_VARS.changeId]: '{{functions.uuid()}}',
+      [FLOW_VARS.oldAddressNotice]: 'failed',
+    }),
     ...previousNoticeStatus('recheck_user'),
     managementRequest({
       id: 'update_user',
@@ -132,7 +156,9 @@ function change(): FlowAction[] {
         support_url: keyword('SUPPORT_URL'),
       },
     }),
-    ifThen('old_address_notified', equals('{{actions.notify_old_address.success}}', 'true'), [storeVars('notice_sent', { [FLOW_VARS.oldAddressNotice]: 'sent' })]),
+    ifThen('old_address_notified', equals('{{actions.notify_old_address.success}}', 'true'), [
+      storeVars('notice_sent', { [FLOW_VARS.oldAddressNotice]: 'sent' }),
+    ]),
     // The notice's fate, next to the history entry it belongs to (npm run history shows both).
     managementRequest({
       id: 'record_notice',
@@ -141,7 +167,11 @@ function change(): FlowAction[] {
       maskOutput: true,
       payload: {
         app_metadata: {
-          [NOTICE_KEY]: { change_id: template(vars(FLOW_VARS.changeId)), status: template(vars(FLOW_VARS.oldAddressNotice)), at: template(vars(FLOW_VARS.now)) },
+          [NOTICE_KEY]: {
+            change_id: template(vars(FLOW_VARS.changeId)),
+            status: template(vars(FLOW_VARS.oldAddressNotice)),
+            at: template(vars(FLOW_VARS.now)),
+          },
         },
       },
     }),
@@ -156,10 +186,15 @@ export const verifyCodeFlow: FlowBody = {
       id: 'verify_code',
       type: 'OTP',
       action: 'VERIFY_CODE',
-      params: { reference: otpReference(pending, template(vars(FLOW_VARS.sends))), code: localisedFieldTemplate('code') },
+      params: {
+        reference: otpReference(pending, template(vars(FLOW_VARS.sends))),
+        code: localisedFieldTemplate('code'),
+      },
     } as FlowAction,
     // EXPIRED is not a guess: it does not count as a wrong code.
-    ifThen('refuse_expired_code', equals('{{actions.verify_code.result}}', 'EXPIRED'), [localisedError('code_expired', FLOW_MESSAGES.codeExpired)]),
+    ifThen('refuse_expired_code', equals('{{actions.verify_code.result}}', 'EXPIRED'), [
+      localisedError('code_expired', FLOW_MESSAGES.codeExpired),
+    ]),
     ifThen('code_right', equals('{{actions.verify_code.valid}}', 'true'), change(), wrongCode()),
   ],
 };

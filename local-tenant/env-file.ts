@@ -26,7 +26,9 @@ export type LocalTenantEnv = Record<(typeof ENV_KEYS)[number], string>;
 function quote(key: string, value: string): string {
   if (!value.includes("'")) return `'${value}'`;
   if (!/["$`\\\n]/.test(value)) return `"${value}"`;
-  throw new Error(`${key} cannot be written to the env file so that both a shell and node --env-file read it back: it holds ' and one of " $ \` \\ or a line break.`);
+  throw new Error(
+    `${key} cannot be written to the env file so that both a shell and node --env-file read it back: it holds ' and one of " $ \` \\ or a line break.`,
+  );
 }
 
 export function envFileText(env: Readonly<Record<string, string>>): string {

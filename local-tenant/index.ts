@@ -101,7 +101,8 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
     });
     if (store.state.domain !== domain) store.mutate((state) => moveToDomain(state, domain));
     if (grantNewScopesToDeployClient(structuredClone(store.state))) store.mutate(grantNewScopesToDeployClient);
-    if (options.demo || store.state.demo) store.mutate((state) => refreshDemo(state, { httpUrl, nowMs: now(), create: options.demo === true }));
+    if (options.demo || store.state.demo)
+      store.mutate((state) => refreshDemo(state, { httpUrl, nowMs: now(), create: options.demo === true }));
 
     const faults = new Faults();
     const stats = new Stats();
@@ -122,8 +123,14 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
       revokeSessionsOf: (userId) => revokeSessionsOf(context, userId),
     };
     const surfaces = surfacesWith(options.apps ?? []);
-    https.setSurfaces(surfaces.filter((s) => s.listener === 'https'), context);
-    http.setSurfaces(surfaces.filter((s) => s.listener === 'http'), context);
+    https.setSurfaces(
+      surfaces.filter((s) => s.listener === 'https'),
+      context,
+    );
+    http.setSurfaces(
+      surfaces.filter((s) => s.listener === 'http'),
+      context,
+    );
 
     const certificatePath = isAbsolute(certificate.certPath) ? certificate.certPath : resolve(certificate.certPath);
     const env: LocalTenantEnv & Record<string, string> = {

@@ -66,7 +66,10 @@ function tokenize(source: string): Token[] {
       i += 1;
     } else if (OPERATOR_CHARACTERS.test(c)) {
       const operator = /^[+\-*/%=!<>&|?:^~]+/.exec(source.slice(i))?.[0] ?? c;
-      throw new UnsupportedFeatureError(`the operator "${operator}" in {{${source}}}`, 'the docs show only ?? (customize/forms/variables.mdx)');
+      throw new UnsupportedFeatureError(
+        `the operator "${operator}" in {{${source}}}`,
+        'the docs show only ?? (customize/forms/variables.mdx)',
+      );
     } else {
       throw new TemplateSyntaxError(`unexpected "${c}" in {{${source}}}`);
     }
@@ -76,7 +79,10 @@ function tokenize(source: string): Token[] {
 
 class Parser {
   private position = 0;
-  constructor(private readonly tokens: Token[], private readonly source: string) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly source: string,
+  ) {}
 
   parse(): Expression {
     if (this.tokens.length === 0) throw new TemplateSyntaxError('an empty {{ }}');
@@ -99,7 +105,8 @@ class Parser {
 
   private expect(text: string): void {
     const token = this.next();
-    if (token.kind !== 'punct' || token.text !== text) throw new TemplateSyntaxError(`expected "${text}" but found ${describe(token)} in {{${this.source}}}`);
+    if (token.kind !== 'punct' || token.text !== text)
+      throw new TemplateSyntaxError(`expected "${text}" but found ${describe(token)} in {{${this.source}}}`);
   }
 
   private isPunct(text: string): boolean {
@@ -135,18 +142,26 @@ class Parser {
     while (this.isPunct('.')) {
       this.next();
       const segment = this.next();
-      if (segment.kind !== 'name') throw new TemplateSyntaxError(`expected a name after "." but found ${describe(segment)} in {{${this.source}}}`);
+      if (segment.kind !== 'name')
+        throw new TemplateSyntaxError(`expected a name after "." but found ${describe(segment)} in {{${this.source}}}`);
       segments.push(segment.text);
     }
     if (this.isPunct('[')) {
-      throw new UnsupportedFeatureError(`indexing with [...] in {{${this.source}}}`, 'the docs show only dotted paths (customize/forms/variables.mdx)');
+      throw new UnsupportedFeatureError(
+        `indexing with [...] in {{${this.source}}}`,
+        'the docs show only dotted paths (customize/forms/variables.mdx)',
+      );
     }
     if (this.isPunct('(')) {
       this.next();
       const args = this.list(')');
-      if (token.text === 'functions' && segments.length === 1) return { kind: 'call', name: segments[0] as string, args };
+      if (token.text === 'functions' && segments.length === 1)
+        return { kind: 'call', name: segments[0] as string, args };
       const called = [token.text, ...segments].join('.');
-      throw new UnsupportedFeatureError(`the function ${called}() in {{${this.source}}}`, 'only functions.<helper>(...) is implemented');
+      throw new UnsupportedFeatureError(
+        `the function ${called}() in {{${this.source}}}`,
+        'only functions.<helper>(...) is implemented',
+      );
     }
     return { kind: 'path', root: token.text, segments };
   }

@@ -1,7 +1,8 @@
 // The Management API scopes the local tenant knows: those of the endpoints it implements.
 // Scope names as listed by Auth0's Management API (docs: "Management API scopes").
 
-const crud = (resource: string): string[] => ['read', 'create', 'update', 'delete'].map((verb) => `${verb}:${resource}`);
+const crud = (resource: string): string[] =>
+  ['read', 'create', 'update', 'delete'].map((verb) => `${verb}:${resource}`);
 
 export const MANAGEMENT_API_SCOPES: readonly string[] = [
   ...crud('users'),

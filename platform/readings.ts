@@ -67,8 +67,12 @@ export function parseReadings(text: string | undefined): Readings {
   for (const pair of text.split(',')) {
     const [name = '', value = ''] = pair.split('=').map((s) => s.trim());
     const choices = (READING_CHOICES as Record<string, readonly string[]>)[name];
-    if (!choices) throw new Error(`LOCAL_TENANT_READINGS: unknown reading "${name}". Known: ${Object.keys(READING_CHOICES).join(', ')} (or "least-favourable").`);
-    if (!choices.includes(value)) throw new Error(`LOCAL_TENANT_READINGS: ${name} must be one of ${choices.join(', ')}, got "${value}".`);
+    if (!choices)
+      throw new Error(
+        `LOCAL_TENANT_READINGS: unknown reading "${name}". Known: ${Object.keys(READING_CHOICES).join(', ')} (or "least-favourable").`,
+      );
+    if (!choices.includes(value))
+      throw new Error(`LOCAL_TENANT_READINGS: ${name} must be one of ${choices.join(', ')}, got "${value}".`);
     readings[name] = value;
   }
   return readings as unknown as Readings;

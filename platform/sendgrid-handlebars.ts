@@ -47,7 +47,20 @@ function conditional(test: (...args: unknown[]) => boolean) {
 // SendGrid: empty strings and zero are false, non-empty strings and non-zero numbers true.
 const truthy = (value: unknown): boolean => Boolean(value) && !(Array.isArray(value) && value.length === 0);
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
@@ -101,7 +114,9 @@ export function formatDate(time: unknown, format: unknown, offset?: unknown): st
     ZZ: () => `${sign}${pad(Math.floor(absolute / 60))}${pad(absolute % 60)}`,
     Z: () => `${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`,
   };
-  return format.replace(/YYYY|YY|MMMM|MMM|MM|M|DD|D|dddd|ddd|hh|h|HH|H|mm|m|ss|s|A|ZZ|Z/g, (token) => (tokens[token] as () => string)());
+  return format.replace(/YYYY|YY|MMMM|MMM|MM|M|DD|D|dddd|ddd|hh|h|HH|H|mm|m|ss|s|A|ZZ|Z/g, (token) =>
+    (tokens[token] as () => string)(),
+  );
 }
 
 /** SendGrid's insert: the value, or the default given as "default=..." (or as is) when empty. */
@@ -117,7 +132,8 @@ function sendgridHandlebars(): typeof Handlebars {
   // Handlebars' own helpers that SendGrid does not list: a template using them must fail here.
   for (const name of ['with', 'lookup', 'log']) handlebars.unregisterHelper(name);
   handlebars.registerHelper({
-    formatDate: (time: unknown, format: unknown, ...rest: unknown[]) => formatDate(time, format, rest.length > 1 ? rest[0] : undefined),
+    formatDate: (time: unknown, format: unknown, ...rest: unknown[]) =>
+      formatDate(time, format, rest.length > 1 ? rest[0] : undefined),
     insert: (value: unknown, ...rest: unknown[]) => insert(value, rest.length > 1 ? rest[0] : undefined),
     // equals and notEquals coerce types, as SendGrid documents ({{#equals 3 "3"}} is true).
     // eslint-disable-next-line eqeqeq
@@ -138,7 +154,9 @@ const handlebars = sendgridHandlebars();
 // so a helper outside it is refused when the template is compiled, naming the helper.
 const HANDLEBARS_BUILT_INS = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
 const COMPILE_OPTIONS = {
-  knownHelpers: Object.fromEntries([...HANDLEBARS_BUILT_INS, ...SENDGRID_HELPERS].map((name) => [name, SENDGRID_HELPERS.has(name)])),
+  knownHelpers: Object.fromEntries(
+    [...HANDLEBARS_BUILT_INS, ...SENDGRID_HELPERS].map((name) => [name, SENDGRID_HELPERS.has(name)]),
+  ),
   knownHelpersOnly: true,
   // As SendGrid: a missing value renders as nothing ("Object failure" in its Handlebars
   // reference) rather than failing the send.

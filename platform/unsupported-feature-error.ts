@@ -7,7 +7,12 @@
 /** Something Auth0 Forms may have (an action type, operator, function, node...) that this runtime does not implement. */
 export class UnsupportedFeatureError extends Error {
   override readonly name = 'UnsupportedFeatureError';
-  constructor(readonly feature: string, where?: string) {
-    super(`${feature} is not implemented by the local Forms runtime${where ? ` (${where})` : ''}; remove it or implement it in local-tenant/forms-runtime/.`);
+  constructor(
+    readonly feature: string,
+    where?: string,
+  ) {
+    super(
+      `${feature} is not implemented by the local Forms runtime${where ? ` (${where})` : ''}; remove it or implement it in local-tenant/forms-runtime/.`,
+    );
   }
 }

@@ -37,7 +37,10 @@ runCli(async () => {
   let certificatePath: string;
   if (tenantEnv) {
     certificatePath = readEnvFile(tenantEnv)?.NODE_EXTRA_CA_CERTS ?? '';
-    if (!certificatePath) throw new UserError(`${tenantEnv} has no NODE_EXTRA_CA_CERTS: is it a local tenant's env file (.local-tenant/env)?`);
+    if (!certificatePath)
+      throw new UserError(
+        `${tenantEnv} has no NODE_EXTRA_CA_CERTS: is it a local tenant's env file (.local-tenant/env)?`,
+      );
   } else {
     certificatePath = resolve((await ensureCertificate(CERTIFICATE_DIR)).certPath);
   }

@@ -14,7 +14,9 @@ import { formatPlan } from './lib/deploy/plan';
 import { runDeployCommand } from './lib/deploy/run-deploy-command';
 
 runCli(async () => {
-  const { values } = parseArgs({ options: { env: { type: 'string' }, 'owns-post-login': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { env: { type: 'string' }, 'owns-post-login': { type: 'boolean', default: false } },
+  });
   const run = await runDeployCommand(join(__dirname, '..'), {
     envName: values.env,
     ownsPostLogin: values['owns-post-login'] ?? false,
@@ -22,5 +24,9 @@ runCli(async () => {
   });
   if (!run) return;
   run.reporter.out(formatPlan(run.result.changes));
-  run.reporter.out(run.result.imports === 0 ? 'Deploy: nothing to change, nothing written.' : `Deploy done: ${run.result.imports} import(s).`);
+  run.reporter.out(
+    run.result.imports === 0
+      ? 'Deploy: nothing to change, nothing written.'
+      : `Deploy done: ${run.result.imports} import(s).`,
+  );
 });

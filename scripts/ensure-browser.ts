@@ -15,7 +15,10 @@ import { UserError } from './lib/user-error';
 const ROOT = join(__dirname, '..');
 
 function run(command: string, args: string[]): boolean {
-  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const result = spawnSync(command, args, {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   return result.status === 0;
 }
 
@@ -28,8 +31,11 @@ function tryDebianPackage(): boolean {
   }
   const prefix = asRoot ? [] : ['sudo', '-n'];
   const [command, ...rest] = [...prefix, 'apt-get'];
-  console.log('ensure-browser: installing Debian\'s chromium for the browser tests (apt-get install -y chromium)...');
-  return run(command as string, [...rest, 'update', '-qq']) && run(command as string, [...rest, 'install', '-y', '-qq', 'chromium']);
+  console.log("ensure-browser: installing Debian's chromium for the browser tests (apt-get install -y chromium)...");
+  return (
+    run(command as string, [...rest, 'update', '-qq']) &&
+    run(command as string, [...rest, 'install', '-y', '-qq', 'chromium'])
+  );
 }
 
 function tryPlaywrightDownload(): boolean {

@@ -58,7 +58,8 @@ runCli(async () => {
     },
   });
   const limit = Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit takes a whole number of at least 1, got "${values.limit}".`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new UserError(`--limit takes a whole number of at least 1, got "${values.limit}".`);
   const flows = flowsOf(values.flow);
   const since = sinceMs(values.since as string, Date.now());
 
@@ -86,17 +87,32 @@ runCli(async () => {
   const readings = compareWithReadings(observed);
 
   if (values.json) {
-    console.log(JSON.stringify({ tenant: target.domain, executions: executions.map(({ debugKeys: _keys, actions: _actions, ...e }) => e), readings }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          tenant: target.domain,
+          executions: executions.map(({ debugKeys: _keys, actions: _actions, ...e }) => e),
+          readings,
+        },
+        null,
+        2,
+      ),
+    );
     return;
   }
   const where = target.kind === 'local-tenant' ? `the local tenant (${target.domain})` : target.domain;
-  console.log(`Flow executions on ${where} since ${new Date(since).toISOString()}${values.user ? ` for ${values.user}` : ''}: ${executions.length}`);
+  console.log(
+    `Flow executions on ${where} since ${new Date(since).toISOString()}${values.user ? ` for ${values.user}` : ''}: ${executions.length}`,
+  );
   for (const execution of executions) console.log(`  ${executionLine(execution)}`);
   const unread = executions.filter((e) => e.actions === undefined);
   if (unread.length > 0) {
-    console.log(`  (${unread.length} execution(s) have details without an actions list this command reads; their top-level keys: ${[...new Set(unread.flatMap((e) => e.debugKeys))].join(', ') || 'none'})`);
+    console.log(
+      `  (${unread.length} execution(s) have details without an actions list this command reads; their top-level keys: ${[...new Set(unread.flatMap((e) => e.debugKeys))].join(', ') || 'none'})`,
+    );
   }
   console.log('\nWhat the flows rely on, against the outputs these executions show:');
   const width = Math.max(...readings.map((r) => r.name.length));
-  for (const r of readings) console.log(`  ${r.name.padEnd(width)}  ${r.verdict}${r.seen > 0 ? ` (${r.seen} seen)` : ''}\n      ${r.what}`);
+  for (const r of readings)
+    console.log(`  ${r.name.padEnd(width)}  ${r.verdict}${r.seen > 0 ? ` (${r.seen} seen)` : ''}\n      ${r.what}`);
 });

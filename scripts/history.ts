@@ -24,7 +24,9 @@ runCli(async () => {
   const root = join(__dirname, '..');
   const { values } = (() => {
     try {
-      return parseArgs({ options: { env: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean', default: false } } });
+      return parseArgs({
+        options: { env: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean', default: false } },
+      });
     } catch (error) {
       throw new UserError(`${(error as Error).message}\n${USAGE}`);
     }
@@ -38,7 +40,9 @@ runCli(async () => {
   });
   if (rerunTrusting(target.caCertPath)) return;
   const client = recoveryClient(target);
-  const users = await (who.includes('@') ? accountsWithEmail(client, who) : userById(client, who).then((u) => [u])).catch((error: unknown) => {
+  const users = await (
+    who.includes('@') ? accountsWithEmail(client, who) : userById(client, who).then((u) => [u])
+  ).catch((error: unknown) => {
     throw error instanceof ManagementError ? new UserError(describeManagementError(error, target.domain)) : error;
   });
   if (users.length === 0) {

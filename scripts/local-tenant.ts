@@ -19,7 +19,9 @@ import { resetUserBudget, runningTenantUrl } from './lib/reset-user';
 import { DEMO_APP_SURFACES } from '../demo-app/demo-app-surfaces';
 
 runCli(async () => {
-  const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false }, 'reset-user': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { reset: { type: 'boolean', default: false }, 'reset-user': { type: 'string' } },
+  });
   const resetUser = values['reset-user'];
   const root = join(__dirname, '..');
   const { httpsPort, httpPort, stateDir } = localTenantPlace(root);
@@ -27,7 +29,16 @@ runCli(async () => {
   try {
     // docs/design.md: the demo client and user are seeded on first start, and DEMO_* written to the env file.
     // One line per flow execution and per email as they happen (local-tenant/state/terminal-lines.ts).
-    tenant = await startLocalTenant({ stateDir, reset: values.reset, httpsPort, httpPort, demo: true, apps: DEMO_APP_SURFACES, verifiedSenders: [localSenderEmail(root)], log: (line) => console.log(line) });
+    tenant = await startLocalTenant({
+      stateDir,
+      reset: values.reset,
+      httpsPort,
+      httpPort,
+      demo: true,
+      apps: DEMO_APP_SURFACES,
+      verifiedSenders: [localSenderEmail(root)],
+      log: (line) => console.log(line),
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       const running = runningTenantUrl(stateDir);

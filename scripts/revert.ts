@@ -24,7 +24,8 @@ import { resolveRecoveryTarget } from './lib/recovery/recovery-target';
 import { checkTicketFile, runRevert } from './lib/recovery/revert-command';
 import { UserError } from './lib/user-error';
 
-const USAGE = 'Usage: npm run revert -- --env <name> --change-id <id> [--user <user_id>] [--dry-run] [--lock-days N] [--ticket-file <path>] [--by <name>]';
+const USAGE =
+  'Usage: npm run revert -- --env <name> --change-id <id> [--user <user_id>] [--dry-run] [--lock-days N] [--ticket-file <path>] [--by <name>]';
 const MAX_LOCK_DAYS = 365;
 
 runCli(async () => {
@@ -47,17 +48,24 @@ runCli(async () => {
     }
   })();
   const changeId = values['change-id']?.trim();
-  if (!changeId) throw new UserError(`--change-id is missing: the change id from the notice the old address received.\n${USAGE}`);
+  if (!changeId)
+    throw new UserError(`--change-id is missing: the change id from the notice the old address received.\n${USAGE}`);
   if (!CHANGE_ID_FORMAT.test(changeId)) {
-    throw new UserError(`--change-id ${JSON.stringify(changeId)} is not a change id: it is a UUID such as 0b6c8f3e-5d1a-4c2b-9e7f-1a2b3c4d5e6f, as the notice shows it. Nothing was read or changed.`);
+    throw new UserError(
+      `--change-id ${JSON.stringify(changeId)} is not a change id: it is a UUID such as 0b6c8f3e-5d1a-4c2b-9e7f-1a2b3c4d5e6f, as the notice shows it. Nothing was read or changed.`,
+    );
   }
   const rawLockDays = values['lock-days'] ?? String(REVERT_LOCK_DAYS);
   if (!/^[1-9][0-9]{0,2}$/.test(rawLockDays) || Number(rawLockDays) > MAX_LOCK_DAYS) {
-    throw new UserError(`--lock-days must be a whole number of days from 1 to ${MAX_LOCK_DAYS}, e.g. ${REVERT_LOCK_DAYS}; nothing was read or changed.`);
+    throw new UserError(
+      `--lock-days must be a whole number of days from 1 to ${MAX_LOCK_DAYS}, e.g. ${REVERT_LOCK_DAYS}; nothing was read or changed.`,
+    );
   }
   const userId = values.user?.trim();
   if (userId !== undefined && (userId === '' || userId.includes('@'))) {
-    throw new UserError('--user takes the user id (e.g. auth0|64f...), not an email: find the id with npm run history -- --user <email>. Nothing was read or changed.');
+    throw new UserError(
+      '--user takes the user id (e.g. auth0|64f...), not an email: find the id with npm run history -- --user <email>. Nothing was read or changed.',
+    );
   }
   const target = resolveRecoveryTarget(deployEnvironment(root), {
     envName: values.env,
@@ -75,6 +83,8 @@ runCli(async () => {
   };
   checkTicketFile(target, options);
   if (rerunTrusting(target.caCertPath)) return;
-  console.error(`Revert on environment "${target.envName}" at ${target.domain}${target.kind === 'local-tenant' ? ' (the local tenant)' : ''}${options.dryRun ? ', dry run' : ''}`);
+  console.error(
+    `Revert on environment "${target.envName}" at ${target.domain}${target.kind === 'local-tenant' ? ' (the local tenant)' : ''}${options.dryRun ? ', dry run' : ''}`,
+  );
   process.exitCode = await runRevert(recoveryClient(target), target, options, (line) => console.log(line));
 });

@@ -42,9 +42,15 @@ class Children {
     if (this.stopping) return Promise.reject(new UserError(`${step}: not started, npm start is stopping.`));
     // npm sets npm_execpath for the scripts it runs; without it (tsx scripts/start.ts), npm from PATH.
     const npm = process.env.npm_execpath;
-    const [command, args] = npm ? [process.execPath, [npm, 'run', '--silent', script]] : ['npm', ['run', '--silent', script]];
+    const [command, args] = npm
+      ? [process.execPath, [npm, 'run', '--silent', script]]
+      : ['npm', ['run', '--silent', script]];
     return new Promise((resolve, reject) => {
-      const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+      const child = spawn(command, args, {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
       this.running.add(child);
       child.once('error', (error) => {
         this.running.delete(child);
@@ -53,7 +59,12 @@ class Children {
       child.once('exit', (code, signal) => {
         this.running.delete(child);
         if (code === 0) resolve();
-        else reject(new UserError(`${step} failed (npm run ${script} ${signal ? `stopped by ${signal}` : `exited with ${code}`}); the messages above say why.`));
+        else
+          reject(
+            new UserError(
+              `${step} failed (npm run ${script} ${signal ? `stopped by ${signal}` : `exited with ${code}`}); the messages above say why.`,
+            ),
+          );
       });
     });
   }
@@ -90,12 +101,15 @@ function summary(tenant: LocalTenant, stateDir: string): string {
     `  State                     ${shown(stateDir)}/ (kept: npm start again reuses it; --reset starts clean)`,
     'These credentials belong to this local tenant only. Stop with Ctrl-C.',
   );
-  if (DEMO_MFA_USER_EMAIL !== mfaUser?.email && mfaUser) lines.push(`(The MFA user's address is now ${mfaUser.email}.)`);
+  if (DEMO_MFA_USER_EMAIL !== mfaUser?.email && mfaUser)
+    lines.push(`(The MFA user's address is now ${mfaUser.email}.)`);
   return lines.join('\n');
 }
 
 runCli(async () => {
-  const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false }, 'reset-user': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { reset: { type: 'boolean', default: false }, 'reset-user': { type: 'string' } },
+  });
   const { httpsPort, httpPort, stateDir } = localTenantPlace(ROOT);
   const children = new Children();
 
@@ -106,7 +120,16 @@ runCli(async () => {
   let tenant: LocalTenant;
   try {
     // One line per flow execution and per email as they happen (local-tenant/state/terminal-lines.ts).
-    tenant = await startLocalTenant({ stateDir, reset: values.reset, httpsPort, httpPort, demo: true, apps: DEMO_APP_SURFACES, verifiedSenders: [localSenderEmail(ROOT)], log: (line) => console.log(line) });
+    tenant = await startLocalTenant({
+      stateDir,
+      reset: values.reset,
+      httpsPort,
+      httpPort,
+      demo: true,
+      apps: DEMO_APP_SURFACES,
+      verifiedSenders: [localSenderEmail(ROOT)],
+      log: (line) => console.log(line),
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw portInUse(httpsPort, httpPort, 'another local tenant, or npm start already running?');
@@ -143,7 +166,8 @@ runCli(async () => {
   }
   const resetUser = values['reset-user'];
   // A wrong address must not stop a tenant that is up and deployed: say so, and keep running.
-  if (resetUser !== undefined) console.log(await resetUserBudget(tenant.httpUrl, resetUser).catch((error: Error) => error.message));
+  if (resetUser !== undefined)
+    console.log(await resetUserBudget(tenant.httpUrl, resetUser).catch((error: Error) => error.message));
   console.log(summary(tenant, stateDir));
   await stopped;
 });

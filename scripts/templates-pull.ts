@@ -11,5 +11,10 @@ import { projectRoot, ROOT_OPTION } from './lib/templates/template-options';
 
 runCli(async () => {
   const { values } = parseArgs({ options: { ...ROOT_OPTION, force: { type: 'boolean', default: false } } });
-  await pullTemplates({ root: projectRoot(values.root), env: process.env, force: values.force, log: (line) => console.log(line) });
+  await pullTemplates({
+    root: projectRoot(values.root),
+    env: process.env,
+    force: values.force,
+    log: (line) => console.log(line),
+  });
 });

@@ -16,15 +16,20 @@ export function decideContinue(event: PostLoginEvent, settingsResult: SettingsRe
     return {
       kind: 'deny',
       reason: DENY.cancelled,
-      log: 'email-change: the login resumed without this transaction\'s email change journey; nothing is treated as changed',
+      log: "email-change: the login resumed without this transaction's email change journey; nothing is treated as changed",
     };
   }
   if (vars[OUTCOME_VAR] !== OUTCOME_COMPLETED) return { kind: 'deny', reason: DENY.cancelled };
   // The email has changed: end the login whatever the settings say. A setting broken since the
   // form was rendered falls back to a plain denial, the choice every plan supports.
   if (!settingsResult.ok) {
-    return { kind: 'deny', reason: DENY.completed, log: `email-change misconfigured: ${settingsResult.problems.join('; ')}` };
+    return {
+      kind: 'deny',
+      reason: DENY.completed,
+      log: `email-change misconfigured: ${settingsResult.problems.join('; ')}`,
+    };
   }
-  if (settingsResult.settings.forceRelogin === 'revoke-session') return { kind: 'revoke-session', reason: DENY.completed };
+  if (settingsResult.settings.forceRelogin === 'revoke-session')
+    return { kind: 'revoke-session', reason: DENY.completed };
   return { kind: 'deny', reason: DENY.completed };
 }

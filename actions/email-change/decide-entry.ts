@@ -64,7 +64,10 @@ function isDatabaseIdentity(event: PostLoginEvent): boolean {
   return typeof event.user.email === 'string' && event.user.email !== '';
 }
 
-function newestMs(methods: readonly AuthenticationMethod[], accept: (m: AuthenticationMethod) => boolean): number | undefined {
+function newestMs(
+  methods: readonly AuthenticationMethod[],
+  accept: (m: AuthenticationMethod) => boolean,
+): number | undefined {
   let newest: number | undefined;
   for (const method of methods) {
     if (!accept(method)) continue;
@@ -163,7 +166,11 @@ export function formVars(input: {
 
 export function decideEntry(event: PostLoginEvent, settingsResult: SettingsResult, deps: EntryDeps): EntryDecision {
   if (!settingsResult.ok) {
-    return { kind: 'deny', reason: DENY.misconfigured, log: `email-change misconfigured: ${settingsResult.problems.join('; ')}` };
+    return {
+      kind: 'deny',
+      reason: DENY.misconfigured,
+      log: `email-change misconfigured: ${settingsResult.problems.join('; ')}`,
+    };
   }
   const settings = settingsResult.settings;
   if (!isInteractive(event)) return { kind: 'deny', reason: DENY.notInteractive };
@@ -173,7 +180,8 @@ export function decideEntry(event: PostLoginEvent, settingsResult: SettingsResul
   if (isLocked(appMetadata?.[LOCKED_UNTIL_KEY], deps.nowMs)) return { kind: 'deny', reason: DENY.locked };
   const methods = event.authentication?.methods ?? [];
   const firstFactorMs = newestMs(methods, (m) => FIRST_FACTOR_METHODS.includes(m.name));
-  if (!demandedFreshSignIn(event) || !isFresh(firstFactorMs, settings, deps.nowMs)) return { kind: 'deny', reason: DENY.reauthenticationRequired };
+  if (!demandedFreshSignIn(event) || !isFresh(firstFactorMs, settings, deps.nowMs))
+    return { kind: 'deny', reason: DENY.reauthenticationRequired };
   // MFA of this transaction: completed after the first factor this request demanded, so an MFA
   // left in the session by an earlier sign-in never counts (README "Users with MFA").
   const mfaMs = newestMs(methods, (m) => m.name === 'mfa');
@@ -183,7 +191,10 @@ export function decideEntry(event: PostLoginEvent, settingsResult: SettingsResul
   }
   // The budget counts what the user did (changes made, codes sent), never forms shown: opening
   // the form spends nothing, so a page on another site cannot spend it.
-  if (recentChanges(appMetadata, deps.nowMs) >= settings.maxChangesPerDay || codesSentToday(appMetadata, deps.nowMs) >= MAX_SENDS_PER_DAY) {
+  if (
+    recentChanges(appMetadata, deps.nowMs) >= settings.maxChangesPerDay ||
+    codesSentToday(appMetadata, deps.nowMs) >= MAX_SENDS_PER_DAY
+  ) {
     return { kind: 'deny', reason: DENY.rateLimited };
   }
   const journeyId = deps.newJourneyId();

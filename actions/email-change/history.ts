@@ -65,14 +65,30 @@ export interface NoticeRecord {
  */
 export const HISTORY_SLOTS = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10'] as const;
 /** Every leaf an entry may have, over both kinds. */
-export const HISTORY_FIELDS = ['kind', 'change_id', 'journey_id', 'previous_email', 'new_email', 'changed_at', 'old_address_notice', 'reverted_at', 'restored_email', 'from_email', 'by'] as const;
+export const HISTORY_FIELDS = [
+  'kind',
+  'change_id',
+  'journey_id',
+  'previous_email',
+  'new_email',
+  'changed_at',
+  'old_address_notice',
+  'reverted_at',
+  'restored_email',
+  'from_email',
+  'by',
+] as const;
 
 /** The entries of a stored history, newest first: slots (as the flows write) or a list; empty slots dropped. */
 export function storedEntries(stored: unknown): unknown[] {
   if (Array.isArray(stored)) return stored;
   if (typeof stored !== 'object' || stored === null) return [];
   return HISTORY_SLOTS.map((slot) => (stored as Record<string, unknown>)[slot]).filter(
-    (entry) => typeof entry === 'object' && entry !== null && (entry as { kind?: unknown }).kind !== '' && (entry as { kind?: unknown }).kind !== undefined,
+    (entry) =>
+      typeof entry === 'object' &&
+      entry !== null &&
+      (entry as { kind?: unknown }).kind !== '' &&
+      (entry as { kind?: unknown }).kind !== undefined,
   );
 }
 
@@ -81,7 +97,12 @@ export function toStoredHistory(entries: readonly HistoryEntry[]): Record<string
   return Object.fromEntries(
     HISTORY_SLOTS.map((slot, i) => {
       const entry = (entries[i] ?? {}) as unknown as Record<string, unknown>;
-      return [slot, Object.fromEntries(HISTORY_FIELDS.map((field) => [field, typeof entry[field] === 'string' ? (entry[field] as string) : '']))];
+      return [
+        slot,
+        Object.fromEntries(
+          HISTORY_FIELDS.map((field) => [field, typeof entry[field] === 'string' ? (entry[field] as string) : '']),
+        ),
+      ];
     }),
   );
 }
@@ -92,8 +113,12 @@ export function prependEntry(history: readonly HistoryEntry[], entry: HistoryEnt
 }
 
 /** The notice status a change shows: its own, or the notice record's while its own is 'pending'. */
-export function noticeStatusOf(change: ChangeEntry, notice: NoticeRecord | undefined): ChangeEntry['old_address_notice'] {
-  if (change.old_address_notice === 'pending' && notice !== undefined && notice.change_id === change.change_id) return notice.status;
+export function noticeStatusOf(
+  change: ChangeEntry,
+  notice: NoticeRecord | undefined,
+): ChangeEntry['old_address_notice'] {
+  if (change.old_address_notice === 'pending' && notice !== undefined && notice.change_id === change.change_id)
+    return notice.status;
   return change.old_address_notice;
 }
 

@@ -25,7 +25,10 @@ export const onExecutePostLogin = async (event: PostLoginEvent, api: PostLoginAp
   // Every login of the tenant comes through here: one property check, nothing else touched.
   if (event.request.query?.email_change !== 'true') return;
   // The global Web Crypto of Node 22, which Auth0 runs Actions with (docs/platform-facts.md §1).
-  apply(decideEntry(event, readSettings(event.secrets), { nowMs: Date.now(), newJourneyId: () => crypto.randomUUID() }), api);
+  apply(
+    decideEntry(event, readSettings(event.secrets), { nowMs: Date.now(), newJourneyId: () => crypto.randomUUID() }),
+    api,
+  );
 };
 
 export const onContinuePostLogin = async (event: PostLoginEvent, api: PostLoginApi): Promise<void> => {

@@ -11,8 +11,7 @@ export interface Settings {
 }
 
 export type SettingsResult =
-  | { readonly ok: true; readonly settings: Settings }
-  | { readonly ok: false; readonly problems: readonly string[] };
+  { readonly ok: true; readonly settings: Settings } | { readonly ok: false; readonly problems: readonly string[] };
 
 const DEFAULT_MAX_AUTH_AGE_SECONDS = 300;
 const DEFAULT_MAX_CHANGES_PER_DAY = 3;
@@ -46,12 +45,18 @@ export function readSettings(secrets: Readonly<Record<string, string | undefined
   } else if (formId.length > MAX_FORM_ID_CHARS) {
     problems.push(`EMAIL_CHANGE_FORM_ID is longer than ${MAX_FORM_ID_CHARS} characters, so it is not a form id`);
   }
-  const maxAuthAgeSeconds = positiveWholeNumber(secrets, 'MAX_AUTH_AGE_SECONDS', DEFAULT_MAX_AUTH_AGE_SECONDS, problems);
+  const maxAuthAgeSeconds = positiveWholeNumber(
+    secrets,
+    'MAX_AUTH_AGE_SECONDS',
+    DEFAULT_MAX_AUTH_AGE_SECONDS,
+    problems,
+  );
   const maxChangesPerDay = positiveWholeNumber(secrets, 'MAX_CHANGES_PER_DAY', DEFAULT_MAX_CHANGES_PER_DAY, problems);
   const rawRelogin = (secrets.FORCE_RELOGIN ?? '').trim();
   let forceRelogin: ForceRelogin = 'deny';
   if (rawRelogin === 'revoke-session') forceRelogin = 'revoke-session';
-  else if (rawRelogin !== '' && rawRelogin !== 'deny') problems.push('FORCE_RELOGIN must be "deny" or "revoke-session"');
+  else if (rawRelogin !== '' && rawRelogin !== 'deny')
+    problems.push('FORCE_RELOGIN must be "deny" or "revoke-session"');
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, settings: { formId, maxAuthAgeSeconds, maxChangesPerDay, forceRelogin } };
 }

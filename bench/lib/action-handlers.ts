@@ -14,15 +14,27 @@ export interface ActionHandlers {
   readonly required: readonly RequireRecord[];
 }
 
-export function loadActionHandlers(code: string, options: { dependencies?: readonly string[]; filename: string }): ActionHandlers {
+export function loadActionHandlers(
+  code: string,
+  options: { dependencies?: readonly string[]; filename: string },
+): ActionHandlers {
   const required: RequireRecord[] = [];
   const context = vm.createContext(createActionGlobals(), { name: `bench ${options.filename}` });
   // The wrapper of load-action.ts, character for character.
-  const wrapper = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename: options.filename });
+  const wrapper = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, {
+    filename: options.filename,
+  });
   const mod: { exports: Record<string, unknown> } = { exports: {} };
   const moduleFunction = wrapper.runInContext(context) as (...args: unknown[]) => void;
-  moduleFunction(mod.exports, createActionRequire(options.dependencies ?? [], required), mod, `/${options.filename}`, '/');
+  moduleFunction(
+    mod.exports,
+    createActionRequire(options.dependencies ?? [], required),
+    mod,
+    `/${options.filename}`,
+    '/',
+  );
   const handler = mod.exports.onExecutePostLogin;
-  if (typeof handler !== 'function') throw new Error(`${options.filename} does not export onExecutePostLogin: rebuild it with npm run build.`);
+  if (typeof handler !== 'function')
+    throw new Error(`${options.filename} does not export onExecutePostLogin: rebuild it with npm run build.`);
   return { onExecutePostLogin: handler as PostLoginHandler, required };
 }

@@ -15,17 +15,34 @@ export interface BenchTenant {
   stop(): Promise<void>;
 }
 
-const REQUIRED_ENV = ['AUTH0_DOMAIN', 'AUTH0_CLIENT_ID', 'AUTH0_CLIENT_SECRET', 'SENDGRID_API_KEY', 'LOCAL_TENANT_URL', 'OUTBOX_URL', 'DEMO_CLIENT_ID', 'DEMO_REDIRECT_URI'];
+const REQUIRED_ENV = [
+  'AUTH0_DOMAIN',
+  'AUTH0_CLIENT_ID',
+  'AUTH0_CLIENT_SECRET',
+  'SENDGRID_API_KEY',
+  'LOCAL_TENANT_URL',
+  'OUTBOX_URL',
+  'DEMO_CLIENT_ID',
+  'DEMO_REDIRECT_URI',
+];
 
 function checkEnv(env: Readonly<Record<string, string>>, where: string): void {
   const missing = REQUIRED_ENV.filter((name) => !env[name]);
   if (missing.length > 0) {
-    throw new Error(`${where} lacks ${missing.join(', ')}: the bench needs a local tenant started with the demo app (npm start, or startLocalTenant({demo: true})).`);
+    throw new Error(
+      `${where} lacks ${missing.join(', ')}: the bench needs a local tenant started with the demo app (npm start, or startLocalTenant({demo: true})).`,
+    );
   }
 }
 
 export async function startBenchTenant(root: string, stateDir: string, certificateDir: string): Promise<BenchTenant> {
-  const tenant = await startLocalTenant({ stateDir, certificateDir, demo: true, apps: DEMO_APP_SURFACES, verifiedSenders: [localSenderEmail(root)] });
+  const tenant = await startLocalTenant({
+    stateDir,
+    certificateDir,
+    demo: true,
+    apps: DEMO_APP_SURFACES,
+    verifiedSenders: [localSenderEmail(root)],
+  });
   try {
     checkEnv(tenant.env, `the tenant in ${stateDir}`);
     await pushTemplatesToNewLocalTenant(root, tenant.env);
@@ -44,7 +61,10 @@ export function attachBenchTenant(envFile: string): BenchTenant {
 
 async function control(env: Readonly<Record<string, string>>, method: string, path: string): Promise<Response> {
   const url = `${env.LOCAL_TENANT_URL}/__local/${path}`;
-  const response = await fetch(url, { method, ...(method === 'POST' ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {}) });
+  const response = await fetch(url, {
+    method,
+    ...(method === 'POST' ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {}),
+  });
   if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${await response.text()}`);
   return response;
 }

@@ -25,7 +25,12 @@ export interface FormOnPage {
 }
 
 const decodeEntities = (value: string): string =>
-  value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 function attributeOf(tag: string, name: string): string | undefined {
   const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
@@ -36,7 +41,8 @@ function attributeOf(tag: string, name: string): string | undefined {
 export function postFormOf(page: Page): FormOnPage {
   const form = /<form method="post"([^>]*)>([\s\S]*?)<\/form>/.exec(page.html);
   const action = form ? attributeOf(form[1] as string, 'action') : undefined;
-  if (!form || action === undefined) throw new Error(`no POST form on ${page.url.pathname} (status ${page.status}):\n${page.html.slice(0, 2000)}`);
+  if (!form || action === undefined)
+    throw new Error(`no POST form on ${page.url.pathname} (status ${page.status}):\n${page.html.slice(0, 2000)}`);
   const inputs = [...(form[2] as string).matchAll(/<input\b[^>]*>/g)].map((m) => ({
     name: attributeOf(m[0], 'name') ?? '',
     type: attributeOf(m[0], 'type') ?? 'text',

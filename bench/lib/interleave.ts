@@ -8,7 +8,10 @@ export interface Variant<K extends string> {
   readonly sample: (round: number) => Promise<number> | number;
 }
 
-export async function interleave<K extends string>(rounds: number, variants: readonly Variant<K>[]): Promise<Record<K, number[]>> {
+export async function interleave<K extends string>(
+  rounds: number,
+  variants: readonly Variant<K>[],
+): Promise<Record<K, number[]>> {
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`rounds must be a positive whole number, got ${rounds}`);
   const samples = Object.fromEntries(variants.map((v) => [v.name, [] as number[]])) as Record<K, number[]>;
   for (let round = 0; round < rounds; round += 1) {

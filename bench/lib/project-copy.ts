@@ -8,7 +8,18 @@ import { TENANT_FILE } from '../../scripts/lib/tenant-file';
 
 const ROOT = join(__dirname, '..', '..');
 
-export const PROJECT_ENTRIES = [TENANT_FILE, 'config', 'platform', 'actions', 'forms', 'scripts', 'templates', 'local-tenant', 'package.json', 'tsconfig.json'];
+export const PROJECT_ENTRIES = [
+  TENANT_FILE,
+  'config',
+  'platform',
+  'actions',
+  'forms',
+  'scripts',
+  'templates',
+  'local-tenant',
+  'package.json',
+  'tsconfig.json',
+];
 
 export function copyProject(prefix: string): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));

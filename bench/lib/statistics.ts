@@ -15,14 +15,17 @@ export function median(values: readonly number[]): number {
   if (values.length === 0) throw new Error('median of no values: the measurement produced no samples');
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** The median of numerator[i] / denominator[i]: samples i of both were taken in the same round. */
 export function medianRatio(numerator: readonly number[], denominator: readonly number[]): number {
   if (numerator.length !== denominator.length) {
-    throw new Error(`paired samples differ in number (${numerator.length} and ${denominator.length}): each round must sample both`);
+    throw new Error(
+      `paired samples differ in number (${numerator.length} and ${denominator.length}): each round must sample both`,
+    );
   }
   return median(numerator.map((n, i) => n / (denominator[i] as number)));
 }
-

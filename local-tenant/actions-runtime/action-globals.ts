@@ -78,7 +78,16 @@ export function createActionGlobals(): Record<string, unknown> {
     clearImmediate,
     queueMicrotask,
   };
-  for (const name of ['AbortController', 'AbortSignal', 'Headers', 'Request', 'Response', 'FormData', 'Blob', 'structuredClone']) {
+  for (const name of [
+    'AbortController',
+    'AbortSignal',
+    'Headers',
+    'Request',
+    'Response',
+    'FormData',
+    'Blob',
+    'structuredClone',
+  ]) {
     if (host[name] !== undefined) globals[name] = host[name];
   }
   return globals;

@@ -16,7 +16,11 @@ function packageName(specifier: string): string {
 }
 
 export function isBuiltinModule(specifier: string): boolean {
-  return specifier.startsWith('node:') || builtinModules.includes(specifier) || builtinModules.includes(packageName(specifier));
+  return (
+    specifier.startsWith('node:') ||
+    builtinModules.includes(specifier) ||
+    builtinModules.includes(packageName(specifier))
+  );
 }
 
 export function createActionRequire(

@@ -40,7 +40,12 @@ export interface LoadedPostLoginAction {
   onExecutePostLogin(event: PostLoginEvent, options?: ExecuteOptions): Promise<PostLoginRecord>;
   onContinuePostLogin(event: PostLoginEvent, options?: ExecuteOptions): Promise<PostLoginRecord>;
   /** Runs an entry point with an event and api of the caller's making, untouched (e.g. Proxies that watch every read). */
-  callWithApi(entryPoint: PostLoginEntryPoint, event: unknown, api: unknown, options?: ExecuteOptions): Promise<RawExecution>;
+  callWithApi(
+    entryPoint: PostLoginEntryPoint,
+    event: unknown,
+    api: unknown,
+    options?: ExecuteOptions,
+  ): Promise<RawExecution>;
   /** Every module the code asked `require` for so far. */
   readonly required: readonly RequireRecord[];
 }
@@ -51,11 +56,15 @@ const INVOKE_GLOBAL = '__localTenantInvoke';
 const invokeScript = new vm.Script(`${INVOKE_GLOBAL}()`, { filename: 'local-tenant-actions-runtime' });
 
 function messageOf(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'message' in error ? String((error as Error).message) : String(error);
+  return typeof error === 'object' && error !== null && 'message' in error
+    ? String((error as Error).message)
+    : String(error);
 }
 
 function isVmTimeout(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT'
+  );
 }
 
 export function loadAction(code: string, options: LoadActionOptions = {}): LoadedPostLoginAction {
@@ -69,7 +78,9 @@ export function loadAction(code: string, options: LoadActionOptions = {}): Loade
     wrapper = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename });
   } catch (error) {
     // Refused when loaded, as Auth0 refuses to build an Action that does not parse.
-    throw new Error(`${filename} is not valid JavaScript: ${messageOf(error)}. Rebuild it with npm run build.`, { cause: error });
+    throw new Error(`${filename} is not valid JavaScript: ${messageOf(error)}. Rebuild it with npm run build.`, {
+      cause: error,
+    });
   }
   const mod: { exports: Record<string, unknown> } = { exports: {} };
   let initialised = false;
@@ -118,7 +129,11 @@ export function loadAction(code: string, options: LoadActionOptions = {}): Loade
     }
   }
 
-  async function executeRecorded(entryPoint: PostLoginEntryPoint, event: PostLoginEvent, executeOptions?: ExecuteOptions): Promise<PostLoginRecord> {
+  async function executeRecorded(
+    entryPoint: PostLoginEntryPoint,
+    event: PostLoginEvent,
+    executeOptions?: ExecuteOptions,
+  ): Promise<PostLoginRecord> {
     const scope: ExecutionScope = { logs: [], logBytes: 0, fetched: [] };
     return executionScope.run(scope, async () => {
       // The Action gets its own copy: what it does to the event never leaks back to the caller.

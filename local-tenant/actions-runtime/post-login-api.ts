@@ -34,7 +34,8 @@ function copy<T>(value: T): T {
 function strict<T extends object>(target: T, path: string): T {
   return new Proxy(target, {
     get(object, property, receiver) {
-      if (typeof property === 'symbol' || property === 'then' || property in object) return Reflect.get(object, property, receiver);
+      if (typeof property === 'symbol' || property === 'then' || property in object)
+        return Reflect.get(object, property, receiver);
       throw new Error(
         `${path}.${property} is not implemented by the local tenant's Actions runtime (local-tenant/actions-runtime). ` +
           'Implement it there, citing the Auth0 docs, before an Action relies on it.',
@@ -43,7 +44,11 @@ function strict<T extends object>(target: T, path: string): T {
   });
 }
 
-export function createPostLoginApi(event: PostLoginEvent, record: PostLoginRecord, options: PostLoginApiOptions): object {
+export function createPostLoginApi(
+  event: PostLoginEvent,
+  record: PostLoginRecord,
+  options: PostLoginApiOptions,
+): object {
   // The SDK's triggerAPI.abort: the execution fails with the message, the call returns.
   const abort = (message: string): void => {
     record.error ??= { message };
@@ -77,7 +82,8 @@ export function createPostLoginApi(event: PostLoginEvent, record: PostLoginRecor
           return root;
         }
         const target = new URL(url);
-        for (const [name, value] of Object.entries(urlOptions?.query ?? {})) target.searchParams.set(name, String(value));
+        for (const [name, value] of Object.entries(urlOptions?.query ?? {}))
+          target.searchParams.set(name, String(value));
         record.redirect = { url: target.href };
         return root;
       },
@@ -88,7 +94,10 @@ export function createPostLoginApi(event: PostLoginEvent, record: PostLoginRecor
     {
       revoke(reason: string, revokeOptions?: { preserveRefreshTokens?: boolean }) {
         if (options.plan !== 'enterprise') throw new Error(sessionRevokeNotAvailableMessage(options.plan));
-        record.sessionRevoked = { reason: String(reason), preserveRefreshTokens: revokeOptions?.preserveRefreshTokens === true };
+        record.sessionRevoked = {
+          reason: String(reason),
+          preserveRefreshTokens: revokeOptions?.preserveRefreshTokens === true,
+        };
       },
     },
     'api.session',

@@ -5,7 +5,9 @@
 // (objects key by key, arrays replaced, an explicit `undefined` removes the key).
 import type { PostLoginEvent } from './post-login-event';
 
-export type Overrides<T> = { [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? Overrides<T[K]> : T[K] };
+export type Overrides<T> = {
+  [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? Overrides<T[K]> : T[K];
+};
 
 /** The ISO time `seconds` before now, as Auth0 writes authentication method timestamps. */
 export function isoSecondsAgo(seconds: number): string {
@@ -26,7 +28,14 @@ function merge(base: Record<string, unknown>, overrides: Record<string, unknown>
   for (const [key, value] of Object.entries(overrides)) {
     const current = out[key];
     if (value === undefined) delete out[key];
-    else if (typeof value === 'object' && value !== null && !Array.isArray(value) && typeof current === 'object' && current !== null && !Array.isArray(current)) {
+    else if (
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      typeof current === 'object' &&
+      current !== null &&
+      !Array.isArray(current)
+    ) {
       out[key] = merge(current as Record<string, unknown>, value as Record<string, unknown>);
     } else out[key] = value;
   }
@@ -35,8 +44,24 @@ function merge(base: Record<string, unknown>, overrides: Record<string, unknown>
 
 export function samplePostLoginEvent(overrides: Overrides<PostLoginEvent> = {}): PostLoginEvent {
   const defaults: PostLoginEvent = {
-    request: { query: {}, body: {}, ip: '127.0.0.1', hostname: 'localhost', method: 'GET', user_agent: 'jest', language: 'en' },
-    transaction: { id: 'tx_test', protocol: 'oidc-basic-profile', prompt: ['login'], ui_locales: [], acr_values: [], requested_scopes: ['openid'], metadata: {} },
+    request: {
+      query: {},
+      body: {},
+      ip: '127.0.0.1',
+      hostname: 'localhost',
+      method: 'GET',
+      user_agent: 'jest',
+      language: 'en',
+    },
+    transaction: {
+      id: 'tx_test',
+      protocol: 'oidc-basic-profile',
+      prompt: ['login'],
+      ui_locales: [],
+      acr_values: [],
+      requested_scopes: ['openid'],
+      metadata: {},
+    },
     connection: { id: 'con_db', name: 'Username-Password-Authentication', strategy: 'auth0' },
     client: { client_id: 'client_demo', name: 'Demo app' },
     tenant: { id: 'local' },
@@ -44,7 +69,9 @@ export function samplePostLoginEvent(overrides: Overrides<PostLoginEvent> = {}):
       user_id: 'auth0|user1',
       email: 'ada@example.test',
       email_verified: true,
-      identities: [{ connection: 'Username-Password-Authentication', provider: 'auth0', user_id: 'user1', isSocial: false }],
+      identities: [
+        { connection: 'Username-Password-Authentication', provider: 'auth0', user_id: 'user1', isSocial: false },
+      ],
       app_metadata: {},
       user_metadata: {},
       enrolledFactors: [],

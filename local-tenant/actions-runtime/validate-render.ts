@@ -19,12 +19,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function checkKeyedObject(
-  value: unknown,
-  path: string,
-  keyPattern: RegExp | undefined,
-  errors: SchemaError[],
-): void {
+function checkKeyedObject(value: unknown, path: string, keyPattern: RegExp | undefined, errors: SchemaError[]): void {
   if (!isPlainObject(value)) {
     errors.push({ path, message: 'must be object' });
     return;
@@ -53,9 +48,11 @@ function schemaErrors(formId: unknown, options: unknown): SchemaError[] {
     return errors;
   }
   for (const key of Object.keys(options)) {
-    if (key !== 'fields' && key !== 'vars') errors.push({ path: '/promptOptions', message: 'must NOT have additional properties' });
+    if (key !== 'fields' && key !== 'vars')
+      errors.push({ path: '/promptOptions', message: 'must NOT have additional properties' });
   }
-  if (options.fields !== undefined) checkKeyedObject(options.fields, '/promptOptions/fields', RENDER_FIELD_KEY_PATTERN, errors);
+  if (options.fields !== undefined)
+    checkKeyedObject(options.fields, '/promptOptions/fields', RENDER_FIELD_KEY_PATTERN, errors);
   if (options.vars !== undefined) checkKeyedObject(options.vars, '/promptOptions/vars', undefined, errors);
   return errors;
 }
@@ -64,7 +61,10 @@ function formatSchemaErrors(errors: readonly SchemaError[]): string {
   const byPath = new Map<string, string>();
   for (const error of errors) {
     const existing = byPath.get(error.path);
-    byPath.set(error.path, existing === undefined ? `${error.path.split('/').pop()} ${error.message}` : `${existing}, ${error.message}`);
+    byPath.set(
+      error.path,
+      existing === undefined ? `${error.path.split('/').pop()} ${error.message}` : `${existing}, ${error.message}`,
+    );
   }
   return [...byPath.values()].join('; ');
 }

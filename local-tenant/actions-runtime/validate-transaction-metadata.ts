@@ -9,10 +9,17 @@ import {
 export type TransactionMetadata = Record<string, string | number | boolean>;
 
 /** Returns the metadata after the change, or throws saying which limit was crossed. */
-export function applyTransactionMetadata(current: Readonly<TransactionMetadata>, key: unknown, value: unknown): TransactionMetadata {
-  if (typeof key !== 'string' || key === '') throw new Error('api.transaction.setMetadata: the key must be a non-empty string.');
+export function applyTransactionMetadata(
+  current: Readonly<TransactionMetadata>,
+  key: unknown,
+  value: unknown,
+): TransactionMetadata {
+  if (typeof key !== 'string' || key === '')
+    throw new Error('api.transaction.setMetadata: the key must be a non-empty string.');
   if (key.length > MAX_TRANSACTION_METADATA_KEY_CHARS) {
-    throw new Error(`api.transaction.setMetadata: the key is longer than ${MAX_TRANSACTION_METADATA_KEY_CHARS} characters.`);
+    throw new Error(
+      `api.transaction.setMetadata: the key is longer than ${MAX_TRANSACTION_METADATA_KEY_CHARS} characters.`,
+    );
   }
   const next: TransactionMetadata = { ...current };
   if (value === null) {
@@ -20,17 +27,23 @@ export function applyTransactionMetadata(current: Readonly<TransactionMetadata>,
     return next;
   }
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-    throw new Error('api.transaction.setMetadata: the value must be a string, a number, a boolean, or null to remove the key.');
+    throw new Error(
+      'api.transaction.setMetadata: the value must be a string, a number, a boolean, or null to remove the key.',
+    );
   }
   if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
     throw new Error('api.transaction.setMetadata: the value is an unsafe integer; store it as a string.');
   }
   if (Buffer.byteLength(JSON.stringify(value)) > MAX_TRANSACTION_METADATA_VALUE_BYTES) {
-    throw new Error(`api.transaction.setMetadata: the value is larger than ${MAX_TRANSACTION_METADATA_VALUE_BYTES} bytes.`);
+    throw new Error(
+      `api.transaction.setMetadata: the value is larger than ${MAX_TRANSACTION_METADATA_VALUE_BYTES} bytes.`,
+    );
   }
   next[key] = value;
   if (Buffer.byteLength(JSON.stringify(next)) > MAX_TRANSACTION_METADATA_TOTAL_BYTES) {
-    throw new Error(`api.transaction.setMetadata: the transaction's metadata would exceed ${MAX_TRANSACTION_METADATA_TOTAL_BYTES} bytes in total.`);
+    throw new Error(
+      `api.transaction.setMetadata: the transaction's metadata would exceed ${MAX_TRANSACTION_METADATA_TOTAL_BYTES} bytes in total.`,
+    );
   }
   return next;
 }

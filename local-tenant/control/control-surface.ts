@@ -34,7 +34,10 @@ export const controlSurface: Surface = {
         const parsed = parseBody(request);
         const body = parsed.ok ? (parsed.value as Record<string, unknown> | undefined) : undefined;
         if (typeof body !== 'object' || body === null) {
-          return problem(400, 'POST a JSON object: {"kind": "sendgrid.send", "status": 503, "count": 1} or {"kind": "...", "timeout": true}');
+          return problem(
+            400,
+            'POST a JSON object: {"kind": "sendgrid.send", "status": 503, "count": 1} or {"kind": "...", "timeout": true}',
+          );
         }
         const { kind, count = 1, ...fault } = body;
         const wrong = checkFault(kind, fault, count);

@@ -19,10 +19,17 @@ export function storedExecutionOf(report: FlowExecutionReport, flowId: string): 
   const failing = outcome.kind === 'failed' ? report.actions.findLast((a) => a.outcome === 'failed') : undefined;
   const debug: JsonObject = {
     flow: { id: flowId, name: report.flow.name },
-    user: { ...(report.user.user_id ? { user_id: report.user.user_id } : {}), ...(report.user.email ? { email: report.user.email } : {}) },
+    user: {
+      ...(report.user.user_id ? { user_id: report.user.user_id } : {}),
+      ...(report.user.email ? { email: report.user.email } : {}),
+    },
     outcome: outcome.kind,
-    ...(outcome.kind === 'error-message' ? { message: outcome.message, message_action_id: report.actions.at(-1)?.action_id ?? null } : {}),
-    ...(outcome.kind === 'failed' ? { error: { ...(failing ? { action_id: failing.action_id } : {}), message: failing?.error ?? outcome.reason } } : {}),
+    ...(outcome.kind === 'error-message'
+      ? { message: outcome.message, message_action_id: report.actions.at(-1)?.action_id ?? null }
+      : {}),
+    ...(outcome.kind === 'failed'
+      ? { error: { ...(failing ? { action_id: failing.action_id } : {}), message: failing?.error ?? outcome.reason } }
+      : {}),
     actions: report.actions.map((a) => ({
       id: a.action_id,
       action: a.action,

@@ -3,7 +3,10 @@
 // The message names the service and its answer, never a secret.
 export class ActionFailure extends Error {
   override readonly name = 'ActionFailure';
-  constructor(message: string, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
   }
 }

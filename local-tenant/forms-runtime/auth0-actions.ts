@@ -13,34 +13,46 @@ import { DefinitionError } from './unsupported';
 export type Auth0Action = 'UPDATE_USER';
 export const AUTH0_ACTIONS: readonly Auth0Action[] = ['UPDATE_USER'];
 
-
 function apiMessage(body: unknown, fallback: string): string {
-  if (typeof body === 'object' && body !== null && typeof (body as { message?: unknown }).message === 'string') return (body as { message: string }).message;
+  if (typeof body === 'object' && body !== null && typeof (body as { message?: unknown }).message === 'string')
+    return (body as { message: string }).message;
   return fallback;
 }
 
 function failure(error: unknown, what: string): ActionFailure {
   if (error instanceof ActionFailure) return error;
-  if (error instanceof ManagementTimeoutError) return new ActionFailure(`${what}: the Management API did not answer in time`);
+  if (error instanceof ManagementTimeoutError)
+    return new ActionFailure(`${what}: the Management API did not answer in time`);
   if (error instanceof ManagementError) {
-    return new ActionFailure(`${what}: the Management API answered ${error.statusCode ?? 'an error'}: ${apiMessage(error.body, error.message.split('\n')[0] ?? '')}`, error.statusCode);
+    return new ActionFailure(
+      `${what}: the Management API answered ${error.statusCode ?? 'an error'}: ${apiMessage(error.body, error.message.split('\n')[0] ?? '')}`,
+      error.statusCode,
+    );
   }
   return new ActionFailure(`${what}: ${(error as Error).message}`);
 }
 
 function requireString(params: Record<string, unknown>, key: string, action: string): string {
   const value = params[key];
-  if (typeof value !== 'string' || value === '') throw new DefinitionError(`AUTH0/${action}: params.${key} must be a non-empty string, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || value === '')
+    throw new DefinitionError(
+      `AUTH0/${action}: params.${key} must be a non-empty string, got ${JSON.stringify(value)}`,
+    );
   return value;
 }
 
-export async function runAuth0Action(action: Auth0Action, params: Record<string, unknown>, client: ManagementClient): Promise<unknown> {
+export async function runAuth0Action(
+  action: Auth0Action,
+  params: Record<string, unknown>,
+  client: ManagementClient,
+): Promise<unknown> {
   const what = `AUTH0/${action}`;
   try {
     switch (action) {
       case 'UPDATE_USER': {
         const changes = params.changes;
-        if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) throw new DefinitionError(`${what}: params.changes must be an object`);
+        if (typeof changes !== 'object' || changes === null || Array.isArray(changes))
+          throw new DefinitionError(`${what}: params.changes must be an object`);
         return await client.users.update(requireString(params, 'user_id', action), changes as never);
       }
     }

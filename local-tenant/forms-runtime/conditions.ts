@@ -15,26 +15,39 @@ interface RawCondition {
 }
 
 function operandsOf(condition: RawCondition, where: string): unknown[] {
-  if (!Array.isArray(condition.operands)) throw new DefinitionError(`${where}: a condition needs an "operands" array, got ${JSON.stringify(condition)}`);
+  if (!Array.isArray(condition.operands))
+    throw new DefinitionError(`${where}: a condition needs an "operands" array, got ${JSON.stringify(condition)}`);
   return condition.operands;
 }
 
 /** Checks the shape and every operator, without evaluating anything. Returns the comparisons' operands. */
 export function checkCondition(condition: unknown, where: string): unknown[] {
-  if (typeof condition !== 'object' || condition === null) throw new DefinitionError(`${where}: expected a condition object, got ${JSON.stringify(condition)}`);
+  if (typeof condition !== 'object' || condition === null)
+    throw new DefinitionError(`${where}: expected a condition object, got ${JSON.stringify(condition)}`);
   const group = condition as RawCondition;
   if (group.operator !== CONDITION_GROUP) {
-    throw new UnsupportedFeatureError(`the condition ${JSON.stringify(group.operator)} outside an AND group (undocumented: the export wraps every condition in AND)`, where);
+    throw new UnsupportedFeatureError(
+      `the condition ${JSON.stringify(group.operator)} outside an AND group (undocumented: the export wraps every condition in AND)`,
+      where,
+    );
   }
   return operandsOf(group, where).flatMap((operand) => {
     const comparison = (operand ?? {}) as RawCondition;
     if (typeof comparison.operator !== 'string' || !Object.hasOwn(CONDITION_COMPARISONS, comparison.operator)) {
-      throw new UnsupportedFeatureError(`the condition operator ${JSON.stringify(comparison.operator)} (undocumented: the export shows ${Object.keys(CONDITION_COMPARISONS).join(', ')})`, where);
+      throw new UnsupportedFeatureError(
+        `the condition operator ${JSON.stringify(comparison.operator)} (undocumented: the export shows ${Object.keys(CONDITION_COMPARISONS).join(', ')})`,
+        where,
+      );
     }
     const values = operandsOf(comparison, where);
-    if (values.length !== 2) throw new DefinitionError(`${where}: ${comparison.operator} takes 2 operands, got ${values.length}`);
+    if (values.length !== 2)
+      throw new DefinitionError(`${where}: ${comparison.operator} takes 2 operands, got ${values.length}`);
     for (const value of values) {
-      if (typeof value !== 'string') throw new UnsupportedFeatureError(`the literal ${JSON.stringify(value)} (undocumented: the export writes literals as strings)`, where);
+      if (typeof value !== 'string')
+        throw new UnsupportedFeatureError(
+          `the literal ${JSON.stringify(value)} (undocumented: the export writes literals as strings)`,
+          where,
+        );
     }
     return values;
   });
@@ -45,7 +58,12 @@ function includes(collection: unknown, item: unknown): boolean {
   return asText(collection).includes(asText(item));
 }
 
-export function evaluateCondition(condition: unknown, scope: TemplateScope, env: HelperEnvironment, where: string): boolean {
+export function evaluateCondition(
+  condition: unknown,
+  scope: TemplateScope,
+  env: HelperEnvironment,
+  where: string,
+): boolean {
   checkCondition(condition, where);
   return operandsOf(condition as RawCondition, where).every((operand) => {
     const comparison = operand as { operator: string; operands: unknown[] };

@@ -98,9 +98,11 @@ export function asFlowAction(value: unknown, where: string): FlowAction {
   const a = value as Partial<FlowAction> | null;
   if (typeof a !== 'object' || a === null) throw new DefinitionError(`${where}: an action must be an object`);
   if (typeof a.id !== 'string' || a.id === '') throw new DefinitionError(`${where}: an action needs an id`);
-  if (typeof a.type !== 'string' || typeof a.action !== 'string') throw new DefinitionError(`${where}: action ${a.id} needs a type and an action`);
+  if (typeof a.type !== 'string' || typeof a.action !== 'string')
+    throw new DefinitionError(`${where}: action ${a.id} needs a type and an action`);
   const params = a.params ?? {};
-  if (typeof params !== 'object' || Array.isArray(params)) throw new DefinitionError(`${where}: action ${a.id} has params that are not an object`);
+  if (typeof params !== 'object' || Array.isArray(params))
+    throw new DefinitionError(`${where}: action ${a.id} has params that are not an object`);
   return { ...a, params } as FlowAction;
 }
 
@@ -120,16 +122,28 @@ class FlowExecution {
   ) {}
 
   private scope() {
-    return { context: this.journey.context, fields: this.journey.fields, vars: this.journey.vars, actions: this.outputs };
+    return {
+      context: this.journey.context,
+      fields: this.journey.fields,
+      vars: this.journey.vars,
+      actions: this.outputs,
+    };
   }
 
   private where(action: FlowAction): string {
     return `flow ${this.flow.name}, action ${action.id}`;
   }
 
-  private log(action: FlowAction, outcome: ExecutionRecord['outcome'], detail: { error?: string; output?: unknown }): void {
+  private log(
+    action: FlowAction,
+    outcome: ExecutionRecord['outcome'],
+    detail: { error?: string; output?: unknown },
+  ): void {
     if (action.mask_output) collectTexts(detail.output, this.maskedTexts);
-    const output = detail.output === undefined ? {} : { output: action.mask_output ? MASKED_OUTPUT : redact(detail.output, this.maskedTexts) };
+    const output =
+      detail.output === undefined
+        ? {}
+        : { output: action.mask_output ? MASKED_OUTPUT : redact(detail.output, this.maskedTexts) };
     this.record({
       at: new Date(this.services.now()).toISOString(),
       flow: this.flow.name,
@@ -145,7 +159,10 @@ class FlowExecution {
     for (const value of actions) {
       const action = asFlowAction(value, `flow ${this.flow.name}`);
       this.actionsRun += 1;
-      if (this.actionsRun > MAX_ACTIONS_PER_FLOW_RUN) throw new DefinitionError(`flow ${this.flow.name} ran more than ${MAX_ACTIONS_PER_FLOW_RUN} actions in one execution`);
+      if (this.actionsRun > MAX_ACTIONS_PER_FLOW_RUN)
+        throw new DefinitionError(
+          `flow ${this.flow.name} ran more than ${MAX_ACTIONS_PER_FLOW_RUN} actions in one execution`,
+        );
       let stop: Stop | undefined;
       try {
         stop = await this.runOne(action);
@@ -162,7 +179,10 @@ class FlowExecution {
   private async runOne(action: FlowAction): Promise<Stop | undefined> {
     const kind = `${action.type}/${action.action}`;
     const where = this.where(action);
-    const render = (value: unknown) => renderValue(value, this.scope(), this.services.helpers, { singleTemplateValue: this.services.readings.singleTemplateValue });
+    const render = (value: unknown) =>
+      renderValue(value, this.scope(), this.services.helpers, {
+        singleTemplateValue: this.services.readings.singleTemplateValue,
+      });
     switch (kind) {
       case 'FLOW/BOOLEAN_CONDITION': {
         const condition = action.params.if;
@@ -171,12 +191,14 @@ class FlowExecution {
         this.outputs[action.id] = { result };
         this.log(action, 'completed', { output: { result } });
         const branch = result ? action.params.then : action.params.else;
-        if (branch !== undefined && !Array.isArray(branch)) throw new DefinitionError(`${where}: params.${result ? 'then' : 'else'} must be a list of actions`);
+        if (branch !== undefined && !Array.isArray(branch))
+          throw new DefinitionError(`${where}: params.${result ? 'then' : 'else'} must be a list of actions`);
         return this.run(branch ?? []);
       }
       case 'FLOW/STORE_VARS': {
         const vars = render(action.params.vars);
-        if (typeof vars !== 'object' || vars === null || Array.isArray(vars)) throw new DefinitionError(`${where}: STORE_VARS needs params.vars, an object`);
+        if (typeof vars !== 'object' || vars === null || Array.isArray(vars))
+          throw new DefinitionError(`${where}: STORE_VARS needs params.vars, an object`);
         Object.assign(this.journey.vars, vars);
         // Its output in the record is what it stored (the local tenant's choice: Auth0 documents none).
         this.log(action, 'completed', { output: vars });
@@ -213,14 +235,17 @@ class FlowExecution {
         return generateCode(this.services.otpStore, params, now, this.services.randomDigit);
       case 'OTP/VERIFY_CODE': {
         const result = verifyCode(this.services.otpStore, params, now);
-        if (result.valid && this.services.readings.verifiedCode === 'single-use') this.services.otpStore.delete(String(params.reference));
+        if (result.valid && this.services.readings.verifiedCode === 'single-use')
+          this.services.otpStore.delete(String(params.reference));
         return result;
       }
       case 'EMAIL/VERIFY_EMAIL':
         return verifyEmail(params.email, params.rules);
       case 'HTTP/SEND_REQUEST': {
         const connection =
-          params.connection_id === undefined ? undefined : findVaultConnection(this.services.vaultConnections, params.connection_id, 'HTTP', where);
+          params.connection_id === undefined
+            ? undefined
+            : findVaultConnection(this.services.vaultConnections, params.connection_id, 'HTTP', where);
         return this.services.http(connection, params, where);
       }
       default: {
@@ -235,15 +260,19 @@ class FlowExecution {
 const MIN_MASKED_TEXT_CHARS = 4;
 
 function collectTexts(value: unknown, into: Set<string>): void {
-  if ((typeof value === 'string' || typeof value === 'number') && String(value).length >= MIN_MASKED_TEXT_CHARS) into.add(String(value));
-  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) collectTexts(item, into);
+  if ((typeof value === 'string' || typeof value === 'number') && String(value).length >= MIN_MASKED_TEXT_CHARS)
+    into.add(String(value));
+  else if (typeof value === 'object' && value !== null)
+    for (const item of Object.values(value)) collectTexts(item, into);
 }
 
 function redact(value: unknown, masked: ReadonlySet<string>): unknown {
   if (masked.size === 0) return value;
-  if (typeof value === 'string' || typeof value === 'number') return [...masked].some((text) => String(value).includes(text)) ? MASKED_OUTPUT : value;
+  if (typeof value === 'string' || typeof value === 'number')
+    return [...masked].some((text) => String(value).includes(text)) ? MASKED_OUTPUT : value;
   if (Array.isArray(value)) return value.map((item) => redact(item, masked));
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redact(item, masked)]));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redact(item, masked)]));
   return value;
 }
 

@@ -25,12 +25,23 @@ export interface Component {
 }
 
 export type FormNode =
-  | { readonly id: string; readonly type: 'STEP'; readonly config: { readonly components: readonly Component[]; readonly next_node: string } }
-  | { readonly id: string; readonly type: 'FLOW'; readonly config: { readonly flow_id: string; readonly next_node: string } }
+  | {
+      readonly id: string;
+      readonly type: 'STEP';
+      readonly config: { readonly components: readonly Component[]; readonly next_node: string };
+    }
+  | {
+      readonly id: string;
+      readonly type: 'FLOW';
+      readonly config: { readonly flow_id: string; readonly next_node: string };
+    }
   | {
       readonly id: string;
       readonly type: 'ROUTER';
-      readonly config: { readonly rules: readonly { id: string; condition: unknown; next_node: string }[]; readonly fallback: string };
+      readonly config: {
+        readonly rules: readonly { id: string; condition: unknown; next_node: string }[];
+        readonly fallback: string;
+      };
     };
 
 export interface DeployedForm {
@@ -63,7 +74,18 @@ export const FLOW_ROOTS = ['context', 'fields', 'vars', 'actions'];
 /** RESEND_BUTTON waiting_text's own variable (docs nodes-and-components.mdx). */
 export const REMAINING_SECONDS = 'remaining_seconds';
 
-const FORM_KEYS = ['id', 'name', 'languages', 'start', 'nodes', 'ending', 'created_at', 'updated_at', 'embedded_at', 'submitted_at'];
+const FORM_KEYS = [
+  'id',
+  'name',
+  'languages',
+  'start',
+  'nodes',
+  'ending',
+  'created_at',
+  'updated_at',
+  'embedded_at',
+  'submitted_at',
+];
 /** Settings the runtime does not apply: accepted only when empty, so that none is silently ignored. */
 const UNAPPLIED_FORM_KEYS = ['messages', 'translations', 'style'];
 
@@ -72,7 +94,10 @@ const isEmpty = (value: unknown): boolean =>
 
 export function findFlow(flows: readonly DeployedFlow[], reference: string, where: string): DeployedFlow {
   const flow = flows.find((f) => f.id === reference) ?? flows.find((f) => f.name === reference);
-  if (!flow) throw new DefinitionError(`${where}: flow_id "${reference}" names no flow (known: ${flows.map((f) => f.name).join(', ') || 'none'})`);
+  if (!flow)
+    throw new DefinitionError(
+      `${where}: flow_id "${reference}" names no flow (known: ${flows.map((f) => f.name).join(', ') || 'none'})`,
+    );
   return flow;
 }
 
@@ -104,7 +129,8 @@ function checkFlowActions(actions: unknown, flow: DeployedFlow, connections: rea
     }
     checkTemplates(action.params, FLOW_ROOTS);
     if (action.type === 'AUTH0') findVaultConnection(connections, action.params.connection_id, 'AUTH0', where);
-    if (kind === 'HTTP/SEND_REQUEST' && action.params.connection_id !== undefined) findVaultConnection(connections, action.params.connection_id, 'HTTP', where);
+    if (kind === 'HTTP/SEND_REQUEST' && action.params.connection_id !== undefined)
+      findVaultConnection(connections, action.params.connection_id, 'HTTP', where);
   }
 }
 
@@ -121,7 +147,8 @@ function checkComponent(
 ): void {
   const kind = `${component.category}/${component.type}`;
   const where = `form step ${step}, component ${component.id}`;
-  if (typeof component.id !== 'string' || component.id === '') throw new DefinitionError(`form step ${step}: a component needs an id`);
+  if (typeof component.id !== 'string' || component.id === '')
+    throw new DefinitionError(`form step ${step}: a component needs an id`);
   if (!SUPPORTED_COMPONENTS.includes(kind)) throw new UnsupportedFeatureError(`the component ${kind}`, where);
   const config = component.config ?? {};
   checkTemplates([component.label, component.hint], FORM_ROOTS);
@@ -138,10 +165,15 @@ function checkComponent(
   } else if (kind === 'BLOCK/JUMP_BUTTON') {
     // The auth0 SDK's FormBlockJumpButtonConfig: text, next_node, style.background_color.
     const { next_node: nextNode, style, ...texts } = config;
-    for (const key of Object.keys(texts)) if (key !== 'text') throw new UnsupportedFeatureError(`the JUMP_BUTTON setting ${key}`, where);
+    for (const key of Object.keys(texts))
+      if (key !== 'text') throw new UnsupportedFeatureError(`the JUMP_BUTTON setting ${key}`, where);
     for (const [key, value] of Object.entries((style as object | undefined) ?? {})) {
       if (key !== 'background_color') throw new UnsupportedFeatureError(`the JUMP_BUTTON style ${key}`, where);
-      if (typeof value !== 'string' || !HEX_COLOUR.test(value)) throw new UnsupportedFeatureError(`a JUMP_BUTTON background_color other than a hex colour (#rgb or #rrggbb): ${JSON.stringify(value)}`, where);
+      if (typeof value !== 'string' || !HEX_COLOUR.test(value))
+        throw new UnsupportedFeatureError(
+          `a JUMP_BUTTON background_color other than a hex colour (#rgb or #rrggbb): ${JSON.stringify(value)}`,
+          where,
+        );
     }
     checkTemplates(texts, FORM_ROOTS);
     pointsAt(nextNode, `${where}, next_node`);
@@ -150,18 +182,24 @@ function checkComponent(
   }
   if (kind === 'FIELD/TEXT') {
     for (const key of Object.keys(config)) {
-      if (!['min_length', 'max_length', 'placeholder', 'default_value'].includes(key)) throw new UnsupportedFeatureError(`the TEXT field setting ${key}`, where);
+      if (!['min_length', 'max_length', 'placeholder', 'default_value'].includes(key))
+        throw new UnsupportedFeatureError(`the TEXT field setting ${key}`, where);
     }
   }
   if (kind === 'FIELD/EMAIL') {
     for (const key of Object.keys(config)) {
-      if (!['placeholder', 'default_value'].includes(key)) throw new UnsupportedFeatureError(`the EMAIL field setting ${key}`, where);
+      if (!['placeholder', 'default_value'].includes(key))
+        throw new UnsupportedFeatureError(`the EMAIL field setting ${key}`, where);
     }
   }
 }
 
 /** Throws DefinitionError or UnsupportedFeatureError for the first thing this runtime cannot run. */
-export function checkForm(form: DeployedForm, flows: readonly DeployedFlow[], connections: readonly VaultConnection[]): void {
+export function checkForm(
+  form: DeployedForm,
+  flows: readonly DeployedFlow[],
+  connections: readonly VaultConnection[],
+): void {
   const label = `form ${form.name ?? form.id ?? '(unnamed)'}`;
   for (const [key, value] of Object.entries(form)) {
     if (FORM_KEYS.includes(key) || (UNAPPLIED_FORM_KEYS.includes(key) && isEmpty(value))) continue;
@@ -183,7 +221,10 @@ export function checkForm(form: DeployedForm, flows: readonly DeployedFlow[], co
     ids.add(node.id);
   }
   const pointsAt = (target: unknown, where: string) => {
-    if (target !== ENDING && !(typeof target === 'string' && ids.has(target))) throw new DefinitionError(`${label}, ${where}: next node ${JSON.stringify(target)} is neither a node nor $ending`);
+    if (target !== ENDING && !(typeof target === 'string' && ids.has(target)))
+      throw new DefinitionError(
+        `${label}, ${where}: next node ${JSON.stringify(target)} is neither a node nor $ending`,
+      );
   };
   pointsAt(form.start?.next_node, 'start');
   const componentIds = new Set<string>();
@@ -196,7 +237,8 @@ export function checkForm(form: DeployedForm, flows: readonly DeployedFlow[], co
         if (!Array.isArray(components)) throw new DefinitionError(`${label}, ${where}: a step needs config.components`);
         for (const component of components) {
           // Component ids are the keys of {{fields.*}}: this runtime requires them unique in the form.
-          if (componentIds.has(component.id)) throw new DefinitionError(`${label}: two components have the id "${component.id}"`);
+          if (componentIds.has(component.id))
+            throw new DefinitionError(`${label}: two components have the id "${component.id}"`);
           componentIds.add(component.id);
           checkComponent(component, node.id, flows, connections, pointsAt);
         }
@@ -209,7 +251,10 @@ export function checkForm(form: DeployedForm, flows: readonly DeployedFlow[], co
         break;
       case 'ROUTER': {
         const rules = node.config?.rules ?? [];
-        if (rules.length > MAX_ROUTER_RULES) throw new DefinitionError(`${label}, ${where}: a router has at most ${MAX_ROUTER_RULES} rules (docs routers.mdx), this one has ${rules.length}`);
+        if (rules.length > MAX_ROUTER_RULES)
+          throw new DefinitionError(
+            `${label}, ${where}: a router has at most ${MAX_ROUTER_RULES} rules (docs routers.mdx), this one has ${rules.length}`,
+          );
         for (const rule of rules) {
           checkTemplates(checkCondition(rule.condition, `${label}, ${where}, rule ${rule.id}`), FORM_ROOTS);
           pointsAt(rule.next_node, `${where}, rule ${rule.id}`);
@@ -218,7 +263,10 @@ export function checkForm(form: DeployedForm, flows: readonly DeployedFlow[], co
         break;
       }
       default:
-        throw new UnsupportedFeatureError(`the node type ${JSON.stringify((node as { type?: unknown }).type)}`, `${label}, ${where}`);
+        throw new UnsupportedFeatureError(
+          `the node type ${JSON.stringify((node as { type?: unknown }).type)}`,
+          `${label}, ${where}`,
+        );
     }
   }
 }

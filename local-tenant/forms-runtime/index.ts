@@ -26,7 +26,15 @@ import { checkFlowBody, checkFormBody, describeProblems } from '../../platform/f
 import type { OwnCertificateTrust } from '../shared/own-certificate-trust';
 import { setupString, type VaultConnection } from './vault-connections';
 
-export { isStepAction, Journey, JourneyRequestError, JUMP_PREFIX, type StepAction, type SubmitInput, type SubmitResult } from './journey';
+export {
+  isStepAction,
+  Journey,
+  JourneyRequestError,
+  JUMP_PREFIX,
+  type StepAction,
+  type SubmitInput,
+  type SubmitResult,
+} from './journey';
 export { COUNTDOWN_ATTRIBUTE, FORM_ERROR_ID, isOneTimeCodeField } from './render-step';
 export type { JourneyState } from './journey-state';
 export type { DeployedForm } from './form-definition';
@@ -105,10 +113,13 @@ export function createFormsRuntime(options: FormsRuntimeOptions): FormsRuntime {
   const otpStore = options.otpStore ?? memoryOtpStore();
 
   function managementClient(connection: VaultConnection, where: string): ManagementClient {
-    if (connection.setup.type !== 'OAUTH_APP') throw new DefinitionError(`${where}: vault connection "${connection.name}" needs setup.type OAUTH_APP`);
+    if (connection.setup.type !== 'OAUTH_APP')
+      throw new DefinitionError(`${where}: vault connection "${connection.name}" needs setup.type OAUTH_APP`);
     const domain = setupString(connection, 'domain', where);
     if (domain !== options.managementDomain) {
-      throw new DefinitionError(`${where}: vault connection "${connection.name}" points at ${domain}, but this runtime serves ${options.managementDomain}`);
+      throw new DefinitionError(
+        `${where}: vault connection "${connection.name}" points at ${domain}, but this runtime serves ${options.managementDomain}`,
+      );
     }
     const credentials = {
       domain,
@@ -142,13 +153,18 @@ export function createFormsRuntime(options: FormsRuntimeOptions): FormsRuntime {
       readings,
       ...(options.onFlowExecution ? { onFlowExecution: options.onFlowExecution } : {}),
       http: (connection, params, where) =>
-        httpSendRequest(params, connection, {
-          fetch: options.trust?.fetch ?? fetch,
-          tokens,
-          allowedOrigins: [`https://${options.managementDomain}`, new URL(options.sendgridBaseUrl).origin],
-          timeoutSeconds,
-          httpErrorStatus: readings.httpErrorStatus,
-        }, where),
+        httpSendRequest(
+          params,
+          connection,
+          {
+            fetch: options.trust?.fetch ?? fetch,
+            tokens,
+            allowedOrigins: [`https://${options.managementDomain}`, new URL(options.sendgridBaseUrl).origin],
+            timeoutSeconds,
+            httpErrorStatus: readings.httpErrorStatus,
+          },
+          where,
+        ),
       auth0: (connection, action, params) =>
         runAuth0Action(action, params, managementClient(connection, `AUTH0/${action}`)),
     };
@@ -182,7 +198,8 @@ export function createFormsRuntime(options: FormsRuntimeOptions): FormsRuntime {
       return journey;
     },
     resumeJourney(state, deployment) {
-      if (state.version !== JOURNEY_STATE_VERSION) throw new DefinitionError(`journey state version ${String(state.version)} is not ${JOURNEY_STATE_VERSION}`);
+      if (state.version !== JOURNEY_STATE_VERSION)
+        throw new DefinitionError(`journey state version ${String(state.version)} is not ${JOURNEY_STATE_VERSION}`);
       checkForm(deployment.form, deployment.flows, deployment.vaultConnections);
       return new Journey(deployment, services(deployment.vaultConnections), structuredClone(state));
     },

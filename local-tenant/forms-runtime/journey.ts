@@ -38,7 +38,12 @@ export const JUMP_PREFIX = 'jump:';
 
 /** Whether a posted value names a step action (the host refuses anything else). */
 export function isStepAction(value: string): value is StepAction {
-  return value === 'next' || value === 'resend' || value === 'previous' || (value.startsWith(JUMP_PREFIX) && value.length > JUMP_PREFIX.length);
+  return (
+    value === 'next' ||
+    value === 'resend' ||
+    value === 'previous' ||
+    (value.startsWith(JUMP_PREFIX) && value.length > JUMP_PREFIX.length)
+  );
 }
 
 export type SubmitResult =
@@ -73,9 +78,11 @@ export class Journey {
   }
 
   private step(): StepNode {
-    if (this.current.ended) throw new JourneyRequestError('this journey has ended: the login has resumed, nothing more can be submitted');
+    if (this.current.ended)
+      throw new JourneyRequestError('this journey has ended: the login has resumed, nothing more can be submitted');
     const node = findNode(this.deployment.form, this.current.node);
-    if (node.type !== 'STEP') throw new DefinitionError(`journey ${this.current.id} rests on node ${node.id}, which is not a step`);
+    if (node.type !== 'STEP')
+      throw new DefinitionError(`journey ${this.current.id} rests on node ${node.id}, which is not a step`);
     return node;
   }
 
@@ -99,7 +106,8 @@ export class Journey {
       outcome = await runFlow(flow, this.current, this.services, (record) => {
         actions.push(record);
         this.current.executions.push(record);
-        if (this.current.executions.length > MAX_EXECUTION_RECORDS) this.current.executions.splice(0, this.current.executions.length - MAX_EXECUTION_RECORDS);
+        if (this.current.executions.length > MAX_EXECUTION_RECORDS)
+          this.current.executions.splice(0, this.current.executions.length - MAX_EXECUTION_RECORDS);
       });
     } catch (error) {
       // A flow the runtime cannot run (a definition error) still shows as a failed execution.
@@ -125,7 +133,10 @@ export class Journey {
   async advance(from: string, stayOn: string | undefined): Promise<void> {
     let nodeId = from;
     for (let visited = 0; ; visited += 1) {
-      if (visited >= MAX_NODES_PER_SUBMIT) throw new DefinitionError(`form ${this.current.form}: more than ${MAX_NODES_PER_SUBMIT} nodes without reaching a step (a loop?)`);
+      if (visited >= MAX_NODES_PER_SUBMIT)
+        throw new DefinitionError(
+          `form ${this.current.form}: more than ${MAX_NODES_PER_SUBMIT} nodes without reaching a step (a loop?)`,
+        );
       if (nodeId === ENDING) {
         this.current.ended = true;
         this.current.node = ENDING;
@@ -134,12 +145,15 @@ export class Journey {
       const node = findNode(this.deployment.form, nodeId);
       switch (node.type) {
         case 'STEP':
-          if (stayOn !== undefined && node.id !== stayOn && !this.goingBack) (this.current.previousSteps ??= []).push(stayOn);
+          if (stayOn !== undefined && node.id !== stayOn && !this.goingBack)
+            (this.current.previousSteps ??= []).push(stayOn);
           this.current.node = node.id;
           return;
         case 'ROUTER': {
           const where = `form ${this.current.form}, router ${node.id}`;
-          const rule = node.config.rules.find((r) => evaluateCondition(r.condition, this.formScope(), this.services.helpers, `${where}, rule ${r.id}`));
+          const rule = node.config.rules.find((r) =>
+            evaluateCondition(r.condition, this.formScope(), this.services.helpers, `${where}, rule ${r.id}`),
+          );
           nodeId = rule ? rule.next_node : node.config.fallback;
           break;
         }
@@ -149,13 +163,18 @@ export class Journey {
             nodeId = node.config.next_node;
             break;
           }
-          if (stayOn === undefined) throw new DefinitionError(`form ${this.current.form}: flow node ${node.id} stopped before the first step: ${outcome.kind === 'failed' ? outcome.reason : outcome.message}`);
+          if (stayOn === undefined)
+            throw new DefinitionError(
+              `form ${this.current.form}: flow node ${node.id} stopped before the first step: ${outcome.kind === 'failed' ? outcome.reason : outcome.message}`,
+            );
           this.current.node = stayOn;
           this.setFormError(outcome);
           return;
         }
         default:
-          throw new DefinitionError(`form ${this.current.form}: node ${(node as { id: string }).id} has an unknown type`);
+          throw new DefinitionError(
+            `form ${this.current.form}: node ${(node as { id: string }).id} has an unknown type`,
+          );
       }
     }
   }
@@ -176,7 +195,8 @@ export class Journey {
       return this.result();
     }
     if (this.services.readings.unshownFields === 'dropped') {
-      for (const key of Object.keys(this.current.fields)) if (!fields.some((c) => c.id === key)) delete this.current.fields[key];
+      for (const key of Object.keys(this.current.fields))
+        if (!fields.some((c) => c.id === key)) delete this.current.fields[key];
     }
     for (const [key, value] of Object.entries(input.fields ?? {})) {
       if (typeof value !== 'string') throw new JourneyRequestError(`field ${key} must be text`);
@@ -187,14 +207,20 @@ export class Journey {
     }
     if (action === 'next') {
       for (const component of fields) {
-        const error = validateField(component, fieldValue(component, this.current.fields[component.id]), this.current.language);
+        const error = validateField(
+          component,
+          fieldValue(component, this.current.fields[component.id]),
+          this.current.language,
+        );
         if (error) this.current.errors.fields[component.id] = error;
       }
       if (Object.keys(this.current.errors.fields).length === 0) await this.advance(step.config.next_node, step.id);
     } else if (action === 'resend') {
       await this.resend(step);
     } else {
-      throw new JourneyRequestError(`unknown action ${JSON.stringify(action)}: a step knows "next", "resend", "previous" and "jump:<button id>"`);
+      throw new JourneyRequestError(
+        `unknown action ${JSON.stringify(action)}: a step knows "next", "resend", "previous" and "jump:<button id>"`,
+      );
     }
     return this.result();
   }
@@ -207,16 +233,20 @@ export class Journey {
 
   /** A JUMP_BUTTON of this step: to its next_node, through any router or flow on the way. */
   private async jump(step: StepNode, buttonId: string): Promise<void> {
-    const button = step.config.components.find((c) => c.id === buttonId && c.category === 'BLOCK' && c.type === 'JUMP_BUTTON');
+    const button = step.config.components.find(
+      (c) => c.id === buttonId && c.category === 'BLOCK' && c.type === 'JUMP_BUTTON',
+    );
     if (!button) throw new JourneyRequestError(`step ${step.id} has no jump button ${JSON.stringify(buttonId)}`);
     await this.advance(String(button.config?.next_node), step.id);
   }
 
   /** The PREVIOUS_BUTTON: back to the step the person came from. */
   private async previous(step: StepNode): Promise<void> {
-    if (!step.config.components.some((c) => c.category === 'BLOCK' && c.type === 'PREVIOUS_BUTTON')) throw new JourneyRequestError(`step ${step.id} has no previous button`);
+    if (!step.config.components.some((c) => c.category === 'BLOCK' && c.type === 'PREVIOUS_BUTTON'))
+      throw new JourneyRequestError(`step ${step.id} has no previous button`);
     const back = this.current.previousSteps?.pop();
-    if (back === undefined) throw new JourneyRequestError(`step ${step.id} is the first step of this journey: there is no previous one`);
+    if (back === undefined)
+      throw new JourneyRequestError(`step ${step.id} is the first step of this journey: there is no previous one`);
     this.goingBack = true;
     try {
       await this.advance(back, step.id);
@@ -247,7 +277,9 @@ export class Journey {
       return;
     }
     this.current.resends[button.id] = { count: pressed.count + 1, lastAtMs: now };
-    const outcome = await this.runFlow(findFlow(this.deployment.flows, String(config.flow_id), `component ${button.id}`));
+    const outcome = await this.runFlow(
+      findFlow(this.deployment.flows, String(config.flow_id), `component ${button.id}`),
+    );
     if (outcome.kind !== 'completed') this.setFormError(outcome);
   }
 

@@ -30,7 +30,13 @@ export class ManagementTokenCache {
 
   async token(credentials: ClientCredentials): Promise<string> {
     // The secret is part of the key (hashed) so that a rotated secret gets a token of its own.
-    const key = [credentials.tokenEndpoint ?? credentials.domain, credentials.clientId, credentials.audience, credentials.scope ?? '', createHash('sha256').update(credentials.clientSecret).digest('hex')].join('|');
+    const key = [
+      credentials.tokenEndpoint ?? credentials.domain,
+      credentials.clientId,
+      credentials.audience,
+      credentials.scope ?? '',
+      createHash('sha256').update(credentials.clientSecret).digest('hex'),
+    ].join('|');
     const cached = this.tokens.get(key);
     if (cached && this.options.now() < cached.expiresAtMs - TOKEN_REFRESH_MARGIN_SECONDS * 1000) return cached.token;
     let request = this.pending.get(key);
@@ -60,7 +66,9 @@ export class ManagementTokenCache {
         signal: AbortSignal.timeout(this.options.timeoutSeconds * 1000),
       });
     } catch (error) {
-      throw new ActionFailure(`the Management API token request to ${credentials.domain} failed: ${describeNetworkError(error)}`);
+      throw new ActionFailure(
+        `the Management API token request to ${credentials.domain} failed: ${describeNetworkError(error)}`,
+      );
     }
     const text = await response.text();
     let body: { access_token?: unknown; expires_in?: unknown; error_description?: unknown; error?: unknown } = {};
@@ -70,8 +78,16 @@ export class ManagementTokenCache {
       // A non-JSON answer is reported by status below.
     }
     if (!response.ok || typeof body.access_token !== 'string' || typeof body.expires_in !== 'number') {
-      const reason = typeof body.error_description === 'string' ? body.error_description : typeof body.error === 'string' ? body.error : text.slice(0, 200);
-      throw new ActionFailure(`the Management API token request to ${credentials.domain} answered ${response.status}: ${reason}`, response.status);
+      const reason =
+        typeof body.error_description === 'string'
+          ? body.error_description
+          : typeof body.error === 'string'
+            ? body.error
+            : text.slice(0, 200);
+      throw new ActionFailure(
+        `the Management API token request to ${credentials.domain} answered ${response.status}: ${reason}`,
+        response.status,
+      );
     }
     return { token: body.access_token, expiresAtMs: requestedAt + body.expires_in * 1000 };
   }

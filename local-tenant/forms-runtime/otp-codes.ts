@@ -34,31 +34,48 @@ export function memoryOtpStore(): OtpStore {
 export type RandomDigit = () => number;
 export const cryptoRandomDigit: RandomDigit = () => randomInt(10);
 
-const hashOf = (reference: string, code: string): string => createHash('sha256').update(`${reference}\n${code}`, 'utf8').digest('hex');
+const hashOf = (reference: string, code: string): string =>
+  createHash('sha256').update(`${reference}\n${code}`, 'utf8').digest('hex');
 
 function checkReference(reference: unknown, action: string): string {
-  if (typeof reference !== 'string' || reference === '') throw new DefinitionError(`${action}: params.reference must be a non-empty string, got ${JSON.stringify(reference)}`);
+  if (typeof reference !== 'string' || reference === '')
+    throw new DefinitionError(
+      `${action}: params.reference must be a non-empty string, got ${JSON.stringify(reference)}`,
+    );
   return reference;
 }
 
-export function generateCode(store: OtpStore, params: { reference?: unknown; length?: unknown }, nowMs: number, randomDigit: RandomDigit): { code: string } {
+export function generateCode(
+  store: OtpStore,
+  params: { reference?: unknown; length?: unknown },
+  nowMs: number,
+  randomDigit: RandomDigit,
+): { code: string } {
   const reference = checkReference(params.reference, 'OTP/GENERATE_CODE');
   const length = params.length;
   if (typeof length !== 'number' || !Number.isInteger(length) || length < MIN_OTP_LENGTH || length > MAX_OTP_LENGTH) {
-    throw new DefinitionError(`OTP/GENERATE_CODE: params.length must be a whole number from ${MIN_OTP_LENGTH} to ${MAX_OTP_LENGTH}, got ${JSON.stringify(length)}`);
+    throw new DefinitionError(
+      `OTP/GENERATE_CODE: params.length must be a whole number from ${MIN_OTP_LENGTH} to ${MAX_OTP_LENGTH}, got ${JSON.stringify(length)}`,
+    );
   }
   const code = Array.from({ length }, () => {
     const digit = randomDigit();
-    if (!Number.isInteger(digit) || digit < 0 || digit > 9) throw new Error(`the random digit source gave ${digit}, not 0-9`);
+    if (!Number.isInteger(digit) || digit < 0 || digit > 9)
+      throw new Error(`the random digit source gave ${digit}, not 0-9`);
     return String(digit);
   }).join('');
   store.set(reference, { codeHash: hashOf(reference, code), expiresAtMs: nowMs + OTP_TTL_SECONDS * 1000 });
   return { code };
 }
 
-export type VerifyCodeResult = { valid: true; result: 'VALID' } | { valid: false; result: 'MISSING' | 'EXPIRED' | 'UNEQUAL' };
+export type VerifyCodeResult =
+  { valid: true; result: 'VALID' } | { valid: false; result: 'MISSING' | 'EXPIRED' | 'UNEQUAL' };
 
-export function verifyCode(store: OtpStore, params: { reference?: unknown; code?: unknown }, nowMs: number): VerifyCodeResult {
+export function verifyCode(
+  store: OtpStore,
+  params: { reference?: unknown; code?: unknown },
+  nowMs: number,
+): VerifyCodeResult {
   const reference = checkReference(params.reference, 'OTP/VERIFY_CODE');
   const stored = store.get(reference);
   if (!stored) return { valid: false, result: 'MISSING' };
@@ -66,5 +83,7 @@ export function verifyCode(store: OtpStore, params: { reference?: unknown; code?
   const code = typeof params.code === 'number' ? String(params.code) : params.code;
   if (typeof code !== 'string') return { valid: false, result: 'UNEQUAL' };
   const given = Buffer.from(hashOf(reference, code), 'hex');
-  return timingSafeEqual(given, Buffer.from(stored.codeHash, 'hex')) ? { valid: true, result: 'VALID' } : { valid: false, result: 'UNEQUAL' };
+  return timingSafeEqual(given, Buffer.from(stored.codeHash, 'hex'))
+    ? { valid: true, result: 'VALID' }
+    : { valid: false, result: 'UNEQUAL' };
 }

@@ -41,7 +41,8 @@ export const FORM_ERROR_ID = 'form-error';
 /** Marks the resend wait: the seconds left, counted down by the host page's script (login/pages/form-page.ts). */
 export const COUNTDOWN_ATTRIBUTE = 'data-countdown-seconds';
 
-const text = (value: unknown, scope: TemplateScope, helpers: HelperEnvironment): string => escapeHtml(asText(renderValue(value, scope, helpers)));
+const text = (value: unknown, scope: TemplateScope, helpers: HelperEnvironment): string =>
+  escapeHtml(asText(renderValue(value, scope, helpers)));
 const attribute = (name: string, value: string | number): string => ` ${name}="${escapeHtml(String(value))}"`;
 const inputId = (component: Component) => `field-${component.id}`;
 
@@ -56,7 +57,8 @@ const inputId = (component: Component) => `field-${component.id}`;
 export function isOneTimeCodeField(component: Component, step: readonly Component[]): boolean {
   if (component.category !== 'FIELD' || component.type !== 'TEXT') return false;
   const { min_length: min, max_length: max, multiline } = component.config ?? {};
-  if (multiline === true || typeof min !== 'number' || min !== max || min < MIN_OTP_LENGTH || min > MAX_OTP_LENGTH) return false;
+  if (multiline === true || typeof min !== 'number' || min !== max || min < MIN_OTP_LENGTH || min > MAX_OTP_LENGTH)
+    return false;
   return step.some((c) => c.category === 'BLOCK' && c.type === 'RESEND_BUTTON');
 }
 
@@ -72,7 +74,9 @@ function fieldOfFormError(view: StepView): Component | undefined {
 
 /** Where focus goes when the page shows an error: the first invalid field, else the message. */
 function focusTarget(view: StepView): string | undefined {
-  const invalid = view.components.find((c) => c.category === 'FIELD' && view.state.errors.fields[c.id] !== undefined) ?? fieldOfFormError(view);
+  const invalid =
+    view.components.find((c) => c.category === 'FIELD' && view.state.errors.fields[c.id] !== undefined) ??
+    fieldOfFormError(view);
   if (invalid) return invalid.id;
   return view.state.errors.form ? FORM_ERROR_ID : undefined;
 }
@@ -82,10 +86,18 @@ function renderField(component: Component, view: StepView, focus: string | undef
   const error = view.state.errors.fields[component.id];
   const aboutFormError = fieldOfFormError(view) === component;
   const hint = component.hint === undefined ? '' : text(component.hint, view.scope, view.helpers);
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', aboutFormError ? FORM_ERROR_ID : ''].filter(Boolean).join(' ');
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', aboutFormError ? FORM_ERROR_ID : '']
+    .filter(Boolean)
+    .join(' ');
   const config = component.config ?? {};
   const submitted = view.state.fields[component.id];
-  const value = component.sensitive ? '' : typeof submitted === 'string' ? submitted : typeof config.default_value === 'string' ? config.default_value : '';
+  const value = component.sensitive
+    ? ''
+    : typeof submitted === 'string'
+      ? submitted
+      : typeof config.default_value === 'string'
+        ? config.default_value
+        : '';
   const oneTimeCode = isOneTimeCodeField(component, view.components);
   const attributes = [
     attribute('id', id),
@@ -96,7 +108,9 @@ function renderField(component: Component, view: StepView, focus: string | undef
     component.required ? ' required' : '',
     typeof config.min_length === 'number' ? attribute('minlength', config.min_length) : '',
     typeof config.max_length === 'number' ? attribute('maxlength', config.max_length) : '',
-    typeof config.placeholder === 'string' ? attribute('placeholder', asText(renderValue(config.placeholder, view.scope, view.helpers))) : '',
+    typeof config.placeholder === 'string'
+      ? attribute('placeholder', asText(renderValue(config.placeholder, view.scope, view.helpers)))
+      : '',
     describedBy ? attribute('aria-describedby', describedBy) : '',
     error || aboutFormError ? ' aria-invalid="true"' : '',
     focus === component.id ? ' autofocus' : '',
@@ -129,10 +143,11 @@ function renderResend(component: Component, view: StepView): string {
     // The waiting text with its number in an element the page's script counts down. Without the
     // script the text says how long to wait, and the server refuses a resend that comes too soon
     // (journey.ts), so the button stays usable: the script disables it until the wait is over.
-    const waiting = text(config.waiting_text, { ...view.scope, [REMAINING_SECONDS]: SECONDS_SLOT }, view.helpers).replace(
-      escapeHtml(SECONDS_SLOT),
-      `<span${attribute(COUNTDOWN_ATTRIBUTE, remaining)}>${remaining}</span>`,
-    );
+    const waiting = text(
+      config.waiting_text,
+      { ...view.scope, [REMAINING_SECONDS]: SECONDS_SLOT },
+      view.helpers,
+    ).replace(escapeHtml(SECONDS_SLOT), `<span${attribute(COUNTDOWN_ATTRIBUTE, remaining)}>${remaining}</span>`);
     return `<p class="resend"><span class="resend-waiting">${waiting}</span> <span class="resend-ready" hidden>${active}</span> ${button(true)}</p>`;
   }
   return `<p class="resend">${active} ${button(false)}</p>`;
@@ -167,7 +182,10 @@ function renderButton(component: Component, view: StepView): string {
 function renderButtons(buttons: readonly Component[], view: StepView): string {
   const primary = buttons.filter((b) => b.type === 'NEXT_BUTTON');
   const others = buttons.filter((b) => b.type !== 'NEXT_BUTTON');
-  return `<div class="actions">\n${[...primary, ...others].map((b) => renderButton(b, view)).filter(Boolean).join('\n')}\n</div>`;
+  return `<div class="actions">\n${[...primary, ...others]
+    .map((b) => renderButton(b, view))
+    .filter(Boolean)
+    .join('\n')}\n</div>`;
 }
 
 function renderComponent(component: Component, view: StepView, focus: string | undefined): string {

@@ -19,7 +19,11 @@ export function checkRichText(content: string, where: string): void {
     if (part.kind !== 'text') continue;
     for (const [tag] of part.text.matchAll(TAG)) {
       const name = PLAIN_TAG.exec(tag)?.[1];
-      if (!name || !RICH_TEXT_TAGS.includes(name)) throw new UnsupportedFeatureError(`the rich text markup ${tag}`, `${where}; plain ${RICH_TEXT_TAGS.join(', ')} tags only`);
+      if (!name || !RICH_TEXT_TAGS.includes(name))
+        throw new UnsupportedFeatureError(
+          `the rich text markup ${tag}`,
+          `${where}; plain ${RICH_TEXT_TAGS.join(', ')} tags only`,
+        );
     }
     if (/<(?![^>]*>)/.test(part.text)) throw new UnsupportedFeatureError('an unclosed "<" in rich text', where);
   }
@@ -28,7 +32,11 @@ export function checkRichText(content: string, where: string): void {
 export function renderRichText(content: string, scope: TemplateScope, env: HelperEnvironment, where: string): string {
   checkRichText(content, where);
   return splitTemplate(content)
-    .map((part) => (part.kind === 'text' ? part.text : escapeHtml(asText(evaluateExpression(parseExpression(part.source), scope, env)))))
+    .map((part) =>
+      part.kind === 'text'
+        ? part.text
+        : escapeHtml(asText(evaluateExpression(parseExpression(part.source), scope, env))),
+    )
     .join('');
 }
 

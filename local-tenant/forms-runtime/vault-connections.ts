@@ -10,19 +10,31 @@ export interface VaultConnection {
   readonly setup: Readonly<Record<string, unknown>>;
 }
 
-export function findVaultConnection(connections: readonly VaultConnection[], reference: unknown, appId: string, where: string): VaultConnection {
-  if (typeof reference !== 'string' || reference === '') throw new DefinitionError(`${where}: params.connection_id must name a vault connection, got ${JSON.stringify(reference)}`);
+export function findVaultConnection(
+  connections: readonly VaultConnection[],
+  reference: unknown,
+  appId: string,
+  where: string,
+): VaultConnection {
+  if (typeof reference !== 'string' || reference === '')
+    throw new DefinitionError(
+      `${where}: params.connection_id must name a vault connection, got ${JSON.stringify(reference)}`,
+    );
   const found = connections.find((c) => c.id === reference) ?? connections.find((c) => c.name === reference);
   if (!found) {
     const known = connections.map((c) => c.name).join(', ') || 'none';
     throw new DefinitionError(`${where}: no vault connection "${reference}" (known: ${known})`);
   }
-  if (found.app_id !== appId) throw new DefinitionError(`${where}: vault connection "${found.name}" is ${found.app_id}, this action needs ${appId}`);
+  if (found.app_id !== appId)
+    throw new DefinitionError(
+      `${where}: vault connection "${found.name}" is ${found.app_id}, this action needs ${appId}`,
+    );
   return found;
 }
 
 export function setupString(connection: VaultConnection, key: string, where: string): string {
   const value = connection.setup[key];
-  if (typeof value !== 'string' || value === '') throw new DefinitionError(`${where}: vault connection "${connection.name}" has no setup.${key}`);
+  if (typeof value !== 'string' || value === '')
+    throw new DefinitionError(`${where}: vault connection "${connection.name}" has no setup.${key}`);
   return value;
 }

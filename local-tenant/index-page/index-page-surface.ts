@@ -15,8 +15,18 @@ export function indexEntries(context: TenantContext, listed: readonly Surface[])
       what: 'AUTH0_DOMAIN, the deploy client, NODE_EXTRA_CA_CERTS, SENDGRID_*, DEMO_*: set -a; . <this file>; set +a puts them in a shell.',
       link: false,
     },
-    { name: 'Management API', where: `${context.httpsUrl}/api/v2/`, what: `HTTPS with the tenant's own certificate (AUTH0_DOMAIN=${context.domain}); tokens at ${context.httpsUrl}/oauth/token.`, link: false },
-    { name: 'SendGrid stand-in', where: `${context.httpsUrl}/v3/`, what: 'SENDGRID_BASE_URL: /v3/mail/send and the dynamic templates.', link: false },
+    {
+      name: 'Management API',
+      where: `${context.httpsUrl}/api/v2/`,
+      what: `HTTPS with the tenant's own certificate (AUTH0_DOMAIN=${context.domain}); tokens at ${context.httpsUrl}/oauth/token.`,
+      link: false,
+    },
+    {
+      name: 'SendGrid stand-in',
+      where: `${context.httpsUrl}/v3/`,
+      what: 'SENDGRID_BASE_URL: /v3/mail/send and the dynamic templates.',
+      link: false,
+    },
     {
       name: 'OpenID Connect discovery',
       where: `${context.httpUrl}/.well-known/openid-configuration`,
@@ -32,7 +42,11 @@ export const indexPageSurface = (listed: readonly Surface[]): Surface => ({
   listener: 'http',
   prefixes: [],
   counted: false,
-  errorReply: (status, message) => ({ status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: message }),
+  errorReply: (status, message) => ({
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+    body: message,
+  }),
   routes: (context) => [
     {
       method: 'GET',
@@ -41,7 +55,8 @@ export const indexPageSurface = (listed: readonly Surface[]): Surface => ({
         status: 200,
         headers: {
           'content-type': 'text/html; charset=utf-8',
-          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+          'content-security-policy':
+            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
         },
         body: indexPage(indexEntries(context, listed)),
       }),

@@ -12,7 +12,10 @@ import { signingKey } from './signing-key';
 
 const DEFAULT_ID_TOKEN_LIFETIME_SECONDS = 36_000;
 
-const oauthError = (status: number, error: string, description: string): Reply => ({ status, body: { error, error_description: description } });
+const oauthError = (status: number, error: string, description: string): Reply => ({
+  status,
+  body: { error, error_description: description },
+});
 
 const sameText = (a: string, b: string): boolean => {
   const x = Buffer.from(a);
@@ -56,9 +59,14 @@ export async function authorizationCodeGrant(params: Record<string, string>, con
     // RFC 7636 §4.1: 43 to 128 characters of [A-Za-z0-9-._~].
     const wellFormed = /^[A-Za-z0-9._~-]{43,128}$/.test(verifier);
     const computed = createHash('sha256').update(verifier).digest('base64url');
-    if (!wellFormed || !sameText(computed, record.codeChallenge)) return oauthError(403, 'invalid_grant', 'Failed to verify code verifier');
+    if (!wellFormed || !sameText(computed, record.codeChallenge))
+      return oauthError(403, 'invalid_grant', 'Failed to verify code verifier');
   } else if (params.code_verifier !== undefined) {
-    return oauthError(403, 'invalid_grant', 'code_verifier was sent, but the authorization request had no code_challenge.');
+    return oauthError(
+      403,
+      'invalid_grant',
+      'code_verifier was sent, but the authorization request had no code_challenge.',
+    );
   }
   const user = context.store.state.users.find((u) => u.user_id === record.userId);
   if (!user) return INVALID_CODE();
@@ -72,9 +80,13 @@ export async function authorizationCodeGrant(params: Record<string, string>, con
   });
   record.accessToken = accessToken;
   const jwt = client.jwt_configuration as { lifetime_in_seconds?: unknown } | undefined;
-  const lifetime = typeof jwt?.lifetime_in_seconds === 'number' ? jwt.lifetime_in_seconds : DEFAULT_ID_TOKEN_LIFETIME_SECONDS;
+  const lifetime =
+    typeof jwt?.lifetime_in_seconds === 'number' ? jwt.lifetime_in_seconds : DEFAULT_ID_TOKEN_LIFETIME_SECONDS;
   const idToken = record.scope.includes('openid')
-    ? await signIdToken({ issuer: issuerOf(context.httpUrl), code: record, user, nowMs: context.now(), lifetimeSeconds: lifetime }, await signingKey(context.store))
+    ? await signIdToken(
+        { issuer: issuerOf(context.httpUrl), code: record, user, nowMs: context.now(), lifetimeSeconds: lifetime },
+        await signingKey(context.store),
+      )
     : undefined;
   return {
     status: 200,

@@ -28,9 +28,18 @@ export async function authorize(context: TenantContext, request: Request): Promi
   sweep(context);
   const check = checkAuthorizeRequest(request.query, context.store.state.clients);
   const language = loginLanguage((request.query.get('ui_locales') ?? '').split(' ').filter(Boolean));
-  if (check.kind === 'error-page') return errorPage({ language, status: 400, error: check.error, description: check.description });
+  if (check.kind === 'error-page')
+    return errorPage({ language, status: 400, error: check.error, description: check.description });
   if (check.kind === 'callback-error') {
-    return callbackError({ redirectUri: check.redirectUri, responseMode: check.responseMode, ...(check.state === undefined ? {} : { state: check.state }) }, check.error, check.description);
+    return callbackError(
+      {
+        redirectUri: check.redirectUri,
+        responseMode: check.responseMode,
+        ...(check.state === undefined ? {} : { state: check.state }),
+      },
+      check.error,
+      check.description,
+    );
   }
   let session = currentSession(context, request.headers);
   let cookie: string | undefined;

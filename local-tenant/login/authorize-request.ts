@@ -29,11 +29,13 @@ export function isPublicClient(client: JsonObject): boolean {
 
 export function checkAuthorizeRequest(query: URLSearchParams, clients: readonly JsonObject[]): AuthorizeCheck {
   const clientId = query.get('client_id');
-  if (!clientId) return { kind: 'error-page', error: 'invalid_request', description: 'Missing required parameter: client_id' };
+  if (!clientId)
+    return { kind: 'error-page', error: 'invalid_request', description: 'Missing required parameter: client_id' };
   const client = clients.find((c) => c.client_id === clientId);
   if (!client) return { kind: 'error-page', error: 'invalid_request', description: `Unknown client: ${clientId}` };
   const redirectUri = query.get('redirect_uri');
-  if (!redirectUri) return { kind: 'error-page', error: 'invalid_request', description: 'Missing required parameter: redirect_uri' };
+  if (!redirectUri)
+    return { kind: 'error-page', error: 'invalid_request', description: 'Missing required parameter: redirect_uri' };
   const callbacks = Array.isArray(client.callbacks) ? client.callbacks.map(String) : [];
   // An exact match only: a redirect anywhere else would hand the code to whoever owns that URL.
   if (!callbacks.includes(redirectUri)) {
@@ -45,7 +47,9 @@ export function checkAuthorizeRequest(query: URLSearchParams, clients: readonly 
   }
 
   const requestedMode = query.get('response_mode') ?? 'query';
-  const responseMode = (RESPONSE_MODES as readonly string[]).includes(requestedMode) ? (requestedMode as 'query' | 'form_post') : 'query';
+  const responseMode = (RESPONSE_MODES as readonly string[]).includes(requestedMode)
+    ? (requestedMode as 'query' | 'form_post')
+    : 'query';
   const state = query.get('state') ?? undefined;
   const fail = (error: string, description: string): AuthorizeCheck => ({
     kind: 'callback-error',
@@ -56,12 +60,18 @@ export function checkAuthorizeRequest(query: URLSearchParams, clients: readonly 
     description,
   });
   if (!(RESPONSE_MODES as readonly string[]).includes(requestedMode)) {
-    return fail('invalid_request', `Unsupported response_mode: ${requestedMode}. The local tenant supports query and form_post.`);
+    return fail(
+      'invalid_request',
+      `Unsupported response_mode: ${requestedMode}. The local tenant supports query and form_post.`,
+    );
   }
   const responseType = query.get('response_type');
   if (!responseType) return fail('invalid_request', 'Missing required parameter: response_type');
   if (responseType !== 'code') {
-    return fail('unsupported_response_type', `Unsupported response type: ${responseType}. The local tenant implements the authorization code flow (response_type=code).`);
+    return fail(
+      'unsupported_response_type',
+      `Unsupported response type: ${responseType}. The local tenant implements the authorization code flow (response_type=code).`,
+    );
   }
   const grantTypes = Array.isArray(client.grant_types) ? client.grant_types.map(String) : [];
   if (!grantTypes.includes('authorization_code')) {
@@ -71,23 +81,36 @@ export function checkAuthorizeRequest(query: URLSearchParams, clients: readonly 
   const method = query.get('code_challenge_method');
   if (challenge !== undefined) {
     // RFC 7636 §4.3: without a method the challenge is "plain", which proves nothing against an attacker who saw it.
-    if (method !== 'S256') return fail('invalid_request', `code_challenge_method must be S256 (got ${method ?? 'none, which means plain'}).`);
+    if (method !== 'S256')
+      return fail(
+        'invalid_request',
+        `code_challenge_method must be S256 (got ${method ?? 'none, which means plain'}).`,
+      );
     // RFC 7636 §4.2: BASE64URL(SHA256(verifier)) is 43 characters.
-    if (!/^[A-Za-z0-9_-]{43}$/.test(challenge)) return fail('invalid_request', 'code_challenge must be the base64url SHA-256 of the code_verifier (43 characters).');
+    if (!/^[A-Za-z0-9_-]{43}$/.test(challenge))
+      return fail(
+        'invalid_request',
+        'code_challenge must be the base64url SHA-256 of the code_verifier (43 characters).',
+      );
   } else if (method !== null) {
     return fail('invalid_request', 'code_challenge_method was sent without a code_challenge.');
   } else if (isPublicClient(client)) {
-    return fail('invalid_request', 'This application has no client secret: send a PKCE code_challenge with code_challenge_method=S256.');
+    return fail(
+      'invalid_request',
+      'This application has no client secret: send a PKCE code_challenge with code_challenge_method=S256.',
+    );
   }
   const prompt = list(query.get('prompt'));
   const unknownPrompt = prompt.find((p) => !PROMPTS.includes(p));
   if (unknownPrompt !== undefined) return fail('invalid_request', `Unsupported prompt value: ${unknownPrompt}`);
   // OpenID Connect Core §3.1.2.1: none with any other value is an error.
-  if (prompt.includes('none') && prompt.length > 1) return fail('invalid_request', 'prompt=none cannot be combined with other prompt values.');
+  if (prompt.includes('none') && prompt.length > 1)
+    return fail('invalid_request', 'prompt=none cannot be combined with other prompt values.');
   const rawMaxAge = query.get('max_age');
   let maxAgeSeconds: number | undefined;
   if (rawMaxAge !== null) {
-    if (!/^[0-9]{1,10}$/.test(rawMaxAge)) return fail('invalid_request', `max_age must be a whole number of seconds, got "${rawMaxAge}".`);
+    if (!/^[0-9]{1,10}$/.test(rawMaxAge))
+      return fail('invalid_request', `max_age must be a whole number of seconds, got "${rawMaxAge}".`);
     maxAgeSeconds = Number(rawMaxAge);
   }
   const nonce = query.get('nonce') ?? undefined;

@@ -19,7 +19,9 @@ const newPassword = (): string => `${randomAlphanumeric(6)}-${randomAlphanumeric
 
 function databaseUser(state: TenantState, email: string, password: string, name: string, nowIso: string): StoredUser {
   if (state.users.some((u) => u.email === email && u.identities[0]?.connection === DEFAULT_DATABASE_CONNECTION)) {
-    throw new Error(`The local tenant cannot seed the demo: another user of ${DEFAULT_DATABASE_CONNECTION} already has ${email}. Delete that user, or start with --reset.`);
+    throw new Error(
+      `The local tenant cannot seed the demo: another user of ${DEFAULT_DATABASE_CONNECTION} already has ${email}. Delete that user, or start with --reset.`,
+    );
   }
   const id = randomAlphanumeric(24).toLowerCase();
   const user: StoredUser = {
@@ -62,7 +64,9 @@ function socialUser(state: TenantState, nowIso: string): StoredUser {
       metadata: {},
     });
   }
-  const googleId = Array.from({ length: 21 }, (_, i) => (i === 0 ? '1' : String(Math.floor(Math.random() * 10)))).join('');
+  const googleId = Array.from({ length: 21 }, (_, i) => (i === 0 ? '1' : String(Math.floor(Math.random() * 10)))).join(
+    '',
+  );
   const user: StoredUser = {
     user_id: `${SOCIAL_CONNECTION}|${googleId}`,
     email: DEMO_SOCIAL_USER_EMAIL,
@@ -100,7 +104,8 @@ function ensureClient(state: TenantState, clientId: string, httpUrl: string): vo
     client_id: clientId,
     client_secret: newClientSecret(),
     name: DEMO_CLIENT_NAME,
-    description: 'Seeded by the local tenant for its demo app: a single-page app signing in with the code flow and PKCE.',
+    description:
+      'Seeded by the local tenant for its demo app: a single-page app signing in with the code flow and PKCE.',
     tenant: 'local',
     app_type: 'spa',
     token_endpoint_auth_method: 'none',
@@ -120,7 +125,10 @@ function ensureClient(state: TenantState, clientId: string, httpUrl: string): vo
  * Seeds the demo when `create` and it is missing; otherwise (and after) points the demo client at
  * `httpUrl` and brings back a deleted demo user. Returns the demo, if the tenant has one.
  */
-export function refreshDemo(state: TenantState, input: { httpUrl: string; nowMs: number; create: boolean }): DemoSeed | undefined {
+export function refreshDemo(
+  state: TenantState,
+  input: { httpUrl: string; nowMs: number; create: boolean },
+): DemoSeed | undefined {
   const nowIso = new Date(input.nowMs).toISOString();
   if (!state.demo) {
     if (!input.create) return undefined;
@@ -138,9 +146,12 @@ export function refreshDemo(state: TenantState, input: { httpUrl: string; nowMs:
   const demo = state.demo;
   ensureClient(state, demo.clientId, input.httpUrl);
   if (input.create) {
-    if (!state.users.some((u) => u.user_id === demo.userId)) demo.userId = databaseUser(state, DEMO_USER_EMAIL, demo.userPassword, 'Demo user', nowIso).user_id;
-    if (!state.users.some((u) => u.user_id === demo.mfaUserId)) demo.mfaUserId = mfaUser(state, demo.mfaUserPassword, nowIso).user_id;
-    if (!state.users.some((u) => u.user_id === demo.socialUserId)) demo.socialUserId = socialUser(state, nowIso).user_id;
+    if (!state.users.some((u) => u.user_id === demo.userId))
+      demo.userId = databaseUser(state, DEMO_USER_EMAIL, demo.userPassword, 'Demo user', nowIso).user_id;
+    if (!state.users.some((u) => u.user_id === demo.mfaUserId))
+      demo.mfaUserId = mfaUser(state, demo.mfaUserPassword, nowIso).user_id;
+    if (!state.users.some((u) => u.user_id === demo.socialUserId))
+      demo.socialUserId = socialUser(state, nowIso).user_id;
   }
   return demo;
 }

@@ -18,10 +18,15 @@ export function boundPostLoginActions(context: TenantContext): DeployedAction[] 
   return (state.triggerBindings['post-login'] ?? []).map((binding) => {
     const id = String(binding.action.id);
     const stored = state.actions.find((a) => a.action.id === id);
-    if (!stored) throw new DeployedActionError(`The post-login binding "${binding.display_name}" points at action ${id}, which does not exist.`);
+    if (!stored)
+      throw new DeployedActionError(
+        `The post-login binding "${binding.display_name}" points at action ${id}, which does not exist.`,
+      );
     const version = stored.versions.find((v) => v.deployed === true);
     if (!version || typeof version.code !== 'string') {
-      throw new DeployedActionError(`The post-login binding "${binding.display_name}" points at action "${stored.action.name}", which has no deployed version: deploy it.`);
+      throw new DeployedActionError(
+        `The post-login binding "${binding.display_name}" points at action "${stored.action.name}", which has no deployed version: deploy it.`,
+      );
     }
     return {
       actionId: id,

@@ -31,7 +31,9 @@ export function idTokenClaims(input: IdTokenInput): Record<string, unknown> {
     ...(code.amr.length > 0 ? { amr: [...code.amr] } : {}),
     ...(code.acr === undefined ? {} : { acr: code.acr }),
     ...(scope.has('email') ? { email: user.email, email_verified: user.email_verified } : {}),
-    ...(scope.has('profile') ? { name: user.name, nickname: user.nickname, picture: user.picture, updated_at: user.updated_at } : {}),
+    ...(scope.has('profile')
+      ? { name: user.name, nickname: user.nickname, picture: user.picture, updated_at: user.updated_at }
+      : {}),
   };
 }
 

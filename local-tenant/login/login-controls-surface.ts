@@ -22,7 +22,8 @@ export const loginControlsSurface: Surface = {
         const id = request.params.id as string;
         const user = context.store.state.users.find((u) => u.user_id === id);
         if (!user) return problem(404, `No user ${id}.`);
-        if (user.identities[0]?.provider !== 'auth0') return problem(400, `${id} is not a database user: MFA factors here are for database users.`);
+        if (user.identities[0]?.provider !== 'auth0')
+          return problem(400, `${id} is not a database user: MFA factors here are for database users.`);
         const secret = newTotpSecret();
         context.store.mutate((state) => {
           const stored = state.users.find((u) => u.user_id === id);

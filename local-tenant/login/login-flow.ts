@@ -11,7 +11,13 @@ import { type BrowserSession, type LoginTransaction, type SessionLogin, loginSta
 import { loginLanguage } from './login-texts';
 import { errorPage } from './pages/error-page';
 import { redirect } from './pages/page-layout';
-import { continuePipeline, type PipelineContext, type PipelineResult, resumeAfterForm, startPipeline } from './post-login-pipeline';
+import {
+  continuePipeline,
+  type PipelineContext,
+  type PipelineResult,
+  resumeAfterForm,
+  startPipeline,
+} from './post-login-pipeline';
 import type { ExecutionRequest } from './post-login-event-builder';
 import { liveLogin, newToken } from './sessions';
 
@@ -19,7 +25,8 @@ export const loginUrl = (tx: LoginTransaction): string => `/u/login?state=${enco
 export const mfaUrl = (tx: LoginTransaction): string => `/u/mfa-otp?state=${encodeURIComponent(tx.id)}`;
 export const formUrl = (tx: LoginTransaction): string => `/u/form?state=${encodeURIComponent(tx.id)}`;
 
-export const hasTotpFactor = (user: StoredUser): boolean => typeof user.totp_secret === 'string' && user.totp_secret !== '';
+export const hasTotpFactor = (user: StoredUser): boolean =>
+  typeof user.totp_secret === 'string' && user.totp_secret !== '';
 
 /** The request a resumed execution runs in: a new event.request after a suspension (docs limitations.mdx). */
 export function executionRequest(request: Request): ExecutionRequest {
@@ -42,13 +49,24 @@ function mustLogIn(tx: LoginTransaction, login: SessionLogin, nowMs: number): bo
 }
 
 /** Ends the transaction at the callback with an OAuth error. */
-export function finishWithError(context: TenantContext, tx: LoginTransaction, error: string, description: string): Reply {
+export function finishWithError(
+  context: TenantContext,
+  tx: LoginTransaction,
+  error: string,
+  description: string,
+): Reply {
   loginState(context).transactions.delete(tx.id);
   return callbackError(tx.request, error, description);
 }
 
 /** Ends the transaction on the error page (when the problem is the tenant's, not the app's). */
-function finishOnErrorPage(context: TenantContext, tx: LoginTransaction, status: number, error: string, description: string): Reply {
+function finishOnErrorPage(
+  context: TenantContext,
+  tx: LoginTransaction,
+  status: number,
+  error: string,
+  description: string,
+): Reply {
   loginState(context).transactions.delete(tx.id);
   return errorPage({ language: loginLanguage(tx.request.uiLocales), status, error, description });
 }
@@ -83,7 +101,8 @@ function mfaDue(tx: LoginTransaction, user: StoredUser, atEnd: boolean): boolean
 
 function challengeMfa(context: TenantContext, tx: LoginTransaction): Reply {
   // OpenID Connect Core §3.1.2.6: prompt=none cannot show the challenge.
-  if (tx.request.prompt.includes('none')) return finishWithError(context, tx, 'interaction_required', 'Multifactor authentication required');
+  if (tx.request.prompt.includes('none'))
+    return finishWithError(context, tx, 'interaction_required', 'Multifactor authentication required');
   return redirect(mfaUrl(tx));
 }
 
@@ -101,7 +120,12 @@ async function handleResult(
       return finishWithError(context, tx, result.error, result.description);
     case 'challenge':
       if (!hasTotpFactor(user)) {
-        return finishWithError(context, tx, 'access_denied', 'An Action asked for an MFA challenge, and the user has no factor; the local tenant enrolls none.');
+        return finishWithError(
+          context,
+          tx,
+          'access_denied',
+          'An Action asked for an MFA challenge, and the user has no factor; the local tenant enrolls none.',
+        );
       }
       if (tx.mfaDoneHere) {
         (tx.pipeline as NonNullable<LoginTransaction['pipeline']>).challengePending = false;
@@ -110,7 +134,8 @@ async function handleResult(
       return challengeMfa(context, tx);
     case 'render': {
       // docs/platform-facts.md §1: prompt=none cannot show a form; the login fails with interaction_required.
-      if (tx.request.prompt.includes('none')) return finishWithError(context, tx, 'interaction_required', 'Interaction required');
+      if (tx.request.prompt.includes('none'))
+        return finishWithError(context, tx, 'interaction_required', 'Interaction required');
       try {
         const journey = await startJourney(context, {
           formId: result.formId,
@@ -138,7 +163,12 @@ async function handleResult(
  * Takes the login as far as it can go without the person: from the session to the callback, or
  * to the page where the person must act (login, MFA, form).
  */
-export async function advance(context: TenantContext, tx: LoginTransaction, session: BrowserSession | undefined, request: ExecutionRequest): Promise<Reply> {
+export async function advance(
+  context: TenantContext,
+  tx: LoginTransaction,
+  session: BrowserSession | undefined,
+  request: ExecutionRequest,
+): Promise<Reply> {
   // A form under way holds the login until its ending (docs customize/forms/render.mdx): signing in
   // again from an old page must not step past it.
   if (tx.form) return redirect(formUrl(tx));
@@ -181,7 +211,11 @@ export async function resumeLogin(
   const user = context.store.state.users.find((u) => u.user_id === login.userId);
   if (!user) return finishWithError(context, tx, 'access_denied', 'The user no longer exists.');
   const run: PipelineContext = { tx, login, sessionId: session?.id ?? tx.id, request };
-  const result = await resumeAfterForm(context, run, form.actionIndex, { id: form.formId, vars: ended.vars, fields: ended.fields });
+  const result = await resumeAfterForm(context, run, form.actionIndex, {
+    id: form.formId,
+    vars: ended.vars,
+    fields: ended.fields,
+  });
   // The user as the Actions left it (a flow may have changed the email during the form).
   const now = context.store.state.users.find((u) => u.user_id === login.userId) ?? user;
   return handleResult(context, tx, session, run, now, result);

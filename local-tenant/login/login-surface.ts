@@ -12,7 +12,13 @@ export const loginSurface: Surface = {
   listener: 'http',
   prefixes: ['/authorize', '/u/', '/v2/logout'],
   counted: false,
-  errorReply: (status, message) => errorPage({ language: 'en', status, error: status >= 500 ? 'server_error' : 'invalid_request', description: message }),
+  errorReply: (status, message) =>
+    errorPage({
+      language: 'en',
+      status,
+      error: status >= 500 ? 'server_error' : 'invalid_request',
+      description: message,
+    }),
   routes: (context) => [
     { method: 'GET', pattern: '/authorize', handler: (request) => authorize(context, request) },
     ...universalLoginRoutes(context),

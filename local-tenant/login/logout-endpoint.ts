@@ -29,7 +29,8 @@ export function logout(context: TenantContext, request: Request): Reply {
   let owner: string;
   if (clientId !== null) {
     const client = context.store.state.clients.find((c) => c.client_id === clientId);
-    if (!client) return errorPage({ language, status: 400, error: 'invalid_request', description: `Unknown client: ${clientId}` });
+    if (!client)
+      return errorPage({ language, status: 400, error: 'invalid_request', description: `Unknown client: ${clientId}` });
     allowed = stringList(client.allowed_logout_urls);
     owner = `the application "${String(client.name)}"`;
   } else {

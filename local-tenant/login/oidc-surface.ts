@@ -28,7 +28,21 @@ export function discoveryDocument(context: TenantContext): Record<string, unknow
     token_endpoint_auth_methods_supported: ['client_secret_post', 'none'],
     code_challenge_methods_supported: ['S256'],
     acr_values_supported: [MFA_ACR_VALUE],
-    claims_supported: ['aud', 'auth_time', 'email', 'email_verified', 'exp', 'iat', 'iss', 'name', 'nickname', 'nonce', 'picture', 'sub', 'updated_at'],
+    claims_supported: [
+      'aud',
+      'auth_time',
+      'email',
+      'email_verified',
+      'exp',
+      'iat',
+      'iss',
+      'name',
+      'nickname',
+      'nonce',
+      'picture',
+      'sub',
+      'updated_at',
+    ],
   };
 }
 
@@ -51,7 +65,9 @@ function userinfo(context: TenantContext, authorization: string | undefined): Re
   const scope = new Set(issued.scope);
   return json({
     sub: user.user_id,
-    ...(scope.has('profile') ? { name: user.name, nickname: user.nickname, picture: user.picture, updated_at: user.updated_at } : {}),
+    ...(scope.has('profile')
+      ? { name: user.name, nickname: user.nickname, picture: user.picture, updated_at: user.updated_at }
+      : {}),
     ...(scope.has('email') ? { email: user.email, email_verified: user.email_verified } : {}),
   });
 }
@@ -62,10 +78,17 @@ export const createOidcSurface = (tokensSurface: Surface): Surface => ({
   listener: 'http',
   prefixes: ['/.well-known/', '/userinfo', '/oauth/'],
   counted: false,
-  errorReply: (status, message) => ({ status, body: { error: status >= 500 ? 'server_error' : 'invalid_request', error_description: message } }),
+  errorReply: (status, message) => ({
+    status,
+    body: { error: status >= 500 ? 'server_error' : 'invalid_request', error_description: message },
+  }),
   routes: (context): Route[] => [
     { method: 'GET', pattern: '/.well-known/openid-configuration', handler: () => json(discoveryDocument(context)) },
-    { method: 'GET', pattern: '/.well-known/jwks.json', handler: async () => json({ keys: [(await signingKey(context.store)).jwk] }) },
+    {
+      method: 'GET',
+      pattern: '/.well-known/jwks.json',
+      handler: async () => json({ keys: [(await signingKey(context.store)).jwk] }),
+    },
     { method: 'GET', pattern: '/userinfo', handler: (request) => userinfo(context, request.headers.authorization) },
     // The same /oauth/token as on the HTTPS listener, without its fault kind: faults armed for the
     // Management API's tokens must not be spent by an app's code exchange.

@@ -42,13 +42,19 @@ function connectionOf(context: TenantContext, user: StoredUser): { id: string; n
   };
 }
 
-function clientOf(context: TenantContext, clientId: string): { client_id: string; name: string; metadata: Record<string, string> } {
+function clientOf(
+  context: TenantContext,
+  clientId: string,
+): { client_id: string; name: string; metadata: Record<string, string> } {
   const client = context.store.state.clients.find((c) => c.client_id === clientId) as JsonObject | undefined;
   const metadata = client?.client_metadata;
   return {
     client_id: clientId,
     name: String(client?.name ?? clientId),
-    metadata: typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata) ? (metadata as Record<string, string>) : {},
+    metadata:
+      typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata)
+        ? (metadata as Record<string, string>)
+        : {},
   };
 }
 

@@ -17,7 +17,13 @@ export type PipelineResult =
   /** The login ends at the callback with this OAuth error. */
   | { readonly kind: 'deny'; readonly error: string; readonly description: string; readonly revokeSession?: boolean }
   /** api.prompt.render: show the form; the Action at actionIndex resumes after it. */
-  | { readonly kind: 'render'; readonly actionIndex: number; readonly formId: string; readonly vars: Record<string, unknown>; readonly fields: Record<string, unknown> }
+  | {
+      readonly kind: 'render';
+      readonly actionIndex: number;
+      readonly formId: string;
+      readonly vars: Record<string, unknown>;
+      readonly fields: Record<string, unknown>;
+    }
   /** api.authentication.challengeWith: MFA before the next Action. */
   | { readonly kind: 'challenge' };
 
@@ -32,7 +38,13 @@ export interface PipelineContext {
 export function startPipeline(context: TenantContext, tx: LoginTransaction): PipelineProgress | { error: string } {
   if (tx.pipeline) return tx.pipeline;
   try {
-    tx.pipeline = { actions: boundPostLoginActions(context), next: 0, metadata: {}, mfaAtEnd: false, challengePending: false };
+    tx.pipeline = {
+      actions: boundPostLoginActions(context),
+      next: 0,
+      metadata: {},
+      mfaAtEnd: false,
+      challengePending: false,
+    };
     return tx.pipeline;
   } catch (error) {
     if (error instanceof DeployedActionError) return { error: error.message };
@@ -45,7 +57,11 @@ function currentUser(context: TenantContext, userId: string): StoredUser | undef
 }
 
 /** Applies api.user.setAppMetadata / setUserMetadata as Auth0 merges metadata: key by key, null removes. */
-function applyMetadata(context: TenantContext, userId: string, record: Pick<PostLoginRecord, 'appMetadata' | 'userMetadata'>): void {
+function applyMetadata(
+  context: TenantContext,
+  userId: string,
+  record: Pick<PostLoginRecord, 'appMetadata' | 'userMetadata'>,
+): void {
   const app = Object.entries(record.appMetadata);
   const user = Object.entries(record.userMetadata);
   if (app.length === 0 && user.length === 0) return;
@@ -65,19 +81,39 @@ function applyMetadata(context: TenantContext, userId: string, record: Pick<Post
 }
 
 /** What one record means for the login. undefined: go on with the next Action. */
-function outcomeOf(record: PostLoginRecord, index: number, pipeline: PipelineProgress, actionName: string): PipelineResult | undefined {
+function outcomeOf(
+  record: PostLoginRecord,
+  index: number,
+  pipeline: PipelineProgress,
+  actionName: string,
+): PipelineResult | undefined {
   switch (record.outcome) {
     case 'failed':
       // docs customize/rules/raise-errors-from-rules: an error in the login pipeline reaches the
       // callback as access_denied with its message; Actions behave alike (UNCONFIRMED for Actions).
-      return { kind: 'deny', error: 'access_denied', description: record.error?.message ?? `The Action ${actionName} failed.` };
+      return {
+        kind: 'deny',
+        error: 'access_denied',
+        description: record.error?.message ?? `The Action ${actionName} failed.`,
+      };
     case 'denied':
       return { kind: 'deny', error: 'access_denied', description: record.denied?.reason ?? '' };
     case 'session_revoked':
-      return { kind: 'deny', error: 'access_denied', description: record.sessionRevoked?.reason ?? '', revokeSession: true };
+      return {
+        kind: 'deny',
+        error: 'access_denied',
+        description: record.sessionRevoked?.reason ?? '',
+        revokeSession: true,
+      };
     case 'rendered': {
       const rendered = record.rendered as NonNullable<PostLoginRecord['rendered']>;
-      return { kind: 'render', actionIndex: index, formId: rendered.formId, vars: { ...rendered.options.vars }, fields: { ...rendered.options.fields } };
+      return {
+        kind: 'render',
+        actionIndex: index,
+        formId: rendered.formId,
+        vars: { ...rendered.options.vars },
+        fields: { ...rendered.options.fields },
+      };
     }
     case 'redirected':
       return {
@@ -129,18 +165,26 @@ async function execute(
     const loaded = loadedAction(context, action);
     record = await loaded[entry](event);
   } catch (error) {
-    return { kind: 'deny', error: 'access_denied', description: `The Action ${action.name} could not run: ${(error as Error).message}` };
+    return {
+      kind: 'deny',
+      error: 'access_denied',
+      description: `The Action ${action.name} could not run: ${(error as Error).message}`,
+    };
   }
-  for (const line of record.logs) console.log(`local tenant: Action ${action.name} (v${action.versionNumber}) ${entry}: ${line}`);
+  for (const line of record.logs)
+    console.log(`local tenant: Action ${action.name} (v${action.versionNumber}) ${entry}: ${line}`);
   if (record.outcome !== 'failed') {
     // Metadata set before a render: saved then, or only once the login resumes after the form
     // (platform/readings.ts, appMetadataAtRender: docs manage-user-metadata.mdx says "at the end
     // of each trigger's execution"), so lost with a form the user abandons.
-    if (record.outcome === 'rendered' && context.readings.appMetadataAtRender === 'saved-when-login-ends') pipeline.heldMetadata = record;
+    if (record.outcome === 'rendered' && context.readings.appMetadataAtRender === 'saved-when-login-ends')
+      pipeline.heldMetadata = record;
     else applyMetadata(context, user.user_id, record);
     pipeline.metadata = { ...record.transactionMetadata };
   } else {
-    console.error(`local tenant: Action ${action.name} (v${action.versionNumber}) ${entry} failed: ${record.error?.message}`);
+    console.error(
+      `local tenant: Action ${action.name} (v${action.versionNumber}) ${entry} failed: ${record.error?.message}`,
+    );
   }
   return outcomeOf(record, index, pipeline, action.name);
 }

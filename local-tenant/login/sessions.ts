@@ -65,7 +65,10 @@ export const sessionCookie = (token: string): string => cookieHeader(SESSION_COO
 export const clearSessionCookie = (): string => cookieHeader(SESSION_COOKIE, '', { maxAgeSeconds: 0 });
 
 /** The session's sign-in, if it still holds for the user as they are now. */
-export function liveLogin(context: TenantContext, session: BrowserSession | undefined): { login: SessionLogin; user: StoredUser } | undefined {
+export function liveLogin(
+  context: TenantContext,
+  session: BrowserSession | undefined,
+): { login: SessionLogin; user: StoredUser } | undefined {
   const login = session?.login;
   if (!login) return undefined;
   const user = context.store.state.users.find((u) => u.user_id === login.userId);

@@ -9,7 +9,14 @@ import { loginState } from './login-state';
 const ISSUER = 'Local tenant';
 
 function totp(secretBase32: string, label: string): TOTP {
-  return new TOTP({ issuer: ISSUER, label, secret: Secret.fromBase32(secretBase32), digits: TOTP_DIGITS, period: TOTP_PERIOD_SECONDS, algorithm: 'SHA1' });
+  return new TOTP({
+    issuer: ISSUER,
+    label,
+    secret: Secret.fromBase32(secretBase32),
+    digits: TOTP_DIGITS,
+    period: TOTP_PERIOD_SECONDS,
+    algorithm: 'SHA1',
+  });
 }
 
 /** A new secret, base32 as authenticator apps take it. */

@@ -32,12 +32,15 @@ interface Open {
 type TxHandler = (open: Open, request: Request) => Promise<Reply> | Reply;
 
 /** A hash to compare against when the user does not exist, so that a wrong address costs as long as a wrong password. */
-const DECOY_HASH = 'scrypt$1024$00000000000000000000000000000000$0000000000000000000000000000000000000000000000000000000000000000';
+const DECOY_HASH =
+  'scrypt$1024$00000000000000000000000000000000$0000000000000000000000000000000000000000000000000000000000000000';
 
 function formValues(request: Request): Record<string, string> {
   const parsed = parseBody(request);
   if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return {};
-  return Object.fromEntries(Object.entries(parsed.value as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  return Object.fromEntries(
+    Object.entries(parsed.value as Record<string, unknown>).filter(([, v]) => typeof v === 'string'),
+  ) as Record<string, string>;
 }
 
 /**
@@ -48,7 +51,13 @@ function formValues(request: Request): Record<string, string> {
 function onTransaction(context: TenantContext, handler: TxHandler) {
   return async (request: Request): Promise<Reply> => {
     const language = loginLanguage((request.query.get('ui_locales') ?? '').split(' ').filter(Boolean));
-    const gone = (): Reply => errorPage({ language, status: 400, error: 'invalid_request', description: LOGIN_TEXTS[language].transactionGone });
+    const gone = (): Reply =>
+      errorPage({
+        language,
+        status: 400,
+        error: 'invalid_request',
+        description: LOGIN_TEXTS[language].transactionGone,
+      });
     const state = loginState(context);
     const tx = state.transactions.get(request.query.get('state') ?? '');
     if (!tx) return gone();
@@ -59,7 +68,8 @@ function onTransaction(context: TenantContext, handler: TxHandler) {
       return gone();
     }
     const txLanguage = loginLanguage(tx.request.uiLocales);
-    if (context.readings.concurrentSubmissions === 'parallel') return handler({ tx, session, language: txLanguage }, request);
+    if (context.readings.concurrentSubmissions === 'parallel')
+      return handler({ tx, session, language: txLanguage }, request);
     const previous = tx.queue;
     let done = (): void => undefined;
     tx.queue = new Promise<void>((resolve) => (done = resolve));
@@ -82,8 +92,17 @@ function recordLogin(context: TenantContext, userId: string): void {
 }
 
 /** A first factor done: a fresh session for the user, then the login goes on. */
-async function signedIn(context: TenantContext, open: Open, request: Request, user: StoredUser, method: string): Promise<Reply> {
-  const { session, cookie } = signIn(context, open.session, user, { name: method, timestamp: new Date(context.now()).toISOString() });
+async function signedIn(
+  context: TenantContext,
+  open: Open,
+  request: Request,
+  user: StoredUser,
+  method: string,
+): Promise<Reply> {
+  const { session, cookie } = signIn(context, open.session, user, {
+    name: method,
+    timestamp: new Date(context.now()).toISOString(),
+  });
   open.tx.login = structuredClone(session.login);
   recordLogin(context, user.user_id);
   return withCookie(await advance(context, open.tx, session, authorizationRequest(open.tx, request)), cookie);
@@ -112,14 +131,17 @@ async function submitPassword(context: TenantContext, open: Open, request: Reque
   // docs/platform-facts.md §4: database connections keep addresses in lower case.
   const email = (form.username ?? '').trim().toLowerCase();
   const password = form.password ?? '';
-  const user = context.store.state.users.find((u) => u.email === email && u.identities[0]?.provider === 'auth0' && u.password_hash !== undefined);
+  const user = context.store.state.users.find(
+    (u) => u.email === email && u.identities[0]?.provider === 'auth0' && u.password_hash !== undefined,
+  );
   // docs secure/attack-protection/brute-force-protection.mdx: attempts "from a single IP address
   // to a single user identifier" are counted, and only that IP is blocked for that identifier: a
   // stranger elsewhere cannot lock a user out. Unknown identifiers count alike, so the block
   // never tells who has an account.
   const failures = loginState(context).failedLogins;
   const key = `${request.remoteAddress ?? 'unknown'}|${email}`;
-  if ((failures.get(key) ?? 0) >= MAX_FAILED_LOGINS) return showLogin(context, open, 429, texts.blockedAfterAttempts, email);
+  if ((failures.get(key) ?? 0) >= MAX_FAILED_LOGINS)
+    return showLogin(context, open, 429, texts.blockedAfterAttempts, email);
   const matches = passwordMatches(password, user?.password_hash ?? DECOY_HASH);
   if (!user || !matches) {
     failures.set(key, (failures.get(key) ?? 0) + 1);
@@ -136,7 +158,13 @@ function socialUsers(context: TenantContext): StoredUser[] {
 async function submitSocial(context: TenantContext, open: Open, request: Request): Promise<Reply> {
   const userId = formValues(request).user_id ?? '';
   const user = socialUsers(context).find((u) => u.user_id === userId);
-  if (!user) return errorPage({ language: open.language, status: 400, error: 'invalid_request', description: `${SOCIAL_CONNECTION} has no user ${userId}.` });
+  if (!user)
+    return errorPage({
+      language: open.language,
+      status: 400,
+      error: 'invalid_request',
+      description: `${SOCIAL_CONNECTION} has no user ${userId}.`,
+    });
   // docs: a federated sign-in is the `federated` authentication method.
   return signedIn(context, open, request, user, 'federated');
 }
@@ -145,7 +173,13 @@ function showMfa(context: TenantContext, open: Open, status = 200, error?: strin
   const login = open.tx.login;
   const user = login && context.store.state.users.find((u) => u.user_id === login.userId);
   if (!user || !hasTotpFactor(user)) return redirect(`/u/login?state=${encodeURIComponent(open.tx.id)}`);
-  return mfaPage({ language: open.language, transactionId: open.tx.id, email: user.email, status, ...(error === undefined ? {} : { error }) });
+  return mfaPage({
+    language: open.language,
+    transactionId: open.tx.id,
+    email: user.email,
+    status,
+    ...(error === undefined ? {} : { error }),
+  });
 }
 
 async function submitMfa(context: TenantContext, open: Open, request: Request): Promise<Reply> {
@@ -158,14 +192,20 @@ async function submitMfa(context: TenantContext, open: Open, request: Request): 
     tx.mfaFailures += 1;
     if (tx.mfaFailures >= MAX_MFA_FAILURES) {
       loginState(context).transactions.delete(tx.id);
-      return errorPage({ language: open.language, status: 429, error: 'access_denied', description: LOGIN_TEXTS[open.language].mfaTooManyAttempts });
+      return errorPage({
+        language: open.language,
+        status: 429,
+        error: 'access_denied',
+        description: LOGIN_TEXTS[open.language].mfaTooManyAttempts,
+      });
     }
     return showMfa(context, open, 401, LOGIN_TEXTS[open.language].mfaWrongCode);
   }
   const method = { name: 'mfa', type: 'otp', timestamp: new Date(context.now()).toISOString() };
   login.methods = recordMethod(login.methods, method);
   // The session remembers the MFA too, for later logins of the same session (post-login-types.ts).
-  if (open.session.login?.userId === user.user_id) open.session.login.methods = recordMethod(open.session.login.methods, method);
+  if (open.session.login?.userId === user.user_id)
+    open.session.login.methods = recordMethod(open.session.login.methods, method);
   tx.mfaDoneHere = true;
   if (tx.pipeline) tx.pipeline.challengePending = false;
   return advance(context, tx, open.session, authorizationRequest(tx, request));
@@ -173,42 +213,81 @@ async function submitMfa(context: TenantContext, open: Open, request: Request): 
 
 function showForm(open: Open): Reply {
   const form = open.tx.form;
-  if (!form) return errorPage({ language: open.language, status: 400, error: 'invalid_request', description: LOGIN_TEXTS[open.language].transactionGone });
+  if (!form)
+    return errorPage({
+      language: open.language,
+      status: 400,
+      error: 'invalid_request',
+      description: LOGIN_TEXTS[open.language].transactionGone,
+    });
   return formStepPage(form.journey.render({ postUrl: formUrl(open.tx) }));
 }
 
 async function submitForm(context: TenantContext, open: Open, request: Request): Promise<Reply> {
   const form = open.tx.form;
-  if (!form) return errorPage({ language: open.language, status: 400, error: 'invalid_request', description: LOGIN_TEXTS[open.language].transactionGone });
+  if (!form)
+    return errorPage({
+      language: open.language,
+      status: 400,
+      error: 'invalid_request',
+      description: LOGIN_TEXTS[open.language].transactionGone,
+    });
   const { action, state: _state, ...fields } = formValues(request);
   if (action !== undefined && !isStepAction(action)) {
-    return errorPage({ language: open.language, status: 400, error: 'invalid_request', description: `Unknown form action "${action}".` });
+    return errorPage({
+      language: open.language,
+      status: 400,
+      error: 'invalid_request',
+      description: `Unknown form action "${action}".`,
+    });
   }
   let result;
   try {
     result = await form.journey.submit({ fields, ...(action === undefined ? {} : { action }) });
   } catch (error) {
-    if (error instanceof JourneyRequestError) return errorPage({ language: open.language, status: 400, error: 'invalid_request', description: error.message });
+    if (error instanceof JourneyRequestError)
+      return errorPage({ language: open.language, status: 400, error: 'invalid_request', description: error.message });
     throw error;
   }
   // Post/redirect/get: a reload shows the step again instead of submitting it twice.
   if (!result.ended) return { status: 303, headers: { location: formUrl(open.tx) } };
-  return resumeLogin(context, open.tx, open.session, executionRequest(request), { vars: result.vars, fields: form.journey.state.fields });
+  return resumeLogin(context, open.tx, open.session, executionRequest(request), {
+    vars: result.vars,
+    fields: form.journey.state.fields,
+  });
 }
 
 export function universalLoginRoutes(context: TenantContext): Route[] {
   return [
     { method: 'GET', pattern: '/u/login', handler: onTransaction(context, (open) => showLogin(context, open)) },
-    { method: 'POST', pattern: '/u/login', handler: onTransaction(context, (open, request) => submitPassword(context, open, request)) },
+    {
+      method: 'POST',
+      pattern: '/u/login',
+      handler: onTransaction(context, (open, request) => submitPassword(context, open, request)),
+    },
     {
       method: 'GET',
       pattern: `/u/login/${SOCIAL_CONNECTION}`,
-      handler: onTransaction(context, (open) => socialPage({ language: open.language, transactionId: open.tx.id, users: socialUsers(context) })),
+      handler: onTransaction(context, (open) =>
+        socialPage({ language: open.language, transactionId: open.tx.id, users: socialUsers(context) }),
+      ),
     },
-    { method: 'POST', pattern: `/u/login/${SOCIAL_CONNECTION}`, handler: onTransaction(context, (open, request) => submitSocial(context, open, request)) },
+    {
+      method: 'POST',
+      pattern: `/u/login/${SOCIAL_CONNECTION}`,
+      handler: onTransaction(context, (open, request) => submitSocial(context, open, request)),
+    },
     { method: 'GET', pattern: '/u/mfa-otp', handler: onTransaction(context, (open) => showMfa(context, open)) },
-    { method: 'POST', pattern: '/u/mfa-otp', handler: onTransaction(context, (open, request) => submitMfa(context, open, request)) },
+    {
+      method: 'POST',
+      pattern: '/u/mfa-otp',
+      handler: onTransaction(context, (open, request) => submitMfa(context, open, request)),
+    },
     { method: 'GET', pattern: '/u/form', handler: onTransaction(context, (open) => showForm(open)) },
-    { method: 'POST', pattern: '/u/form', handler: onTransaction(context, (open, request) => submitForm(context, open, request)) },
+    {
+      method: 'POST',
+      pattern: '/u/form',
+      handler: onTransaction(context, (open, request) => submitForm(context, open, request)),
+    },
   ];
 }

@@ -47,12 +47,17 @@ function checkAction(body: JsonObject, creating: boolean): CheckedAction {
   if (creating || body.name !== undefined) fields.name = requireString(body, 'name');
   if (creating || body.supported_triggers !== undefined) {
     const triggers = body.supported_triggers;
-    if (!Array.isArray(triggers) || triggers.length === 0) throw payloadError('Missing required property: supported_triggers');
+    if (!Array.isArray(triggers) || triggers.length === 0)
+      throw payloadError('Missing required property: supported_triggers');
     for (const trigger of triggers as JsonObject[]) {
       const known = TRIGGERS.find((t) => t.id === trigger?.id);
       if (!known) throw payloadError(`No enum match for: "${String(trigger?.id)}" on property supported_triggers.id`);
       if (trigger.version !== undefined && trigger.version !== known.version) {
-        throw auth0Error(400, `The local tenant implements trigger ${known.id} at version ${known.version}, not ${String(trigger.version)}.`, 'invalid_body');
+        throw auth0Error(
+          400,
+          `The local tenant implements trigger ${known.id} at version ${known.version}, not ${String(trigger.version)}.`,
+          'invalid_body',
+        );
       }
     }
     fields.supported_triggers = triggers as Json;
@@ -60,14 +65,19 @@ function checkAction(body: JsonObject, creating: boolean): CheckedAction {
   if (body.code !== undefined) {
     if (typeof body.code !== 'string') throw payloadError('Expected type string on property code');
     if (Buffer.byteLength(body.code) > MAX_ACTION_CODE_BYTES) {
-      throw auth0Error(400, `Action code is ${Buffer.byteLength(body.code)} bytes; Auth0 accepts at most ${MAX_ACTION_CODE_BYTES} bytes.`, 'invalid_body');
+      throw auth0Error(
+        400,
+        `Action code is ${Buffer.byteLength(body.code)} bytes; Auth0 accepts at most ${MAX_ACTION_CODE_BYTES} bytes.`,
+        'invalid_body',
+      );
     }
     fields.code = body.code;
   } else if (creating) {
     fields.code = '';
   }
   if (body.runtime !== undefined) {
-    if (!ACTION_RUNTIMES.includes(String(body.runtime))) throw payloadError(`No enum match for: "${String(body.runtime)}" on property runtime`);
+    if (!ACTION_RUNTIMES.includes(String(body.runtime)))
+      throw payloadError(`No enum match for: "${String(body.runtime)}" on property runtime`);
     fields.runtime = body.runtime;
   } else if (creating) {
     fields.runtime = 'node22';
@@ -75,7 +85,11 @@ function checkAction(body: JsonObject, creating: boolean): CheckedAction {
   if (body.dependencies !== undefined) {
     if (!Array.isArray(body.dependencies)) throw payloadError('Expected type array on property dependencies');
     if (body.dependencies.length > MAX_ACTION_DEPENDENCIES) {
-      throw auth0Error(400, `An action may have at most ${MAX_ACTION_DEPENDENCIES} dependencies; this one has ${body.dependencies.length}.`, 'invalid_body');
+      throw auth0Error(
+        400,
+        `An action may have at most ${MAX_ACTION_DEPENDENCIES} dependencies; this one has ${body.dependencies.length}.`,
+        'invalid_body',
+      );
     }
     fields.dependencies = body.dependencies;
   } else if (creating) {
@@ -86,15 +100,25 @@ function checkAction(body: JsonObject, creating: boolean): CheckedAction {
   if (body.secrets !== undefined) {
     if (!Array.isArray(body.secrets)) throw payloadError('Expected type array on property secrets');
     if (body.secrets.length > MAX_ACTION_SECRETS) {
-      throw auth0Error(400, `An action may have at most ${MAX_ACTION_SECRETS} secrets; this one has ${body.secrets.length}.`, 'invalid_body');
+      throw auth0Error(
+        400,
+        `An action may have at most ${MAX_ACTION_SECRETS} secrets; this one has ${body.secrets.length}.`,
+        'invalid_body',
+      );
     }
     secretValues = {};
     for (const secret of body.secrets as JsonObject[]) {
-      if (typeof secret?.name !== 'string' || secret.name === '') throw payloadError('Missing required property: secrets.name');
+      if (typeof secret?.name !== 'string' || secret.name === '')
+        throw payloadError('Missing required property: secrets.name');
       const value = secret.value === undefined ? '' : secret.value;
-      if (typeof value !== 'string') throw payloadError(`Expected type string on property secrets.value of ${secret.name}`);
+      if (typeof value !== 'string')
+        throw payloadError(`Expected type string on property secrets.value of ${secret.name}`);
       if (value.length > MAX_ACTION_SECRET_VALUE_CHARS) {
-        throw auth0Error(400, `Secret ${secret.name} is ${value.length} characters; Auth0 accepts at most ${MAX_ACTION_SECRET_VALUE_CHARS}.`, 'invalid_body');
+        throw auth0Error(
+          400,
+          `Secret ${secret.name} is ${value.length} characters; Auth0 accepts at most ${MAX_ACTION_SECRET_VALUE_CHARS}.`,
+          'invalid_body',
+        );
       }
       secretValues[secret.name] = value;
     }
@@ -111,7 +135,11 @@ function deploy(context: TenantContext, id: string): StoredActionVersion {
   if (now < current.builtAt) {
     // deploy-cli (handlers/actions.js) retries a deploy while the message says the action "must be
     // in the 'built' state"; Auth0's full wording is not documented.
-    throw auth0Error(400, `An action must be in the 'built' state before it can be deployed; action ${id} is still pending.`, 'invalid_body');
+    throw auth0Error(
+      400,
+      `An action must be in the 'built' state before it can be deployed; action ${id} is still pending.`,
+      'invalid_body',
+    );
   }
   return context.store.mutate((state) => {
     const stored = findAction(state, id);
@@ -131,7 +159,14 @@ function deploy(context: TenantContext, id: string): StoredActionVersion {
       status: 'built',
       created_at: at,
       updated_at: at,
-      action: { id: actionId, name, supported_triggers: supported_triggers as Json, all_changes_deployed: true, created_at: created_at as Json, updated_at: at },
+      action: {
+        id: actionId,
+        name,
+        supported_triggers: supported_triggers as Json,
+        all_changes_deployed: true,
+        created_at: created_at as Json,
+        updated_at: at,
+      },
     };
     stored.versions.push(version);
     stored.versionSecretValues[version.id] = { ...stored.secretValues };
@@ -183,7 +218,15 @@ export const actionsResource: ManagementResource = (context) => {
         }
         const at = new Date(context.now()).toISOString();
         const stored: StoredAction = {
-          action: { ...fields, id: newUuid(), name: fields.name as string, secrets: secretList(secretValues, at), all_changes_deployed: false, created_at: at, updated_at: at },
+          action: {
+            ...fields,
+            id: newUuid(),
+            name: fields.name as string,
+            secrets: secretList(secretValues, at),
+            all_changes_deployed: false,
+            created_at: at,
+            updated_at: at,
+          },
           secretValues,
           builtAt: context.now() + context.actionBuildMs,
           versions: [],
@@ -203,7 +246,10 @@ export const actionsResource: ManagementResource = (context) => {
         const id = request.params.id as string;
         findAction(context.store.state, id);
         const { fields, secretValues } = checkAction(body, false);
-        if (fields.name !== undefined && context.store.state.actions.some((a) => a.action.id !== id && a.action.name === fields.name)) {
+        if (
+          fields.name !== undefined &&
+          context.store.state.actions.some((a) => a.action.id !== id && a.action.name === fields.name)
+        ) {
           throw auth0Error(409, `An action named ${String(fields.name)} already exists.`, 'already_exists');
         }
         const updated = context.store.mutate((state) => {
@@ -227,9 +273,15 @@ export const actionsResource: ManagementResource = (context) => {
       handler: (request) => {
         const id = request.params.id as string;
         findAction(context.store.state, id);
-        const bound = Object.values(context.store.state.triggerBindings).some((list) => list.some((b) => b.action.id === id));
+        const bound = Object.values(context.store.state.triggerBindings).some((list) =>
+          list.some((b) => b.action.id === id),
+        );
         if (bound && request.query.get('force') !== 'true') {
-          throw auth0Error(400, `Action ${id} is bound to a trigger; unbind it first or delete with force=true.`, 'invalid_body');
+          throw auth0Error(
+            400,
+            `Action ${id} is bound to a trigger; unbind it first or delete with force=true.`,
+            'invalid_body',
+          );
         }
         context.store.mutate((state) => {
           state.actions = state.actions.filter((a) => a.action.id !== id);
@@ -254,7 +306,9 @@ export const actionsResource: ManagementResource = (context) => {
         const versions = [...findAction(context.store.state, request.params.id as string).versions].reverse();
         const query = new URLSearchParams(request.query);
         query.set('include_totals', 'true');
-        return ok(pageOf(structuredClone(versions), query, 'versions', { defaultPerPage: 50, totalsShape: 'page-per-page' }));
+        return ok(
+          pageOf(structuredClone(versions), query, 'versions', { defaultPerPage: 50, totalsShape: 'page-per-page' }),
+        );
       },
     },
     {
@@ -262,7 +316,9 @@ export const actionsResource: ManagementResource = (context) => {
       pattern: '/api/v2/actions/actions/:id/versions/:versionId',
       scopes: ['read:actions'],
       handler: (request) => {
-        const version = findAction(context.store.state, request.params.id as string).versions.find((v) => v.id === request.params.versionId);
+        const version = findAction(context.store.state, request.params.id as string).versions.find(
+          (v) => v.id === request.params.versionId,
+        );
         if (!version) throw auth0Error(404, 'The action version does not exist.', 'not_found');
         return ok(structuredClone(version));
       },

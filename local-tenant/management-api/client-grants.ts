@@ -46,7 +46,10 @@ export const clientGrantsResource: ManagementResource = (context) =>
         // A scope the API does not define is refused, so that a typo never passes silently.
         const known = isManagementApi
           ? MANAGEMENT_API_SCOPES
-          : ((state.resourceServers.find((r) => r.identifier === audience)?.scopes as { value: string }[] | undefined) ?? []).map((s) => s.value);
+          : (
+              (state.resourceServers.find((r) => r.identifier === audience)?.scopes as
+                { value: string }[] | undefined) ?? []
+            ).map((s) => s.value);
         const unknown = scope.filter((s) => !known.includes(s));
         if (unknown.length > 0) {
           throw auth0Error(400, `The local tenant's ${audience} has no scope ${unknown.join(', ')}.`, 'invalid_scope');
@@ -56,7 +59,11 @@ export const clientGrantsResource: ManagementResource = (context) =>
         }
         return { subject_type: 'client', ...body, scope, id: newClientGrantId() };
       },
-      update: (grant, body) => ({ ...grant, ...body, ...(body.scope !== undefined ? { scope: checkScopes(body.scope) } : {}) }),
+      update: (grant, body) => ({
+        ...grant,
+        ...body,
+        ...(body.scope !== undefined ? { scope: checkScopes(body.scope) } : {}),
+      }),
     },
     context,
   );

@@ -15,13 +15,21 @@ function checkClient(body: JsonObject): void {
     throw payloadError(`No enum match for: "${String(body.app_type)}" on property app_type`);
   }
   for (const list of ['callbacks', 'allowed_origins', 'web_origins', 'allowed_logout_urls', 'grant_types']) {
-    if (body[list] !== undefined && (!Array.isArray(body[list]) || (body[list] as unknown[]).some((v) => typeof v !== 'string'))) {
+    if (
+      body[list] !== undefined &&
+      (!Array.isArray(body[list]) || (body[list] as unknown[]).some((v) => typeof v !== 'string'))
+    ) {
       throw payloadError(`Expected type array of strings on property ${list}`);
     }
   }
   if (body.client_metadata !== undefined) {
     const metadata = body.client_metadata;
-    if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata) || Object.values(metadata).some((v) => typeof v !== 'string')) {
+    if (
+      typeof metadata !== 'object' ||
+      metadata === null ||
+      Array.isArray(metadata) ||
+      Object.values(metadata).some((v) => typeof v !== 'string')
+    ) {
       // Auth0: client_metadata values are strings.
       throw payloadError('Expected client_metadata to be an object of string values');
     }
@@ -68,12 +76,17 @@ export const clientsResource: ManagementResource = (context) =>
       },
       update: (client, body) => {
         checkClient(body);
-        if (body.name !== undefined && (typeof body.name !== 'string' || body.name === '')) throw payloadError('Expected a non-empty string on property name');
+        if (body.name !== undefined && (typeof body.name !== 'string' || body.name === ''))
+          throw payloadError('Expected a non-empty string on property name');
         return patch(client, body);
       },
       beforeDelete: (client) => {
         if (client.client_id === context.store.state.secrets.deployClientId) {
-          throw auth0Error(400, 'The local tenant refuses to delete its own deploy client: the env file and every deploy depend on it.', 'operation_not_supported');
+          throw auth0Error(
+            400,
+            'The local tenant refuses to delete its own deploy client: the env file and every deploy depend on it.',
+            'operation_not_supported',
+          );
         }
       },
     },

@@ -61,7 +61,9 @@ export function collectionRoutes(spec: CollectionSpec, context: TenantContext): 
       scopes: [`read:${spec.scope}`],
       handler: (request: ManagementRequest) => {
         const all = spec.items(context.store.state).filter((i) => spec.filter?.(i, request.query) ?? true);
-        const shown = all.map((i) => pickFields(spec.listItem ? structuredClone(spec.listItem(flatten(i))) : flatten(i), request.query));
+        const shown = all.map((i) =>
+          pickFields(spec.listItem ? structuredClone(spec.listItem(flatten(i))) : flatten(i), request.query),
+        );
         return ok(pageOf(shown, request.query, spec.listKey, spec.paging));
       },
     },
@@ -69,7 +71,8 @@ export function collectionRoutes(spec: CollectionSpec, context: TenantContext): 
       method: 'GET',
       pattern: item,
       scopes: [`read:${spec.scope}`],
-      handler: (request) => ok(pickFields(flatten(find(context.store.state, request.params.id as string)), request.query)),
+      handler: (request) =>
+        ok(pickFields(flatten(find(context.store.state, request.params.id as string)), request.query)),
     },
     {
       method: 'POST',
@@ -78,7 +81,11 @@ export function collectionRoutes(spec: CollectionSpec, context: TenantContext): 
       handler: (request) => {
         const body = expectObject(request.body, spec.createProperties);
         if (spec.limit && spec.items(context.store.state).length >= spec.limit.max) {
-          throw auth0Error(403, `A tenant can have at most ${spec.limit.max} ${spec.limit.what}; delete one first.`, 'entity_limit_reached');
+          throw auth0Error(
+            403,
+            `A tenant can have at most ${spec.limit.max} ${spec.limit.what}; delete one first.`,
+            'entity_limit_reached',
+          );
         }
         const created = spec.create(body, context);
         context.store.mutate((state) => spec.items(state).push(created));
@@ -95,7 +102,11 @@ export function collectionRoutes(spec: CollectionSpec, context: TenantContext): 
               const body = expectObject(request.body, spec.updateProperties);
               const id = request.params.id as string;
               const existing = find(context.store.state, id);
-              const updated = (spec.update as NonNullable<CollectionSpec['update']>)(structuredClone(existing), body, context);
+              const updated = (spec.update as NonNullable<CollectionSpec['update']>)(
+                structuredClone(existing),
+                body,
+                context,
+              );
               context.store.mutate((state) => {
                 const list = spec.items(state);
                 list[list.findIndex((i) => i[spec.idField] === id)] = updated;
@@ -115,7 +126,10 @@ export function collectionRoutes(spec: CollectionSpec, context: TenantContext): 
         spec.beforeDelete?.(existing, context);
         context.store.mutate((state) => {
           const list = spec.items(state);
-          list.splice(list.findIndex((i) => i[spec.idField] === id), 1);
+          list.splice(
+            list.findIndex((i) => i[spec.idField] === id),
+            1,
+          );
         });
         return noContent();
       },

@@ -22,7 +22,10 @@ export const connectionsResource: ManagementResource = (context) =>
       filter: (connection, query) => {
         const strategies = query.getAll('strategy').flatMap((s) => s.split(','));
         const name = query.get('name');
-        return (strategies.length === 0 || strategies.includes(String(connection.strategy))) && (name === null || connection.name === name);
+        return (
+          (strategies.length === 0 || strategies.includes(String(connection.strategy))) &&
+          (name === null || connection.name === name)
+        );
       },
       create: (body) => {
         const name = requireString(body, 'name');
@@ -30,7 +33,16 @@ export const connectionsResource: ManagementResource = (context) =>
         if (context.store.state.connections.some((c) => c.name === name)) {
           throw conflict('A connection with the same name already exists', 'connection_conflict');
         }
-        return { options: {}, enabled_clients: [], realms: [name], is_domain_connection: false, metadata: {}, display_name: name, ...body, id: newConnectionId() };
+        return {
+          options: {},
+          enabled_clients: [],
+          realms: [name],
+          is_domain_connection: false,
+          metadata: {},
+          display_name: name,
+          ...body,
+          id: newConnectionId(),
+        };
       },
       update: (connection, body) => ({ ...connection, ...body }),
       beforeDelete: (connection) => {

@@ -8,9 +8,15 @@ import { auth0Error } from './errors';
 
 function refuse(kind: 'Flow' | 'Form', name: string, problems: readonly ModelProblem[]): void {
   if (problems.length === 0) return;
-  const shown = problems.slice(0, 5).map((p) => `${p.path}: ${p.construct} is ${p.verdict ?? 'undocumented'} (${p.message})`);
+  const shown = problems
+    .slice(0, 5)
+    .map((p) => `${p.path}: ${p.construct} is ${p.verdict ?? 'undocumented'} (${p.message})`);
   const more = problems.length > shown.length ? `; and ${problems.length - shown.length} more` : '';
-  throw auth0Error(400, `${kind} ${name}: ${shown.join('; ')}${more}. The local tenant accepts only what Auth0 documents (platform/forms-model.ts).`, 'invalid_body');
+  throw auth0Error(
+    400,
+    `${kind} ${name}: ${shown.join('; ')}${more}. The local tenant accepts only what Auth0 documents (platform/forms-model.ts).`,
+    'invalid_body',
+  );
 }
 
 export function refuseUndocumentedFlow(name: string, actions: unknown): void {

@@ -7,8 +7,18 @@ import { EMAIL_PROVIDER_PROPERTIES, EMAIL_TEMPLATE_PROPERTIES } from './request-
 import { expectObject, pickFields, requireString } from './validation';
 
 export const EMAIL_TEMPLATE_NAMES = [
-  'verify_email', 'verify_email_by_code', 'reset_email', 'reset_email_by_code', 'welcome_email', 'blocked_account',
-  'stolen_credentials', 'enrollment_email', 'mfa_oob_code', 'user_invitation', 'change_password', 'password_reset',
+  'verify_email',
+  'verify_email_by_code',
+  'reset_email',
+  'reset_email_by_code',
+  'welcome_email',
+  'blocked_account',
+  'stolen_credentials',
+  'enrollment_email',
+  'mfa_oob_code',
+  'user_invitation',
+  'change_password',
+  'password_reset',
   'async_approval',
 ];
 
@@ -40,7 +50,8 @@ export const emailResource: ManagementResource = (context) => {
       scopes: ['read:email_provider'],
       handler: (request) => {
         const provider = context.store.state.emailProvider;
-        if (!provider) throw auth0Error(404, 'There is no email provider configured for this tenant.', 'inexistent_email_provider');
+        if (!provider)
+          throw auth0Error(404, 'There is no email provider configured for this tenant.', 'inexistent_email_provider');
         return ok(pickFields(flattenProvider(provider), request.query));
       },
     },
@@ -51,7 +62,12 @@ export const emailResource: ManagementResource = (context) => {
       handler: (request) => {
         const body = expectObject(request.body, EMAIL_PROVIDER_PROPERTIES);
         requireString(body, 'name');
-        if (context.store.state.emailProvider) throw auth0Error(409, 'An email provider is already configured; update it instead.', 'email_provider_conflict');
+        if (context.store.state.emailProvider)
+          throw auth0Error(
+            409,
+            'An email provider is already configured; update it instead.',
+            'email_provider_conflict',
+          );
         const provider = context.store.mutate((state) => (state.emailProvider = { enabled: true, ...body }));
         return ok(flattenProvider(provider), 201);
       },
@@ -62,8 +78,11 @@ export const emailResource: ManagementResource = (context) => {
       scopes: ['update:email_provider'],
       handler: (request) => {
         const body = expectObject(request.body, EMAIL_PROVIDER_PROPERTIES);
-        if (!context.store.state.emailProvider) throw auth0Error(404, 'There is no email provider configured for this tenant.', 'inexistent_email_provider');
-        const provider = context.store.mutate((state) => (state.emailProvider = { ...(state.emailProvider as JsonObject), ...body }));
+        if (!context.store.state.emailProvider)
+          throw auth0Error(404, 'There is no email provider configured for this tenant.', 'inexistent_email_provider');
+        const provider = context.store.mutate(
+          (state) => (state.emailProvider = { ...(state.emailProvider as JsonObject), ...body }),
+        );
         return ok(flattenProvider(provider));
       },
     },
@@ -109,7 +128,14 @@ export const emailResource: ManagementResource = (context) => {
       method: 'PUT',
       pattern: '/api/v2/email-templates/:name',
       scopes: ['update:email_templates'],
-      handler: (request) => ok(saveTemplate(templateName(request.params.name as string), expectObject(request.body, EMAIL_TEMPLATE_PROPERTIES), true)),
+      handler: (request) =>
+        ok(
+          saveTemplate(
+            templateName(request.params.name as string),
+            expectObject(request.body, EMAIL_TEMPLATE_PROPERTIES),
+            true,
+          ),
+        ),
     },
   ];
 };

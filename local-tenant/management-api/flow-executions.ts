@@ -25,7 +25,9 @@ function executionsOf(state: TenantState, flowId: string): StoredFlowExecution[]
 }
 
 function findExecution(state: TenantState, request: ManagementRequest): StoredFlowExecution {
-  const execution = executionsOf(state, request.params.flow_id as string).find((e) => e.id === request.params.execution_id);
+  const execution = executionsOf(state, request.params.flow_id as string).find(
+    (e) => e.id === request.params.execution_id,
+  );
   if (!execution) throw auth0Error(404, 'The flow execution does not exist.', 'not_found');
   return execution;
 }
@@ -39,14 +41,16 @@ function findExecution(state: TenantState, request: ManagementRequest): StoredFl
 function page(request: ManagementRequest, all: StoredFlowExecution[]): unknown {
   const rawTake = request.query.get('take');
   const take = rawTake === null ? DEFAULT_TAKE : Number(rawTake);
-  if (!Number.isInteger(take) || take < 1 || take > MAX_PER_PAGE) throw queryError(`take must be between 1 and ${MAX_PER_PAGE}, got ${rawTake}`);
+  if (!Number.isInteger(take) || take < 1 || take > MAX_PER_PAGE)
+    throw queryError(`take must be between 1 and ${MAX_PER_PAGE}, got ${rawTake}`);
   const from = request.query.get('from');
   const start = from ? all.findIndex((e) => e.id === from) : 0;
   if (start < 0) throw queryError(`from is not an execution of this flow: ${from}`);
   const slice = all.slice(start, start + take).map(summaryOf);
   const next = all[start + take]?.id;
   const totals = request.query.get('include_totals');
-  if (totals !== null && totals !== 'true' && totals !== 'false') throw queryError(`include_totals must be true or false, got ${totals}`);
+  if (totals !== null && totals !== 'true' && totals !== 'false')
+    throw queryError(`include_totals must be true or false, got ${totals}`);
   // The SDK always asks include_totals=true (its default) and reads {executions, next}.
   if (totals === 'false') return slice;
   return { executions: slice, ...(next ? { next } : {}) };

@@ -46,7 +46,11 @@ function checkConnections(actions: unknown, flowName: string, context: TenantCon
       if (app && typeof id === 'string') {
         const connection = context.store.state.vaultConnections.find((c) => c.connection.id === id);
         if (connection && connection.connection.app_id !== app) {
-          throw auth0Error(400, `Flow ${flowName}: action ${String(action.id)} (${String(action.type)}) needs a ${app} vault connection, ${id} is ${String(connection.connection.app_id)}.`, 'invalid_body');
+          throw auth0Error(
+            400,
+            `Flow ${flowName}: action ${String(action.id)} (${String(action.type)}) needs a ${app} vault connection, ${id} is ${String(connection.connection.app_id)}.`,
+            'invalid_body',
+          );
         }
       }
       walk(params.then);
@@ -61,7 +65,13 @@ function checkActions(actions: unknown): void {
   const check = (list: unknown[], where: string): void => {
     list.forEach((action, i) => {
       const a = action as JsonObject;
-      if (typeof a !== 'object' || a === null || typeof a.id !== 'string' || typeof a.type !== 'string' || typeof a.action !== 'string') {
+      if (
+        typeof a !== 'object' ||
+        a === null ||
+        typeof a.id !== 'string' ||
+        typeof a.type !== 'string' ||
+        typeof a.action !== 'string'
+      ) {
         throw payloadError(`${where}.${i} needs id, type and action strings`);
       }
       const params = (a.params ?? {}) as JsonObject;
@@ -106,8 +116,15 @@ export const flowsResource: ManagementResource = (context) =>
         return { ...flow, ...body, updated_at: new Date(context.now()).toISOString() };
       },
       beforeDelete: (flow) => {
-        const user = context.store.state.forms.find((f) => findReferences(f, 'flow_id').some((r) => r.value === flow.id));
-        if (user) throw auth0Error(409, `Form ${String(user.name)} uses flow ${String(flow.id)}; change the form first.`, 'in_use');
+        const user = context.store.state.forms.find((f) =>
+          findReferences(f, 'flow_id').some((r) => r.value === flow.id),
+        );
+        if (user)
+          throw auth0Error(
+            409,
+            `Form ${String(user.name)} uses flow ${String(flow.id)}; change the form first.`,
+            'in_use',
+          );
       },
     },
     context,

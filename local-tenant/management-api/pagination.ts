@@ -15,7 +15,10 @@ export interface PageOptions {
   readonly totalsShape?: 'start-limit' | 'page-per-page';
 }
 
-export function readPaging(query: URLSearchParams, options: PageOptions = {}): { page: number; perPage: number | undefined; includeTotals: boolean } {
+export function readPaging(
+  query: URLSearchParams,
+  options: PageOptions = {},
+): { page: number; perPage: number | undefined; includeTotals: boolean } {
   const page = integerParam(query, 'page', 0);
   const perPageGiven = query.has('per_page');
   const perPage = perPageGiven ? integerParam(query, 'per_page', 50) : query.has('page') ? 50 : options.defaultPerPage;
@@ -23,7 +26,8 @@ export function readPaging(query: URLSearchParams, options: PageOptions = {}): {
     throw queryError(`per_page must be between 1 and ${MAX_PER_PAGE}, got ${perPage}`);
   }
   const totals = query.get('include_totals');
-  if (totals !== null && totals !== 'true' && totals !== 'false') throw queryError(`include_totals must be true or false, got ${totals}`);
+  if (totals !== null && totals !== 'true' && totals !== 'false')
+    throw queryError(`include_totals must be true or false, got ${totals}`);
   return { page, perPage, includeTotals: totals === 'true' };
 }
 
@@ -40,7 +44,8 @@ function integerParam(query: URLSearchParams, name: string, fallback: number): n
  */
 function checkpointPageOf<T>(items: readonly T[], query: URLSearchParams, key: string): unknown {
   const take = query.has('take') ? Number(query.get('take')) : 50;
-  if (!Number.isInteger(take) || take < 1 || take > MAX_PER_PAGE) throw queryError(`take must be between 1 and ${MAX_PER_PAGE}, got ${query.get('take')}`);
+  if (!Number.isInteger(take) || take < 1 || take > MAX_PER_PAGE)
+    throw queryError(`take must be between 1 and ${MAX_PER_PAGE}, got ${query.get('take')}`);
   const from = query.get('from');
   const start = from ? Number(Buffer.from(from, 'base64url').toString('utf8')) : 0;
   if (!Number.isInteger(start) || start < 0) throw queryError(`from is not a checkpoint this API returned: ${from}`);
@@ -50,7 +55,12 @@ function checkpointPageOf<T>(items: readonly T[], query: URLSearchParams, key: s
 }
 
 /** The page of `items` the query asks for, shaped as the Management API answers. */
-export function pageOf<T>(items: readonly T[], query: URLSearchParams, key: string, options: PageOptions = {}): unknown {
+export function pageOf<T>(
+  items: readonly T[],
+  query: URLSearchParams,
+  key: string,
+  options: PageOptions = {},
+): unknown {
   if (options.checkpoint && (query.has('take') || query.has('from'))) return checkpointPageOf(items, query, key);
   const { page, perPage, includeTotals } = readPaging(query, options);
   const start = perPage === undefined ? 0 : page * perPage;

@@ -11,7 +11,8 @@ export interface Reference {
 }
 
 export function findReferences(value: Json, key: string, path = ''): Reference[] {
-  if (Array.isArray(value)) return value.flatMap((item, i) => findReferences(item, key, path ? `${path}.${i}` : String(i)));
+  if (Array.isArray(value))
+    return value.flatMap((item, i) => findReferences(item, key, path ? `${path}.${i}` : String(i)));
   if (typeof value !== 'object' || value === null) return [];
   return Object.entries(value).flatMap(([k, v]) => {
     const here = path ? `${path}.${k}` : k;

@@ -41,7 +41,10 @@ export const resourceServersResource: ManagementResource = (context) => {
       updateProperties: RESOURCE_SERVER_UPDATE,
       create: (body) => {
         const identifier = requireString(body, 'identifier');
-        if (identifier === managementAudience(context.domain) || context.store.state.resourceServers.some((r) => r.identifier === identifier)) {
+        if (
+          identifier === managementAudience(context.domain) ||
+          context.store.state.resourceServers.some((r) => r.identifier === identifier)
+        ) {
           throw conflict('A resource server with the same identifier already exists', 'resource_server_conflict');
         }
         return {
@@ -66,7 +69,13 @@ export const resourceServersResource: ManagementResource = (context) => {
       return {
         ...route,
         handler: (request) =>
-          ok(pageOf([managementApiResourceServer(context), ...structuredClone(context.store.state.resourceServers)], request.query, 'resource_servers')),
+          ok(
+            pageOf(
+              [managementApiResourceServer(context), ...structuredClone(context.store.state.resourceServers)],
+              request.query,
+              'resource_servers',
+            ),
+          ),
       };
     }
     if (route.pattern === '/api/v2/resource-servers/:id') {
@@ -75,7 +84,11 @@ export const resourceServersResource: ManagementResource = (context) => {
         handler: (request) => {
           if (request.params.id === MANAGEMENT_API_ID) {
             if (route.method === 'GET') return ok(managementApiResourceServer(context));
-            throw auth0Error(400, 'The Auth0 Management API is a system API and cannot be changed or deleted.', 'operation_not_supported');
+            throw auth0Error(
+              400,
+              'The Auth0 Management API is a system API and cannot be changed or deleted.',
+              'operation_not_supported',
+            );
           }
           return route.handler(request);
         },

@@ -28,7 +28,13 @@ export const triggersResource: ManagementResource = (context) => [
     scopes: ['read:actions'],
     handler: () =>
       ok({
-        triggers: TRIGGERS.map((t) => ({ ...t, status: 'CURRENT', runtimes: ['node18', 'node22'], default_runtime: 'node22', compatible_triggers: [] })),
+        triggers: TRIGGERS.map((t) => ({
+          ...t,
+          status: 'CURRENT',
+          runtimes: ['node18', 'node22'],
+          default_runtime: 'node22',
+          compatible_triggers: [],
+        })),
       }),
   },
   {
@@ -37,7 +43,8 @@ export const triggersResource: ManagementResource = (context) => [
     scopes: ['read:actions'],
     handler: (request) => {
       const triggerId = request.params.triggerId as string;
-      if (!TRIGGERS.some((t) => t.id === triggerId)) throw auth0Error(404, `Trigger ${triggerId} does not exist.`, 'not_found');
+      if (!TRIGGERS.some((t) => t.id === triggerId))
+        throw auth0Error(404, `Trigger ${triggerId} does not exist.`, 'not_found');
       const query = new URLSearchParams(request.query);
       query.set('include_totals', 'true');
       const bindings = structuredClone(context.store.state.triggerBindings[triggerId] ?? []);
@@ -50,11 +57,16 @@ export const triggersResource: ManagementResource = (context) => [
     scopes: ['update:actions'],
     handler: (request) => {
       const triggerId = request.params.triggerId as string;
-      if (!TRIGGERS.some((t) => t.id === triggerId)) throw auth0Error(404, `Trigger ${triggerId} does not exist.`, 'not_found');
+      if (!TRIGGERS.some((t) => t.id === triggerId))
+        throw auth0Error(404, `Trigger ${triggerId} does not exist.`, 'not_found');
       const body = expectObject(request.body, ['bindings']);
       if (!Array.isArray(body.bindings)) throw payloadError('Missing required property: bindings');
       if (body.bindings.length > MAX_BINDINGS_PER_TRIGGER) {
-        throw auth0Error(400, `A trigger may have at most ${MAX_BINDINGS_PER_TRIGGER} bound actions; ${body.bindings.length} were given.`, 'invalid_body');
+        throw auth0Error(
+          400,
+          `A trigger may have at most ${MAX_BINDINGS_PER_TRIGGER} bound actions; ${body.bindings.length} were given.`,
+          'invalid_body',
+        );
       }
       const at = new Date(context.now()).toISOString();
       const state = context.store.state;
@@ -63,20 +75,31 @@ export const triggersResource: ManagementResource = (context) => [
         if (!ref || (ref.type !== 'action_name' && ref.type !== 'action_id') || typeof ref.value !== 'string') {
           throw payloadError('Each binding needs ref {type: "action_name" | "action_id", value}');
         }
-        const stored = state.actions.find((a) => (ref.type === 'action_name' ? a.action.name : a.action.id) === ref.value);
+        const stored = state.actions.find(
+          (a) => (ref.type === 'action_name' ? a.action.name : a.action.id) === ref.value,
+        );
         if (!stored) throw auth0Error(404, `No action with ${String(ref.type)} ${ref.value}.`, 'not_found');
         const supports = ((stored.action.supported_triggers as JsonObject[]) ?? []).some((t) => t.id === triggerId);
-        if (!supports) throw auth0Error(400, `Action ${stored.action.name} does not support trigger ${triggerId}.`, 'invalid_body');
+        if (!supports)
+          throw auth0Error(400, `Action ${stored.action.name} does not support trigger ${triggerId}.`, 'invalid_body');
         // Only a deployed version runs: binding an action that was never deployed is refused.
         if (!stored.versions.some((v) => v.deployed === true)) {
-          throw auth0Error(400, `Action ${stored.action.name} has no deployed version to bind; deploy it first.`, 'invalid_body');
+          throw auth0Error(
+            400,
+            `Action ${stored.action.name} has no deployed version to bind; deploy it first.`,
+            'invalid_body',
+          );
         }
         const previous = (state.triggerBindings[triggerId] ?? []).find((b) => b.action.id === stored.action.id);
         return {
           id: previous?.id ?? newUuid(),
           trigger_id: triggerId,
           display_name: typeof binding.display_name === 'string' ? binding.display_name : stored.action.name,
-          action: { id: stored.action.id, name: stored.action.name, supported_triggers: stored.action.supported_triggers as JsonObject[] },
+          action: {
+            id: stored.action.id,
+            name: stored.action.name,
+            supported_triggers: stored.action.supported_triggers as JsonObject[],
+          },
           created_at: previous?.created_at ?? at,
           updated_at: at,
         };

@@ -25,7 +25,9 @@ function valuesAt(value: unknown, path: readonly string[]): unknown[] {
 function metadataMatches(user: StoredUser, field: string, value: string): boolean {
   const [root, ...path] = field.split('.');
   const metadata = root === 'app_metadata' ? user.app_metadata : user.user_metadata;
-  return valuesAt(metadata, path).some((v) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') && String(v) === value);
+  return valuesAt(metadata, path).some(
+    (v) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') && String(v) === value,
+  );
 }
 
 const SEARCHABLE_FIELDS = ['email', 'user_id', 'name', 'email_verified', 'identities.connection'] as const;
@@ -41,7 +43,9 @@ export function parseUserQuery(q: string): Term[] {
     }
     const field = match[1] as string;
     if (!(SEARCHABLE_FIELDS as readonly string[]).includes(field) && !METADATA_PATH.test(field)) {
-      throw queryError(`the local tenant's user search supports the fields ${SEARCHABLE_FIELDS.join(', ')} and app_metadata.<path> or user_metadata.<path>, not ${field}`);
+      throw queryError(
+        `the local tenant's user search supports the fields ${SEARCHABLE_FIELDS.join(', ')} and app_metadata.<path> or user_metadata.<path>, not ${field}`,
+      );
     }
     terms.push({ field, value: (match[2] ?? match[3] ?? '').replace(/\\(.)/g, '$1') });
   }

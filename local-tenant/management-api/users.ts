@@ -16,12 +16,42 @@ export const MAX_USER_SEARCH_RESULTS = 1000;
 // Properties each call accepts (Auth0's request schemas for POST and PATCH /users); any other
 // is refused as Auth0 does ("Additional properties not allowed").
 const CREATE_PROPERTIES = [
-  'email', 'email_verified', 'password', 'connection', 'user_id', 'name', 'nickname', 'picture', 'given_name',
-  'family_name', 'blocked', 'app_metadata', 'user_metadata', 'verify_email', 'username', 'phone_number', 'phone_verified',
+  'email',
+  'email_verified',
+  'password',
+  'connection',
+  'user_id',
+  'name',
+  'nickname',
+  'picture',
+  'given_name',
+  'family_name',
+  'blocked',
+  'app_metadata',
+  'user_metadata',
+  'verify_email',
+  'username',
+  'phone_number',
+  'phone_verified',
 ];
 const UPDATE_PROPERTIES = [
-  'email', 'email_verified', 'password', 'connection', 'name', 'nickname', 'picture', 'given_name', 'family_name',
-  'blocked', 'app_metadata', 'user_metadata', 'verify_email', 'client_id', 'username', 'phone_number', 'phone_verified',
+  'email',
+  'email_verified',
+  'password',
+  'connection',
+  'name',
+  'nickname',
+  'picture',
+  'given_name',
+  'family_name',
+  'blocked',
+  'app_metadata',
+  'user_metadata',
+  'verify_email',
+  'client_id',
+  'username',
+  'phone_number',
+  'phone_verified',
   'verify_phone_number',
 ];
 const METADATA_ONLY = ['app_metadata', 'user_metadata'];
@@ -40,7 +70,11 @@ function databaseConnection(context: TenantContext, name: unknown): JsonObject {
   const connection = context.store.state.connections.find((c) => c.name === name);
   if (!connection) throw auth0Error(400, 'The connection does not exist.', 'inexistent_connection');
   if (connection.strategy !== 'auth0') {
-    throw auth0Error(400, `The local tenant only creates users in database connections; ${name} has strategy ${String(connection.strategy)}.`, 'operation_not_supported');
+    throw auth0Error(
+      400,
+      `The local tenant only creates users in database connections; ${name} has strategy ${String(connection.strategy)}.`,
+      'operation_not_supported',
+    );
   }
   return connection;
 }
@@ -55,7 +89,10 @@ function checkEmail(email: unknown): string {
 
 function checkMetadata(value: unknown, name: string): JsonObject | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw payloadError(`Expected type object but found type ${Array.isArray(value) ? 'array' : typeof value} on property ${name}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw payloadError(
+      `Expected type object but found type ${Array.isArray(value) ? 'array' : typeof value} on property ${name}`,
+    );
   return value as JsonObject;
 }
 
@@ -94,14 +131,16 @@ function createUser(context: TenantContext, request: ManagementRequest) {
   const body = expectObject(request.body, CREATE_PROPERTIES);
   const connection = databaseConnection(context, body.connection);
   const email = checkEmail(body.email);
-  if (typeof body.password !== 'string' || body.password === '') throw payloadError('Missing required property: password');
+  if (typeof body.password !== 'string' || body.password === '')
+    throw payloadError('Missing required property: password');
   const appMetadata = checkMetadata(body.app_metadata, 'app_metadata') ?? {};
   const userMetadata = checkMetadata(body.user_metadata, 'user_metadata') ?? {};
   const connectionName = String(connection.name);
   // docs/platform-facts.md §4: POST /users answers 409 for an address the connection already has.
   if (emailTaken(context, email, connectionName)) throw conflict('The user already exists.', 'auth0_idp_error');
   const userId = typeof body.user_id === 'string' && body.user_id !== '' ? `auth0|${body.user_id}` : newUserId();
-  if (context.store.state.users.some((u) => u.user_id === userId)) throw conflict('The user already exists.', 'auth0_idp_error');
+  if (context.store.state.users.some((u) => u.user_id === userId))
+    throw conflict('The user already exists.', 'auth0_idp_error');
   const now = new Date(context.now()).toISOString();
   const user: StoredUser = {
     user_id: userId,
@@ -110,7 +149,9 @@ function createUser(context: TenantContext, request: ManagementRequest) {
     name: typeof body.name === 'string' ? body.name : email,
     nickname: typeof body.nickname === 'string' ? body.nickname : (email.split('@')[0] as string),
     picture: typeof body.picture === 'string' ? body.picture : 'https://s.gravatar.com/avatar/local-tenant.png',
-    identities: [{ connection: connectionName, provider: 'auth0', user_id: userId.slice('auth0|'.length), isSocial: false }],
+    identities: [
+      { connection: connectionName, provider: 'auth0', user_id: userId.slice('auth0|'.length), isSocial: false },
+    ],
     app_metadata: appMetadata,
     user_metadata: userMetadata,
     ...(body.blocked === true ? { blocked: true } : {}),
@@ -141,7 +182,10 @@ function updateUser(context: TenantContext, request: ManagementRequest) {
     changes.email = email;
   }
   if (body.email_verified !== undefined) {
-    if (typeof body.email_verified !== 'boolean') throw payloadError(`Expected type boolean but found type ${typeof body.email_verified} on property email_verified`);
+    if (typeof body.email_verified !== 'boolean')
+      throw payloadError(
+        `Expected type boolean but found type ${typeof body.email_verified} on property email_verified`,
+      );
     changes.email_verified = body.email_verified;
   } else if (changes.email !== undefined && changes.email !== existing.email) {
     // A new address is unverified unless the same call says otherwise (the safe reading; the
@@ -149,14 +193,16 @@ function updateUser(context: TenantContext, request: ManagementRequest) {
     changes.email_verified = false;
   }
   if (body.password !== undefined) {
-    if (typeof body.password !== 'string' || body.password === '') throw payloadError('Expected a non-empty string on property password');
+    if (typeof body.password !== 'string' || body.password === '')
+      throw payloadError('Expected a non-empty string on property password');
     changes.password_hash = hashPassword(body.password);
     // The profile's "last time the password was reset or changed" (docs user-profile-structure.mdx).
     changes.last_password_reset = new Date(context.now()).toISOString();
   }
   for (const key of ['name', 'nickname', 'picture'] as const) {
     if (body[key] !== undefined) {
-      if (typeof body[key] !== 'string') throw payloadError(`Expected type string but found type ${typeof body[key]} on property ${key}`);
+      if (typeof body[key] !== 'string')
+        throw payloadError(`Expected type string but found type ${typeof body[key]} on property ${key}`);
       changes[key] = body[key] as string;
     }
   }

@@ -5,7 +5,9 @@ import { payloadError } from './errors';
 /** The body as an object holding only `allowed` properties (all when `allowed` is undefined). */
 export function expectObject(body: unknown, allowed?: readonly string[]): JsonObject {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw payloadError(`Expected type object but found type ${body === null ? 'null' : Array.isArray(body) ? 'array' : typeof body}`);
+    throw payloadError(
+      `Expected type object but found type ${body === null ? 'null' : Array.isArray(body) ? 'array' : typeof body}`,
+    );
   }
   if (allowed) {
     const extra = Object.keys(body).filter((k) => !allowed.includes(k));
@@ -17,7 +19,10 @@ export function expectObject(body: unknown, allowed?: readonly string[]): JsonOb
 export function requireString(body: JsonObject, name: string): string {
   const value = body[name];
   if (value === undefined) throw payloadError(`Missing required property: ${name}`);
-  if (typeof value !== 'string') throw payloadError(`Expected type string but found type ${Array.isArray(value) ? 'array' : typeof value} on property ${name}`);
+  if (typeof value !== 'string')
+    throw payloadError(
+      `Expected type string but found type ${Array.isArray(value) ? 'array' : typeof value} on property ${name}`,
+    );
   return value;
 }
 
@@ -25,7 +30,10 @@ export function requireString(body: JsonObject, name: string): string {
 export function pickFields(item: JsonObject, query: URLSearchParams): JsonObject {
   const fields = query.get('fields');
   if (!fields) return item;
-  const names = fields.split(',').map((f) => f.trim()).filter(Boolean);
+  const names = fields
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   const include = query.get('include_fields') !== 'false';
   return Object.fromEntries(Object.entries(item).filter(([key]) => names.includes(key) === include));
 }

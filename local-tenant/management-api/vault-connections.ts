@@ -24,19 +24,27 @@ const NOT_FOUND = { message: 'The vault connection does not exist.', errorCode: 
 
 function checkSetup(appId: string, setup: unknown): JsonObject {
   const specs = SETUPS[appId] as (typeof SETUPS)[string];
-  if (typeof setup !== 'object' || setup === null || Array.isArray(setup)) throw payloadError('Expected type object on property setup');
+  if (typeof setup !== 'object' || setup === null || Array.isArray(setup))
+    throw payloadError('Expected type object on property setup');
   const s = setup as JsonObject;
   const spec = specs.find((candidate) => candidate.type === s.type);
-  if (!spec) throw payloadError(`setup.type of an ${appId} connection must be ${specs.map((c) => c.type).join(' or ')}, got ${JSON.stringify(s.type)}`);
+  if (!spec)
+    throw payloadError(
+      `setup.type of an ${appId} connection must be ${specs.map((c) => c.type).join(' or ')}, got ${JSON.stringify(s.type)}`,
+    );
   for (const field of spec.required) {
-    if (typeof s[field] !== 'string' || s[field] === '') throw payloadError(`Missing required property: setup.${field}`);
+    if (typeof s[field] !== 'string' || s[field] === '')
+      throw payloadError(`Missing required property: setup.${field}`);
   }
   return s;
 }
 
 export const vaultConnectionsResource: ManagementResource = (context) => {
   const fingerprint = (setup: JsonObject): string =>
-    createHmac('sha256', context.store.state.secrets.tokenSigningKey).update(JSON.stringify(setup)).digest('hex').slice(0, 32);
+    createHmac('sha256', context.store.state.secrets.tokenSigningKey)
+      .update(JSON.stringify(setup))
+      .digest('hex')
+      .slice(0, 32);
   const find = (id: string): StoredVaultConnection => {
     const found = context.store.state.vaultConnections.find((c) => c.connection.id === id);
     if (!found) throw auth0Error(404, NOT_FOUND.message, NOT_FOUND.errorCode);
@@ -48,7 +56,15 @@ export const vaultConnectionsResource: ManagementResource = (context) => {
       method: 'GET',
       pattern: base,
       scopes: ['read:flows_vault_connections'],
-      handler: (request) => ok(pageOf(context.store.state.vaultConnections.map((c) => structuredClone(c.connection)), request.query, 'connections', { defaultPerPage: 50 })),
+      handler: (request) =>
+        ok(
+          pageOf(
+            context.store.state.vaultConnections.map((c) => structuredClone(c.connection)),
+            request.query,
+            'connections',
+            { defaultPerPage: 50 },
+          ),
+        ),
     },
     {
       method: 'GET',
@@ -65,7 +81,11 @@ export const vaultConnectionsResource: ManagementResource = (context) => {
         const name = requireString(body, 'name');
         const appId = requireString(body, 'app_id');
         if (!SETUPS[appId]) {
-          throw auth0Error(400, `The local tenant implements vault connections for ${Object.keys(SETUPS).join(', ')}, not ${appId}.`, 'invalid_body');
+          throw auth0Error(
+            400,
+            `The local tenant implements vault connections for ${Object.keys(SETUPS).join(', ')}, not ${appId}.`,
+            'invalid_body',
+          );
         }
         const setup = body.setup === undefined ? undefined : checkSetup(appId, body.setup);
         const at = new Date(context.now()).toISOString();
@@ -118,8 +138,15 @@ export const vaultConnectionsResource: ManagementResource = (context) => {
         find(id);
         // Auth0's behaviour here is undocumented; a flow left pointing at nothing would only fail
         // at run time, so the local tenant refuses (see flows.ts).
-        const user = context.store.state.flows.find((f) => findReferences(f, 'connection_id').some((r) => r.value === id));
-        if (user) throw auth0Error(409, `Flow ${String(user.name)} uses vault connection ${id}; change the flow first.`, 'in_use');
+        const user = context.store.state.flows.find((f) =>
+          findReferences(f, 'connection_id').some((r) => r.value === id),
+        );
+        if (user)
+          throw auth0Error(
+            409,
+            `Flow ${String(user.name)} uses vault connection ${id}; change the flow first.`,
+            'in_use',
+          );
         context.store.mutate((state) => {
           state.vaultConnections = state.vaultConnections.filter((c) => c.connection.id !== id);
         });

@@ -14,8 +14,18 @@ export const outboxSurface: Surface = {
   counted: false,
   errorReply: (status, message) => ({ status, body: { message } }),
   index: (context) => [
-    { name: 'Outbox', where: `${context.httpUrl}${OUTBOX_PAGE_PATH}`, what: 'Every email the local SendGrid accepted, newest first: the codes are here.', link: true },
-    { name: 'Outbox as JSON', where: `${context.httpUrl}${OUTBOX_JSON_PATH}`, what: 'The same messages for tests and scripts (OUTBOX_URL), oldest first.', link: true },
+    {
+      name: 'Outbox',
+      where: `${context.httpUrl}${OUTBOX_PAGE_PATH}`,
+      what: 'Every email the local SendGrid accepted, newest first: the codes are here.',
+      link: true,
+    },
+    {
+      name: 'Outbox as JSON',
+      where: `${context.httpUrl}${OUTBOX_JSON_PATH}`,
+      what: 'The same messages for tests and scripts (OUTBOX_URL), oldest first.',
+      link: true,
+    },
   ],
   routes: (context) => [
     {

@@ -11,7 +11,11 @@ export interface SendgridProblem {
 
 const HELP_BASE = 'http://sendgrid.com/docs/API_Reference/Web_API_v3/Mail/errors.html#';
 
-export const problem = (field: string | null, message: string, helpAnchor: string | null = field ? `message.${field.replace(/\.\d+/g, '')}` : null): SendgridProblem => ({
+export const problem = (
+  field: string | null,
+  message: string,
+  helpAnchor: string | null = field ? `message.${field.replace(/\.\d+/g, '')}` : null,
+): SendgridProblem => ({
   field,
   message,
   help: helpAnchor ? `${HELP_BASE}${helpAnchor}` : null,

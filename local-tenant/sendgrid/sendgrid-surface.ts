@@ -12,7 +12,12 @@ export const sendgridSurface: Surface = {
   counted: false,
   errorReply: (status, message) => sendgridErrorReply(status, [problem(null, message, null)]),
   routes: (context) => [
-    { method: 'POST', pattern: '/v3/mail/send', faultKind: 'sendgrid.send', handler: (request) => mailSend(context, request) },
+    {
+      method: 'POST',
+      pattern: '/v3/mail/send',
+      faultKind: 'sendgrid.send',
+      handler: (request) => mailSend(context, request),
+    },
     ...templateRoutes(context),
   ],
 };

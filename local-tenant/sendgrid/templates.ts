@@ -35,9 +35,11 @@ export const sendgridTimestamp = (ms: number): string => new Date(ms).toISOStrin
 
 function bodyObject(request: Request): Record<string, unknown> {
   const parsed = parseBody(request);
-  if (!parsed.ok) throw sendgridError(400, [problem(null, `The request body is not valid JSON: ${parsed.problem}`, null)]);
+  if (!parsed.ok)
+    throw sendgridError(400, [problem(null, `The request body is not valid JSON: ${parsed.problem}`, null)]);
   const value = parsed.value ?? {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw sendgridError(400, [problem(null, 'The request body must be a JSON object.', null)]);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw sendgridError(400, [problem(null, 'The request body must be a JSON object.', null)]);
   return value as Record<string, unknown>;
 }
 
@@ -50,13 +52,16 @@ function findTemplate(state: TenantState, id: string): SendgridTemplate {
 
 function findVersion(template: SendgridTemplate, versionId: string): SendgridTemplateVersion {
   const version = template.versions.find((v) => v.id === versionId);
-  if (!version) throw sendgridError(404, [problem(null, `Version ${versionId} of template ${template.id} not found.`, null)]);
+  if (!version)
+    throw sendgridError(404, [problem(null, `Version ${versionId} of template ${template.id} not found.`, null)]);
   return version;
 }
 
 function checkName(name: unknown, field = 'name'): string {
-  if (typeof name !== 'string' || name.trim() === '') throw sendgridError(400, [problem(field, `${field} is required and must be a non-empty string.`, null)]);
-  if (name.length > MAX_TEMPLATE_NAME_CHARS) throw sendgridError(400, [problem(field, `${field} must be at most ${MAX_TEMPLATE_NAME_CHARS} characters.`, null)]);
+  if (typeof name !== 'string' || name.trim() === '')
+    throw sendgridError(400, [problem(field, `${field} is required and must be a non-empty string.`, null)]);
+  if (name.length > MAX_TEMPLATE_NAME_CHARS)
+    throw sendgridError(400, [problem(field, `${field} must be at most ${MAX_TEMPLATE_NAME_CHARS} characters.`, null)]);
   return name;
 }
 
@@ -65,8 +70,12 @@ function versionFields(body: Record<string, unknown>, creating: boolean): Partia
   const fields: Partial<SendgridTemplateVersion> = {};
   if (creating || body.name !== undefined) fields.name = checkName(body.name);
   if (creating || body.subject !== undefined) {
-    if (typeof body.subject !== 'string') throw sendgridError(400, [problem('subject', 'subject is required and must be a string.', null)]);
-    if (body.subject.length > MAX_TEMPLATE_SUBJECT_CHARS) throw sendgridError(400, [problem('subject', `subject must be at most ${MAX_TEMPLATE_SUBJECT_CHARS} characters.`, null)]);
+    if (typeof body.subject !== 'string')
+      throw sendgridError(400, [problem('subject', 'subject is required and must be a string.', null)]);
+    if (body.subject.length > MAX_TEMPLATE_SUBJECT_CHARS)
+      throw sendgridError(400, [
+        problem('subject', `subject must be at most ${MAX_TEMPLATE_SUBJECT_CHARS} characters.`, null),
+      ]);
     fields.subject = body.subject;
   }
   for (const key of ['html_content', 'plain_content', 'test_data'] as const) {
@@ -92,16 +101,20 @@ function versionFields(body: Record<string, unknown>, creating: boolean): Partia
     try {
       checkTemplate(source);
     } catch (error) {
-      throw sendgridError(400, [problem(key, `${key} is not a valid Handlebars template: ${(error as Error).message}`, null)]);
+      throw sendgridError(400, [
+        problem(key, `${key} is not a valid Handlebars template: ${(error as Error).message}`, null),
+      ]);
     }
   }
   if (body.active !== undefined) {
-    if (body.active !== 0 && body.active !== 1) throw sendgridError(400, [problem('active', 'active must be 0 or 1.', null)]);
+    if (body.active !== 0 && body.active !== 1)
+      throw sendgridError(400, [problem('active', 'active must be 0 or 1.', null)]);
     fields.active = body.active;
   }
   if (body.generate_plain_content !== undefined) fields.generate_plain_content = body.generate_plain_content === true;
   if (body.editor !== undefined) {
-    if (body.editor !== 'code' && body.editor !== 'design') throw sendgridError(400, [problem('editor', 'editor must be "code" or "design".', null)]);
+    if (body.editor !== 'code' && body.editor !== 'design')
+      throw sendgridError(400, [problem('editor', 'editor must be "code" or "design".', null)]);
     fields.editor = body.editor;
   }
   return fields;
@@ -122,20 +135,28 @@ function activate(template: SendgridTemplate, versionId: string): void {
   for (const v of template.versions) v.active = v.id === versionId ? 1 : 0;
 }
 
-const versionCount = (state: TenantState): number => state.sendgrid.templates.reduce((n, t) => n + t.versions.length, 0);
+const versionCount = (state: TenantState): number =>
+  state.sendgrid.templates.reduce((n, t) => n + t.versions.length, 0);
 
 function listTemplates(context: TenantContext, request: Request): Reply {
   const pageSizeRaw = request.query.get('page_size');
   const pageSize = Number(pageSizeRaw);
   if (pageSizeRaw === null || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_TEMPLATES_PAGE_SIZE) {
-    throw sendgridError(400, [problem('page_size', `page_size is required and must be a whole number from 1 to ${MAX_TEMPLATES_PAGE_SIZE}.`, null)]);
+    throw sendgridError(400, [
+      problem(
+        'page_size',
+        `page_size is required and must be a whole number from 1 to ${MAX_TEMPLATES_PAGE_SIZE}.`,
+        null,
+      ),
+    ]);
   }
   // tsg_templates_v3.json: `generations` defaults to "legacy".
   const generations = (request.query.get('generations') ?? 'legacy').split(',');
   const all = context.store.state.sendgrid.templates.filter((t) => generations.includes(t.generation));
   const token = request.query.get('page_token');
   const start = token ? Number(Buffer.from(token, 'base64url').toString('utf8')) : 0;
-  if (!Number.isInteger(start) || start < 0) throw sendgridError(400, [problem('page_token', 'page_token is not one this API returned.', null)]);
+  if (!Number.isInteger(start) || start < 0)
+    throw sendgridError(400, [problem('page_token', 'page_token is not one this API returned.', null)]);
   const page = all.slice(start, start + pageSize);
   const self = `${context.httpsUrl}/v3/templates`;
   const next = start + pageSize < all.length ? Buffer.from(String(start + pageSize)).toString('base64url') : undefined;
@@ -146,7 +167,11 @@ function listTemplates(context: TenantContext, request: Request): Reply {
       _metadata: {
         self,
         count: all.length,
-        ...(next ? { next: `${self}?${new URLSearchParams({ generations: generations.join(','), page_size: String(pageSize), page_token: next })}` } : {}),
+        ...(next
+          ? {
+              next: `${self}?${new URLSearchParams({ generations: generations.join(','), page_size: String(pageSize), page_token: next })}`,
+            }
+          : {}),
       },
     },
   };
@@ -172,16 +197,23 @@ export function templateRoutes(context: TenantContext): Route[] {
       const body = bodyObject(request);
       const name = checkName(body.name);
       const generation = body.generation ?? 'legacy';
-      if (generation !== 'legacy' && generation !== 'dynamic') throw sendgridError(400, [problem('generation', 'generation must be "legacy" or "dynamic".', null)]);
+      if (generation !== 'legacy' && generation !== 'dynamic')
+        throw sendgridError(400, [problem('generation', 'generation must be "legacy" or "dynamic".', null)]);
       const state = context.store.state;
       if (state.sendgrid.templates.length >= MAX_TEMPLATES_PER_ACCOUNT) {
-        throw sendgridError(400, [problem(null, `An account can have at most ${MAX_TEMPLATES_PER_ACCOUNT} templates; delete one first.`, null)]);
+        throw sendgridError(400, [
+          problem(null, `An account can have at most ${MAX_TEMPLATES_PER_ACCOUNT} templates; delete one first.`, null),
+        ]);
       }
       const id = generation === 'dynamic' ? dynamicTemplateId(name) : randomUUID();
       const twin = state.sendgrid.templates.find((t) => t.id === id || (generation === 'dynamic' && t.name === name));
       if (twin) {
         throw sendgridError(400, [
-          problem('name', `The local SendGrid derives template ids from names, so names must be unique: "${name}" is already template ${twin.id}.`, null),
+          problem(
+            'name',
+            `The local SendGrid derives template ids from names, so names must be unique: "${name}" is already template ${twin.id}.`,
+            null,
+          ),
         ]);
       }
       const template: SendgridTemplate = { id, name, generation, updated_at: now(), versions: [] };
@@ -216,7 +248,11 @@ export function templateRoutes(context: TenantContext): Route[] {
       findTemplate(state, request.params.id as string);
       if (versionCount(state) >= MAX_TEMPLATE_VERSIONS_PER_ACCOUNT) {
         throw sendgridError(400, [
-          problem(null, `An account can have at most ${MAX_TEMPLATE_VERSIONS_PER_ACCOUNT} template versions across all templates; delete one or edit a version in place.`, null),
+          problem(
+            null,
+            `An account can have at most ${MAX_TEMPLATE_VERSIONS_PER_ACCOUNT} template versions across all templates; delete one or edit a version in place.`,
+            null,
+          ),
         ]);
       }
       const created = context.store.mutate((s) => {
@@ -231,7 +267,8 @@ export function templateRoutes(context: TenantContext): Route[] {
           name: fields.name as string,
           subject: fields.subject as string,
           html_content: html,
-          plain_content: generatePlain && fields.plain_content === undefined ? plainFromHtml(html) : (fields.plain_content ?? ''),
+          plain_content:
+            generatePlain && fields.plain_content === undefined ? plainFromHtml(html) : (fields.plain_content ?? ''),
           generate_plain_content: generatePlain,
           editor: fields.editor ?? 'code',
           ...(fields.test_data !== undefined ? { test_data: fields.test_data } : {}),
@@ -246,7 +283,9 @@ export function templateRoutes(context: TenantContext): Route[] {
     }),
     route('GET', '/v3/templates/:id/versions/:versionId', (request) => ({
       status: 200,
-      body: structuredClone(findVersion(findTemplate(context.store.state, request.params.id as string), request.params.versionId as string)),
+      body: structuredClone(
+        findVersion(findTemplate(context.store.state, request.params.id as string), request.params.versionId as string),
+      ),
     })),
     route('PATCH', '/v3/templates/:id/versions/:versionId', (request) => {
       const fields = versionFields(bodyObject(request), false);

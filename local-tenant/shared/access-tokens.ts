@@ -37,9 +37,7 @@ export async function issueAccessToken(
   return { token: await signHs256(claims, signingSecret), expiresIn: ACCESS_TOKEN_LIFETIME_SECONDS };
 }
 
-export type TokenCheck =
-  | { ok: true; clientId: string; scopes: ReadonlySet<string> }
-  | { ok: false; message: string };
+export type TokenCheck = { ok: true; clientId: string; scopes: ReadonlySet<string> } | { ok: false; message: string };
 
 /**
  * Checks a bearer token for the Management API. Auth0 answers 401 to a missing, malformed,

@@ -44,7 +44,10 @@ export function writeFileAtomic(path: string, text: string, options: AtomicWrite
  * create it at once, one rename wins and both see the winner's files, never a mix of the two.
  * Returns false when another process's folder won.
  */
-export function createFolderAtomic(dir: string, files: Readonly<Record<string, { readonly text: string; readonly mode: number }>>): boolean {
+export function createFolderAtomic(
+  dir: string,
+  files: Readonly<Record<string, { readonly text: string; readonly mode: number }>>,
+): boolean {
   mkdirSync(dirname(dir), { recursive: true });
   const temp = `${dir}.${process.pid}.tmp`;
   mkdirSync(temp, { recursive: true });

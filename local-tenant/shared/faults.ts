@@ -66,11 +66,17 @@ export function checkFault(kind: unknown, fault: unknown, count: unknown): strin
   if (typeof kind !== 'string' || !(FAULT_KINDS as readonly string[]).includes(kind)) {
     return `unknown fault kind ${JSON.stringify(kind)}; known kinds: ${FAULT_KINDS.join(', ')}`;
   }
-  if (!Number.isInteger(count) || (count as number) < 1) return `count must be a whole number of at least 1, got ${JSON.stringify(count)}`;
+  if (!Number.isInteger(count) || (count as number) < 1)
+    return `count must be a whole number of at least 1, got ${JSON.stringify(count)}`;
   const f = fault as { status?: unknown; timeout?: unknown; message?: unknown } | null;
   if (typeof f !== 'object' || f === null) return 'a fault is {"status": <400-599>} or {"timeout": true}';
   if (f.timeout === true && f.status === undefined) return undefined;
-  if (Number.isInteger(f.status) && (f.status as number) >= 400 && (f.status as number) <= 599 && f.timeout === undefined) {
+  if (
+    Number.isInteger(f.status) &&
+    (f.status as number) >= 400 &&
+    (f.status as number) <= 599 &&
+    f.timeout === undefined
+  ) {
     return f.message === undefined || typeof f.message === 'string' ? undefined : 'message must be a string';
   }
   return `a fault is {"status": <400-599>} or {"timeout": true}, got ${JSON.stringify(fault)}`;

@@ -18,12 +18,17 @@ export type JwtCheck = { ok: true; claims: JwtClaims } | { ok: false; reason: 'm
 /** Checks an HS256 token's signature, and its expiry (required) against `nowSeconds`. */
 export async function verifyHs256(token: string, key: string, nowSeconds: number): Promise<JwtCheck> {
   try {
-    const { payload } = await jwtVerify(token, secretOf(key), { algorithms: ['HS256'], currentDate: new Date(nowSeconds * 1000), requiredClaims: ['exp'] });
+    const { payload } = await jwtVerify(token, secretOf(key), {
+      algorithms: ['HS256'],
+      currentDate: new Date(nowSeconds * 1000),
+      requiredClaims: ['exp'],
+    });
     return { ok: true, claims: payload as JwtClaims };
   } catch (error) {
     if (error instanceof errors.JWSSignatureVerificationFailed) return { ok: false, reason: 'signature' };
     if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
-    if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp') return { ok: false, reason: 'expired' };
+    if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp')
+      return { ok: false, reason: 'expired' };
     return { ok: false, reason: 'malformed' };
   }
 }

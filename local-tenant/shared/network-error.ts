@@ -31,10 +31,13 @@ function codesOf(error: unknown): string[] {
     if (typeof code === 'string') codes.push(code);
     // Happy eyeballs: one error per address tried, each with its code.
     const { errors } = current as { errors?: unknown };
-    if (Array.isArray(errors)) for (const e of errors) if (typeof (e as { code?: unknown }).code === 'string') codes.push((e as { code: string }).code);
+    if (Array.isArray(errors))
+      for (const e of errors)
+        if (typeof (e as { code?: unknown }).code === 'string') codes.push((e as { code: string }).code);
     if (name === 'TimeoutError' || name === 'AbortError') codes.push(name);
     // The auth0 SDK rethrows with only the text: keep the codes the text names.
-    if (typeof message === 'string') for (const m of message.matchAll(/\b(E[A-Z_]{4,}|[A-Z_]*CERT[A-Z_]*|UND_ERR_[A-Z_]+)\b/g)) codes.push(m[1]!);
+    if (typeof message === 'string')
+      for (const m of message.matchAll(/\b(E[A-Z_]{4,}|[A-Z_]*CERT[A-Z_]*|UND_ERR_[A-Z_]+)\b/g)) codes.push(m[1]!);
     current = (current as { cause?: unknown }).cause;
   }
   return codes;
@@ -65,7 +68,11 @@ export function networkErrorOf(error: unknown, target?: string): NetworkErrorDes
       };
     }
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-      return { kind: 'unknown-host', code, message: `unknown host ${where}: no such name could be resolved. Check AUTH0_DOMAIN (or the URL) for a typo, and this machine's network.` };
+      return {
+        kind: 'unknown-host',
+        code,
+        message: `unknown host ${where}: no such name could be resolved. Check AUTH0_DOMAIN (or the URL) for a typo, and this machine's network.`,
+      };
     }
     if (CERTIFICATE_CODES.has(code)) {
       return {
@@ -75,10 +82,24 @@ export function networkErrorOf(error: unknown, target?: string): NetworkErrorDes
       };
     }
     if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET') {
-      return { kind: 'reset', code, message: `the connection to ${where} was closed before it answered. Try again; if it goes on, the server is failing.` };
+      return {
+        kind: 'reset',
+        code,
+        message: `the connection to ${where} was closed before it answered. Try again; if it goes on, the server is failing.`,
+      };
     }
-    if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'TimeoutError' || code === 'ECONNABORTED') {
-      return { kind: 'timeout', code, message: `${where} did not answer in time. Try again; check the address and the network.` };
+    if (
+      code === 'ETIMEDOUT' ||
+      code === 'UND_ERR_CONNECT_TIMEOUT' ||
+      code === 'UND_ERR_HEADERS_TIMEOUT' ||
+      code === 'TimeoutError' ||
+      code === 'ECONNABORTED'
+    ) {
+      return {
+        kind: 'timeout',
+        code,
+        message: `${where} did not answer in time. Try again; check the address and the network.`,
+      };
     }
   }
   return undefined;

@@ -13,6 +13,9 @@ export interface OwnCertificateTrust {
 export function trustOwnCertificate(certificatePem: string): OwnCertificateTrust {
   const dispatcher = new UndiciAgent({ connect: { ca: certificatePem } });
   const trustingFetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
-    undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher })) as unknown as typeof fetch;
+    undiciFetch(input as Parameters<typeof undiciFetch>[0], {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      dispatcher,
+    })) as unknown as typeof fetch;
   return { fetch: trustingFetch };
 }

@@ -47,8 +47,18 @@ export interface ContrastPair {
   readonly where: string;
 }
 
-const text = (foreground: Colour, background: Colour, where: string): ContrastPair => ({ foreground, background, minimum: 4.5, where });
-const control = (foreground: Colour, background: Colour, where: string): ContrastPair => ({ foreground, background, minimum: 3, where });
+const text = (foreground: Colour, background: Colour, where: string): ContrastPair => ({
+  foreground,
+  background,
+  minimum: 4.5,
+  where,
+});
+const control = (foreground: Colour, background: Colour, where: string): ContrastPair => ({
+  foreground,
+  background,
+  minimum: 3,
+  where,
+});
 
 /** Every foreground the pages put on a background. */
 export const CONTRAST_PAIRS: readonly ContrastPair[] = [

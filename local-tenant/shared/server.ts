@@ -35,7 +35,8 @@ export async function listen(
       console.error(`local tenant: could not answer ${message.method} ${message.url}:`, error);
     });
   };
-  const server = kind === 'https' ? createHttpsServer({ cert: tls?.cert, key: tls?.key }, onRequest) : createHttpServer(onRequest);
+  const server =
+    kind === 'https' ? createHttpsServer({ cert: tls?.cert, key: tls?.key }, onRequest) : createHttpServer(onRequest);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, LOOPBACK_HOST, () => {
@@ -88,7 +89,10 @@ class Dispatcher {
       rawBody = await readBody(message);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        send(response, owner ? owner.errorReply(413, error.message) : { status: 413, body: { message: error.message } });
+        send(
+          response,
+          owner ? owner.errorReply(413, error.message) : { status: 413, body: { message: error.message } },
+        );
         return;
       }
       throw error;
@@ -117,11 +121,22 @@ class Dispatcher {
         return;
       }
       if (fault) {
-        const reply = surface.errorReply(fault.status, fault.message ?? `Fault injected by the local tenant for ${route.faultKind}`);
+        const reply = surface.errorReply(
+          fault.status,
+          fault.message ?? `Fault injected by the local tenant for ${route.faultKind}`,
+        );
         send(response, fault.status === 429 ? withRateLimitHeaders(reply, this.context.now()) : reply);
         return;
       }
-      const request: Request = { method, path, query: url.searchParams, headers: message.headers, params, rawBody, remoteAddress: message.socket.remoteAddress };
+      const request: Request = {
+        method,
+        path,
+        query: url.searchParams,
+        headers: message.headers,
+        params,
+        rawBody,
+        remoteAddress: message.socket.remoteAddress,
+      };
       send(response, await this.run(surface, route.handler, request));
       return;
     }
@@ -136,7 +151,10 @@ class Dispatcher {
       );
       return;
     }
-    send(response, { status: 404, body: { statusCode: 404, error: 'Not Found', message: `Not Found: the local tenant has no endpoint ${what}.` } });
+    send(response, {
+      status: 404,
+      body: { statusCode: 404, error: 'Not Found', message: `Not Found: the local tenant has no endpoint ${what}.` },
+    });
   }
 
   private ownerOf(path: string): Surface<DispatchContext> | undefined {
@@ -153,7 +171,11 @@ class Dispatcher {
     return best;
   }
 
-  private async run(surface: Surface<DispatchContext>, handler: (r: Request) => Reply | Promise<Reply>, request: Request): Promise<Reply> {
+  private async run(
+    surface: Surface<DispatchContext>,
+    handler: (r: Request) => Reply | Promise<Reply>,
+    request: Request,
+  ): Promise<Reply> {
     try {
       return await handler(request);
     } catch (error) {

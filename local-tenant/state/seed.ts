@@ -11,7 +11,12 @@ import { STATE_FORMAT_VERSION, type TenantState } from './types';
 export const DEPLOY_CLIENT_NAME = 'Local tenant deploy (deploy-cli)';
 export const DEFAULT_DATABASE_CONNECTION = 'Username-Password-Authentication';
 
-export function seedState(input: { domain: string; nowMs: number; plan: 'free' | 'enterprise'; verifiedSenders: readonly string[] }): TenantState {
+export function seedState(input: {
+  domain: string;
+  nowMs: number;
+  plan: 'free' | 'enterprise';
+  verifiedSenders: readonly string[];
+}): TenantState {
   const deployClientId = newClientId();
   const deployClientSecret = newClientSecret();
   const connectionId = newConnectionId();
@@ -116,7 +121,9 @@ export function moveToDomain(state: TenantState, domain: string): void {
  * Returns whether anything was missing.
  */
 export function grantNewScopesToDeployClient(state: TenantState): boolean {
-  const grant = state.clientGrants.find((g) => g.client_id === state.secrets.deployClientId && g.audience === managementAudience(state.domain));
+  const grant = state.clientGrants.find(
+    (g) => g.client_id === state.secrets.deployClientId && g.audience === managementAudience(state.domain),
+  );
   if (!grant || !Array.isArray(grant.scope)) return false;
   const missing = MANAGEMENT_API_SCOPES.filter((scope) => !(grant.scope as string[]).includes(scope));
   (grant.scope as string[]).push(...missing);

@@ -7,7 +7,8 @@ import type { JsonObject, OutboxMessage, StoredFlowExecution } from './types';
 /** "2026-11-21 09:00:00Z": seconds are enough for a person reading along. */
 export const terminalTime = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 19)}Z`;
 
-const quoted = (text: string, max = 120): string => JSON.stringify(text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const quoted = (text: string, max = 120): string =>
+  JSON.stringify(text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function flowExecutionLine(execution: StoredFlowExecution): string {
   const debug = execution.debug;
@@ -19,15 +20,21 @@ export function flowExecutionLine(execution: StoredFlowExecution): string {
     const error = (debug.error ?? {}) as JsonObject;
     return `${head}  FAILED at ${String(error.action_id ?? 'the flow itself')}: ${String(error.message ?? 'no cause recorded')}`;
   }
-  if (debug.outcome === 'error-message') return `${head}  ok, ended by ${String(debug.message_action_id)}: ${quoted(String(debug.message))}`;
+  if (debug.outcome === 'error-message')
+    return `${head}  ok, ended by ${String(debug.message_action_id)}: ${quoted(String(debug.message))}`;
   return `${head}  ok`;
 }
 
 /** One line per accepted email; `templateName` is the SendGrid template's name when it has one. */
 export function emailLine(message: OutboxMessage, templateName: string | undefined): string {
   const to = message.to.map((t) => t.email).join(', ');
-  const template = message.template_id ? `template ${message.template_id}${templateName ? ` (${templateName})` : ''}` : quoted(message.subject, 60);
+  const template = message.template_id
+    ? `template ${message.template_id}${templateName ? ` (${templateName})` : ''}`
+    : quoted(message.subject, 60);
   const data = message.dynamic_template_data;
-  const code = data !== null && typeof data === 'object' && !Array.isArray(data) && data.code !== undefined ? `  code ${String(data.code)}` : '';
+  const code =
+    data !== null && typeof data === 'object' && !Array.isArray(data) && data.code !== undefined
+      ? `  code ${String(data.code)}`
+      : '';
   return `${terminalTime(message.sent_at)}  email to ${to}  ${template}${code}`;
 }

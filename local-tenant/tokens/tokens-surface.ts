@@ -25,7 +25,11 @@ async function clientCredentialsGrant(params: Record<string, string>, context: T
   const state = context.store.state;
   const client = state.clients.find((c) => c.client_id === params.client_id);
   // Auth0 answers a wrong client id or secret alike: 401 access_denied "Unauthorized".
-  if (!client || typeof params.client_secret !== 'string' || !sameSecret(String(client.client_secret), params.client_secret)) {
+  if (
+    !client ||
+    typeof params.client_secret !== 'string' ||
+    !sameSecret(String(client.client_secret), params.client_secret)
+  ) {
     return oauthErrorReply(401, 'access_denied', 'Unauthorized');
   }
   const grantTypes = Array.isArray(client.grant_types) ? client.grant_types : [];
@@ -34,7 +38,11 @@ async function clientCredentialsGrant(params: Record<string, string>, context: T
   }
   const audience = params.audience;
   if (!audience) {
-    return oauthErrorReply(403, 'access_denied', 'No audience parameter was provided, and no default audience has been configured');
+    return oauthErrorReply(
+      403,
+      'access_denied',
+      'No audience parameter was provided, and no default audience has been configured',
+    );
   }
   const api = resourceServerFor(state.resourceServers, audience, context.domain);
   if (!api) return oauthErrorReply(403, 'access_denied', `Service not enabled within domain: ${audience}`);
@@ -57,7 +65,10 @@ async function clientCredentialsGrant(params: Record<string, string>, context: T
     scopes,
     nowMs: context.now(),
   });
-  return { status: 200, body: { access_token: token, scope: scopes.join(' '), expires_in: expiresIn, token_type: 'Bearer' } };
+  return {
+    status: 200,
+    body: { access_token: token, scope: scopes.join(' '), expires_in: expiresIn, token_type: 'Bearer' },
+  };
 }
 
 function resourceServerFor(resourceServers: readonly JsonObject[], audience: string, domain: string): boolean {
@@ -72,7 +83,8 @@ export const createTokensSurface = (otherGrants: Readonly<Record<string, GrantHa
     listener: 'https',
     prefixes: ['/oauth/'],
     counted: true,
-    errorReply: (status, message) => oauthErrorReply(status, status >= 500 ? 'server_error' : 'invalid_request', message),
+    errorReply: (status, message) =>
+      oauthErrorReply(status, status >= 500 ? 'server_error' : 'invalid_request', message),
     routes: (context) => [
       {
         method: 'POST',
@@ -84,11 +96,16 @@ export const createTokensSurface = (otherGrants: Readonly<Record<string, GrantHa
             return oauthErrorReply(400, 'invalid_request', 'The request body must be JSON or form-encoded parameters.');
           }
           const params = Object.fromEntries(
-            Object.entries(parsed.value as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : String(v)]),
+            Object.entries(parsed.value as Record<string, unknown>).map(([k, v]) => [
+              k,
+              typeof v === 'string' ? v : String(v),
+            ]),
           );
-          if (!params.grant_type) return oauthErrorReply(400, 'invalid_request', 'Missing required parameter: grant_type');
+          if (!params.grant_type)
+            return oauthErrorReply(400, 'invalid_request', 'Missing required parameter: grant_type');
           const grant = grantTypes[params.grant_type];
-          if (!grant) return oauthErrorReply(400, 'unsupported_grant_type', `Unsupported grant type: ${params.grant_type}`);
+          if (!grant)
+            return oauthErrorReply(400, 'unsupported_grant_type', `Unsupported grant type: ${params.grant_type}`);
           return grant(params, context);
         },
       },

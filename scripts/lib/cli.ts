@@ -9,7 +9,13 @@ export function runCli(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
     const network = error instanceof UserError ? undefined : networkErrorOf(error);
     console.error(
-      error instanceof UserError ? error.message : network ? `Network error: ${network.message}` : error instanceof Error ? error.stack : String(error),
+      error instanceof UserError
+        ? error.message
+        : network
+          ? `Network error: ${network.message}`
+          : error instanceof Error
+            ? error.stack
+            : String(error),
     );
     process.exitCode = 1;
   });

@@ -24,7 +24,9 @@ export function environmentNames(root: string): string[] {
 
 export function loadEnvironmentConfig(root: string, name: string): EnvironmentConfig {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) {
-    throw new ConfigError(`Environment name "${name}" is not valid: use lower-case letters, digits and dashes (e.g. dev, prod).`);
+    throw new ConfigError(
+      `Environment name "${name}" is not valid: use lower-case letters, digits and dashes (e.g. dev, prod).`,
+    );
   }
   const file = `config/${name}.json`;
   const path = join(root, file);
@@ -43,7 +45,9 @@ export function loadEnvironmentConfig(root: string, name: string): EnvironmentCo
   }
   const keywords = (parsed as { keywords?: unknown } | null)?.keywords;
   if (typeof keywords !== 'object' || keywords === null || Array.isArray(keywords)) {
-    throw new ConfigError(`${file} must hold an object "keywords" with the environment's values (see config/dev.json).`);
+    throw new ConfigError(
+      `${file} must hold an object "keywords" with the environment's values (see config/dev.json).`,
+    );
   }
   return { name, file, keywords: keywords as Record<string, unknown> };
 }
@@ -56,7 +60,9 @@ export function localSenderEmail(root: string): string {
   const config = loadEnvironmentConfig(root, LOCAL_ENVIRONMENT);
   const from = config.keywords.SENDGRID_FROM as { email?: unknown } | undefined;
   if (typeof from?.email !== 'string') {
-    throw new Error(`${config.file} has no keywords.SENDGRID_FROM.email: the local SendGrid needs it as its verified sender.`);
+    throw new Error(
+      `${config.file} has no keywords.SENDGRID_FROM.email: the local SendGrid needs it as its verified sender.`,
+    );
   }
   return from.email.toLowerCase();
 }
@@ -67,9 +73,13 @@ export function checkConfigValues(config: EnvironmentConfig): string[] {
   for (const [name, value] of Object.entries(config.keywords)) {
     const spec = KEYWORDS.find((k) => k.name === name);
     if (!spec) {
-      problems.push(`${config.file}: keywords.${name} is not a keyword of this bundle; remove it (known: see scripts/lib/keywords.ts).`);
+      problems.push(
+        `${config.file}: keywords.${name} is not a keyword of this bundle; remove it (known: see scripts/lib/keywords.ts).`,
+      );
     } else if (spec.source !== 'config') {
-      problems.push(`${config.file}: keywords.${name} is computed at deploy (${spec.description}); remove it from the file.`);
+      problems.push(
+        `${config.file}: keywords.${name} is computed at deploy (${spec.description}); remove it from the file.`,
+      );
     } else {
       const problem = spec.check?.(value);
       if (problem) problems.push(`${config.file}: keywords.${name} ${problem}.`);

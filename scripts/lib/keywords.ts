@@ -34,7 +34,9 @@ const positiveIntegerString = (value: unknown): string | undefined =>
 
 // SendGrid dynamic template ids start with "d-" (docs/platform-facts.md §6).
 const sendgridTemplateId = (value: unknown): string | undefined =>
-  typeof value === 'string' && /^d-[0-9a-f]{32}$/.test(value) ? undefined : 'must be a SendGrid dynamic template id ("d-" and 32 hex digits)';
+  typeof value === 'string' && /^d-[0-9a-f]{32}$/.test(value)
+    ? undefined
+    : 'must be a SendGrid dynamic template id ("d-" and 32 hex digits)';
 
 export const KEYWORDS: readonly KeywordSpec[] = [
   {
@@ -55,7 +57,8 @@ export const KEYWORDS: readonly KeywordSpec[] = [
     name: 'MANAGEMENT_API_VAULT_SETUP',
     source: 'deploy',
     type: 'json',
-    description: "setup of the HTTP vault connection to the Management API (OAuth client credentials), built from the vault M2M application's credentials",
+    description:
+      "setup of the HTTP vault connection to the Management API (OAuth client credentials), built from the vault M2M application's credentials",
     placeholder: {
       type: 'OAUTH_CLIENT_CREDENTIALS',
       client_id: 'placeholder',
@@ -75,7 +78,8 @@ export const KEYWORDS: readonly KeywordSpec[] = [
     name: 'SENDGRID_API_URL',
     source: 'deploy',
     type: 'string',
-    description: "SendGrid's API base URL: https://api.sendgrid.com, or SENDGRID_BASE_URL (the local tenant's stand-in)",
+    description:
+      "SendGrid's API base URL: https://api.sendgrid.com, or SENDGRID_BASE_URL (the local tenant's stand-in)",
     placeholder: 'https://api.sendgrid.com',
   },
   {
@@ -120,15 +124,13 @@ export const KEYWORDS: readonly KeywordSpec[] = [
         : 'must be an object with an "email" string, e.g. {"email": "no-reply@example.com", "name": "Example"}',
   },
   ...TEMPLATES.flatMap((template) =>
-    LOCALES.map(
-      (locale): KeywordSpec => ({
-        name: templateKeyword(template, locale),
-        source: 'config',
-        type: 'string',
-        description: `SendGrid dynamic template id of ${template.description}, in "${locale}" (written by npm run templates:push)`,
-        check: sendgridTemplateId,
-      }),
-    ),
+    LOCALES.map((locale): KeywordSpec => ({
+      name: templateKeyword(template, locale),
+      source: 'config',
+      type: 'string',
+      description: `SendGrid dynamic template id of ${template.description}, in "${locale}" (written by npm run templates:push)`,
+      check: sendgridTemplateId,
+    })),
   ),
   {
     name: 'SUPPORT_URL',
@@ -136,14 +138,15 @@ export const KEYWORDS: readonly KeywordSpec[] = [
     type: 'string',
     description: 'https page the notices point to for someone who did not make the change',
     check: (value) =>
-      typeof value === 'string' && /^https:\/\/[^\s]+$/.test(value) ? undefined : 'must be an https URL, e.g. "https://example.com/support"',
+      typeof value === 'string' && /^https:\/\/[^\s]+$/.test(value)
+        ? undefined
+        : 'must be an https URL, e.g. "https://example.com/support"',
   },
   {
     name: 'EMAIL_RULES',
     source: 'config',
     type: 'json',
-    description:
-      'rules of EMAIL/VERIFY_EMAIL for new addresses: {"block_disposable_emails": true, "blocklist": [...]}',
+    description: 'rules of EMAIL/VERIFY_EMAIL for new addresses: {"block_disposable_emails": true, "blocklist": [...]}',
     check: (value) =>
       typeof value === 'object' && value !== null && !Array.isArray(value)
         ? undefined

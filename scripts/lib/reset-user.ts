@@ -14,13 +14,27 @@ export async function resetUserBudget(httpUrl: string, email: string): Promise<s
   const url = `${httpUrl}${RESET_BUDGET_PATH}`;
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email }),
+    });
   } catch (error) {
     throw new UserError(`--reset-user: ${describeNetworkError(error, url)}`);
   }
-  const body = (await response.json().catch(() => ({}))) as { message?: string; email?: string; cleared_codes?: number };
-  if (response.status === 404) throw new UserError(`--reset-user: ${body.message ?? `no user ${email}`} Use the address the user signs in with now (npm start prints the demo users).`);
-  if (!response.ok) throw new UserError(`--reset-user: the local tenant answered ${response.status}: ${body.message ?? 'no reason given'}`);
+  const body = (await response.json().catch(() => ({}))) as {
+    message?: string;
+    email?: string;
+    cleared_codes?: number;
+  };
+  if (response.status === 404)
+    throw new UserError(
+      `--reset-user: ${body.message ?? `no user ${email}`} Use the address the user signs in with now (npm start prints the demo users).`,
+    );
+  if (!response.ok)
+    throw new UserError(
+      `--reset-user: the local tenant answered ${response.status}: ${body.message ?? 'no reason given'}`,
+    );
   const cleared = body.cleared_codes ?? 0;
   return `Email-change budget of ${body.email ?? email} reset (${cleared} code${cleared === 1 ? '' : 's'} sent today cleared): it can start ${cleared === 0 ? 'changes' : 'a change'} again.`;
 }

@@ -23,7 +23,9 @@ const MIN_SECRET_LENGTH = 8;
 /** Values of the environment's secret-looking variables, which must never be printed or built. */
 export function secretValuesFromEnvironment(env: NodeJS.ProcessEnv): string[] {
   return Object.entries(env)
-    .filter(([name, value]) => SECRET_VARIABLE_NAME.test(name) && value !== undefined && value.length >= MIN_SECRET_LENGTH)
+    .filter(
+      ([name, value]) => SECRET_VARIABLE_NAME.test(name) && value !== undefined && value.length >= MIN_SECRET_LENGTH,
+    )
     .map(([, value]) => value as string);
 }
 

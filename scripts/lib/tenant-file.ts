@@ -25,7 +25,9 @@ export function readTenantText(root: string): string {
 /** deploy-cli's own keyword replacement (lib/tools keywordReplace): ##NAME## and @@NAME@@. */
 export function deployCliKeywordReplace(text: string, mappings: Mappings): string {
   // Loaded lazily: requiring deploy-cli pulls in all of its handlers.
-  const tools = (require('auth0-deploy-cli/lib/tools') as { default: { keywordReplace(t: string, m: Mappings): string } }).default;
+  const tools = (
+    require('auth0-deploy-cli/lib/tools') as { default: { keywordReplace(t: string, m: Mappings): string } }
+  ).default;
   return tools.keywordReplace(text, mappings);
 }
 

@@ -51,7 +51,9 @@ async function outbox(t: LocalTenant): Promise<OutboxMessage[]> {
 }
 
 const codesTo = async (t: LocalTenant, address: string): Promise<string[]> =>
-  (await outbox(t)).filter((m) => m.to.some((to) => to.email === address)).map((m) => String((m.dynamic_template_data as { code?: unknown } | undefined)?.code));
+  (await outbox(t))
+    .filter((m) => m.to.some((to) => to.email === address))
+    .map((m) => String((m.dynamic_template_data as { code?: unknown } | undefined)?.code));
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await shown(page.getByRole('heading', { name: 'Sign in' }));
@@ -65,7 +67,11 @@ async function focusedField(page: Page): Promise<{ name: string | null; invalid:
   return page.evaluate(() => {
     const active = document.activeElement as HTMLElement;
     const describedBy = (active.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
-    return { name: active.getAttribute('name'), invalid: active.getAttribute('aria-invalid'), description: describedBy.map((id) => document.getElementById(id)?.textContent?.trim()).join(' | ') };
+    return {
+      name: active.getAttribute('name'),
+      invalid: active.getAttribute('aria-invalid'),
+      description: describedBy.map((id) => document.getElementById(id)?.textContent?.trim()).join(' | '),
+    };
   });
 }
 
@@ -84,12 +90,15 @@ function demoUser(t: LocalTenant): { id: string; email: string; password: string
 /** Spends the user's whole daily budget, as ten codes asked for today would. */
 async function spendBudget(t: LocalTenant, userId: string): Promise<void> {
   const today = new Date().toISOString().slice(0, 10);
-  await management(t).users.update(userId, { app_metadata: { [SENDS_APP_METADATA_KEY]: { day: today, count: 'x'.repeat(10) } } });
+  await management(t).users.update(userId, {
+    app_metadata: { [SENDS_APP_METADATA_KEY]: { day: today, count: 'x'.repeat(10) } },
+  });
 }
 
-const sendsOf = (t: LocalTenant, userId: string): unknown => t.state.users.find((u) => u.user_id === userId)?.app_metadata[SENDS_APP_METADATA_KEY];
+const sendsOf = (t: LocalTenant, userId: string): unknown =>
+  t.state.users.find((u) => u.user_id === userId)?.app_metadata[SENDS_APP_METADATA_KEY];
 
-test('a demo user who was sent the day\'s 10 codes (email_change_rate_limited) gets them back from the demo page', async () => {
+test("a demo user who was sent the day's 10 codes (email_change_rate_limited) gets them back from the demo page", async () => {
   const t = tenant();
   const user = demoUser(t);
   await spendBudget(t, user.id);
@@ -110,7 +119,9 @@ test('a demo user who was sent the day\'s 10 codes (email_change_rate_limited) g
 
   await page.getByRole('button', { name: 'Reset my email-change budget' }).click();
   await shown(page.locator('#outcome'));
-  expect(await page.locator('#outcome').textContent()).toContain('Your email-change budget is reset (10 codes sent today cleared)');
+  expect(await page.locator('#outcome').textContent()).toContain(
+    'Your email-change budget is reset (10 codes sent today cleared)',
+  );
   expect(await page.locator('#budget').textContent()).toContain('0 codes sent today');
   expect(sendsOf(t, user.id)).toBeUndefined();
 
@@ -147,12 +158,17 @@ test('npm run local-tenant -- --reset-user <email> resets the budget on the tena
   expect(sendsOf(t, user.id)).toBeUndefined();
 }, 60_000);
 
-test('the tenant\'s root URL is an index of what it serves', async () => {
+test("the tenant's root URL is an index of what it serves", async () => {
   const t = tenant();
   const page = await phonePage();
   await page.goto(`${t.httpUrl}/`);
   await shown(page.getByRole('heading', { name: 'Local tenant' }));
-  for (const url of [t.env.DEMO_APP_URL, `${t.httpUrl}/outbox`, t.env.OUTBOX_URL, `${t.httpUrl}/.well-known/openid-configuration`]) {
+  for (const url of [
+    t.env.DEMO_APP_URL,
+    `${t.httpUrl}/outbox`,
+    t.env.OUTBOX_URL,
+    `${t.httpUrl}/.well-known/openid-configuration`,
+  ]) {
     expect(await page.getByRole('link', { name: url as string, exact: true }).getAttribute('href')).toBe(url);
   }
   expect(await page.locator('body').textContent()).toContain(t.envFile);
@@ -184,7 +200,11 @@ test('at 375 px: a whole change fits the phone, a refused address takes the focu
   await addressField.press('Enter');
   await shown(page.getByRole('alert'));
   expect(await textOf(page.getByRole('alert'))).toBe('That is already your email address. Enter a different one.');
-  expect(await focusedField(page)).toEqual({ name: 'new_email_en', invalid: 'true', description: expect.stringContaining('That is already your email address. Enter a different one.') });
+  expect(await focusedField(page)).toEqual({
+    name: 'new_email_en',
+    invalid: 'true',
+    description: expect.stringContaining('That is already your email address. Enter a different one.'),
+  });
   await fitsThePhone(page, 'form-refused-address');
   expect(await codesTo(t, NEW_ADDRESS)).toEqual([]);
 
@@ -214,7 +234,10 @@ test('at 375 px: a whole change fits the phone, a refused address takes the focu
   expect(await resend.isDisabled()).toBe(true);
   const before = Number(await page.locator('[data-countdown-seconds]').textContent());
   expect(before).toBeGreaterThan(50);
-  await page.waitForFunction((was) => Number(document.querySelector('[data-countdown-seconds]')?.textContent) < was, before);
+  await page.waitForFunction(
+    (was) => Number(document.querySelector('[data-countdown-seconds]')?.textContent) < was,
+    before,
+  );
   expect(await page.locator('.resend-waiting').textContent()).toMatch(/You can ask for a new code in \d+ seconds\./);
   await fitsThePhone(page, 'form-resend-countdown');
   const codes = await codesTo(t, NEW_ADDRESS);
@@ -242,8 +265,15 @@ test('at 375 px: a whole change fits the phone, a refused address takes the focu
   await sendgridClient(t.env).request({
     method: 'POST',
     url: '/v3/mail/send',
-    body: { from: { email: localSenderEmail(ROOT) }, personalizations: [{ to: [{ email: 'someone@example.com' }] }], subject: 'Arrives while the outbox is open', content: [{ type: 'text/plain', value: 'Hello' }] },
+    body: {
+      from: { email: localSenderEmail(ROOT) },
+      personalizations: [{ to: [{ email: 'someone@example.com' }] }],
+      subject: 'Arrives while the outbox is open',
+      content: [{ type: 'text/plain', value: 'Hello' }],
+    },
   });
-  await page.waitForFunction((count) => document.querySelectorAll('article').length > count, articles, { timeout: 12_000 });
+  await page.waitForFunction((count) => document.querySelectorAll('article').length > count, articles, {
+    timeout: 12_000,
+  });
   await shown(page.getByRole('heading', { name: 'Arrives while the outbox is open' }));
 }, 120_000);

@@ -8,7 +8,17 @@ import { totpCode } from '../../local-tenant/login/totp';
 import { loadEnvironmentConfig } from '../../scripts/lib/environment-config';
 import { useBrowser } from '../helpers/browser';
 import { useDeployedLocalTenant } from '../helpers/deployed-local-tenant';
-import { accountOf, addressFor, codeIn, expectChanged, profileOf, sendsToday, ShiftableClock, useEmailChangeInBrowser, wrongCode } from '../helpers/email-change-browser';
+import {
+  accountOf,
+  addressFor,
+  codeIn,
+  expectChanged,
+  profileOf,
+  sendsToday,
+  ShiftableClock,
+  useEmailChangeInBrowser,
+  wrongCode,
+} from '../helpers/email-change-browser';
 import { enrolTotp, management } from '../helpers/login-apps';
 import { ROOT } from '../helpers/paths';
 import { useSecurityReport } from '../helpers/security-report';
@@ -27,7 +37,8 @@ const COMPLETED = { error: 'access_denied', description: 'email_change_completed
 const CANCELLED = { error: 'access_denied', description: 'email_change_cancelled' };
 const REAUTHENTICATION_REQUIRED = { error: 'access_denied', description: 'email_change_reauthentication_required' };
 const RATE_LIMITED = { error: 'access_denied', description: 'email_change_rate_limited' };
-const wrongCodeNotice = (left: number): string => `That code is not right. Check the latest email and try again: ${left === 1 ? '1 attempt' : `${left} attempts`} left.`;
+const wrongCodeNotice = (left: number): string =>
+  `That code is not right. Check the latest email and try again: ${left === 1 ? '1 attempt' : `${left} attempts`} left.`;
 
 /** Adds hidden inputs to the page's form, as anyone can with the browser's developer tools. */
 async function addHiddenInputs(page: Page, inputs: Record<string, string>): Promise<void> {
@@ -90,7 +101,10 @@ test(
     await page.goto(change.authorizeUrl({ email_change: 'true', max_age: '0' }));
     await page.getByRole('button', { name: 'Continue with Google (stand-in)' }).click();
     await page.getByRole('button', { name: new RegExp(social.email.replace(/\./g, '\\.')) }).click();
-    expect(await change.outcome(page)).toEqual({ error: 'access_denied', description: 'email_change_unsupported_identity' });
+    expect(await change.outcome(page)).toEqual({
+      error: 'access_denied',
+      description: 'email_change_unsupported_identity',
+    });
     expect(accountOf(change.user(social.user_id))).toEqual(before);
     expect(await change.outboxSince(mark)).toEqual([]);
   }),
@@ -184,7 +198,9 @@ describe('fields tampered in the browser at the code step:', () => {
     expectChanged(change.user(s.user.user_id), s.user, s.proven);
     expect(change.user(s.other.user_id)).toEqual(s.other);
     const sent = await change.outboxSince(s.mark);
-    expect(sent.map((m) => [m.to.map((t) => t.email), m.template_id])).toEqual([[[s.user.email], TEMPLATE.SENDGRID_TEMPLATE_NOTICE_OLD_EN]]);
+    expect(sent.map((m) => [m.to.map((t) => t.email), m.template_id])).toEqual([
+      [[s.user.email], TEMPLATE.SENDGRID_TEMPLATE_NOTICE_OLD_EN],
+    ]);
     expect(await change.outboxTo(attacker)).toEqual([]);
   }
 
@@ -323,7 +339,11 @@ test(
 
     await change.enterCode(page, codeA);
     expect(await change.codeNotice(page)).toBe(wrongCodeNotice(4));
-    expect(change.user(user.user_id)).toEqual({ ...before, updated_at: expect.any(String), app_metadata: { ...before.app_metadata, email_change_sends: change.sendsToday(2) } });
+    expect(change.user(user.user_id)).toEqual({
+      ...before,
+      updated_at: expect.any(String),
+      app_metadata: { ...before.app_metadata, email_change_sends: change.sendsToday(2) },
+    });
 
     await change.enterCode(page, codeB);
     expect(await change.outcome(page)).toEqual(COMPLETED);
@@ -355,7 +375,9 @@ test(
     await change.press(page, 'Send a new code');
     await change.atCodeStep(page);
     expect(await change.text(page)).toContain(`We sent a 6-digit code to ${a}.`);
-    expect(await change.outboxSince(mark)).toEqual([expect.objectContaining({ to: [{ email: a }], template_id: TEMPLATE.SENDGRID_TEMPLATE_CODE_EN })]);
+    expect(await change.outboxSince(mark)).toEqual([
+      expect.objectContaining({ to: [{ email: a }], template_id: TEMPLATE.SENDGRID_TEMPLATE_CODE_EN }),
+    ]);
     const newA = await change.latestCode(a);
     expect(newA).not.toBe(codeA);
     expect(profileOf(change.user(user.user_id))).toEqual(profileOf(before));
@@ -422,7 +444,9 @@ test(
 
     clock.shift(5 * 60 + 1);
     await change.enterCode(page, code);
-    expect(await change.alert(page)).toBe('This code has expired: codes are valid for 5 minutes. Ask for a new code and enter it.');
+    expect(await change.alert(page)).toBe(
+      'This code has expired: codes are valid for 5 minutes. Ask for a new code and enter it.',
+    );
     expect(await change.codeNotice(page)).toBe('');
     expect(change.user(user.user_id)).toEqual(before);
     expect(await change.outboxSince(mark)).toEqual([]);
@@ -482,7 +506,9 @@ test(
     await change.enterCode(first, firstCode);
     expect(await change.outcome(first)).toEqual(COMPLETED);
     expectChanged(change.user(user.user_id), before, address);
-    expect((await change.outboxSince(mark)).map((m) => [m.to[0]?.email, m.template_id])).toEqual([[user.email, TEMPLATE.SENDGRID_TEMPLATE_NOTICE_OLD_EN]]);
+    expect((await change.outboxSince(mark)).map((m) => [m.to[0]?.email, m.template_id])).toEqual([
+      [user.email, TEMPLATE.SENDGRID_TEMPLATE_NOTICE_OLD_EN],
+    ]);
   }),
 );
 
@@ -517,7 +543,9 @@ test(
     const takenPages = await pagesFor(owner.email);
     expect(takenPages).toEqual(freePages);
     expect(takenPages[1]).toContain('We sent a 6-digit code to <address>.');
-    expect(takenPages[3]).toContain('This code has expired: codes are valid for 5 minutes. Ask for a new code and enter it.');
+    expect(takenPages[3]).toContain(
+      'This code has expired: codes are valid for 5 minutes. Ask for a new code and enter it.',
+    );
 
     expect(change.user(owner.user_id)).toEqual(owner);
     expect(accountOf(profileOf(change.user(user.user_id)))).toEqual(accountOf(profileOf(user)));
@@ -627,7 +655,9 @@ describe('codes sent today (app_metadata.email_change_sends):', () => {
     'the 10th code of the day is sent, an 11th is refused by the flow with a message, and a new change is denied: email_change_rate_limited',
     report.tracked(async () => {
       const user = await change.createUser('sends');
-      await management(tenant()).users.update(user.user_id, { app_metadata: { email_change_sends: change.sendsToday(9) } });
+      await management(tenant()).users.update(user.user_id, {
+        app_metadata: { email_change_sends: change.sendsToday(9) },
+      });
       const page = await change.newPage();
       await change.start(page, user);
       const address = addressFor(user, 'tenth');
@@ -638,7 +668,9 @@ describe('codes sent today (app_metadata.email_change_sends):', () => {
       const mark = (await change.outbox()).length;
 
       await change.press(page, 'Send a new code');
-      expect(await change.alert(page)).toBe('We have sent as many codes today as your account allows. Try again tomorrow.');
+      expect(await change.alert(page)).toBe(
+        'We have sent as many codes today as your account allows. Try again tomorrow.',
+      );
       expect(change.user(user.user_id)).toEqual(before);
       expect(await change.outboxSince(mark)).toEqual([]);
 
@@ -652,10 +684,12 @@ describe('codes sent today (app_metadata.email_change_sends):', () => {
   );
 
   test(
-    "10 codes sent on an earlier day do not count today: the form opens",
+    '10 codes sent on an earlier day do not count today: the form opens',
     report.tracked(async () => {
       const user = await change.createUser('yesterday');
-      await management(tenant()).users.update(user.user_id, { app_metadata: { email_change_sends: sendsToday(10, Date.now() - 86_400_000) } });
+      await management(tenant()).users.update(user.user_id, {
+        app_metadata: { email_change_sends: sendsToday(10, Date.now() - 86_400_000) },
+      });
       const before = accountOf(change.user(user.user_id));
       const mark = (await change.outbox()).length;
       const page = await change.newPage();

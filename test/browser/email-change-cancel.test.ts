@@ -23,7 +23,9 @@ const TRANSACTION_GONE = 'This sign-in has expired or belongs to another browser
 const CANCEL = 'Cancel, keep my current address';
 
 /** A new user on the form's first step: the record as it is there (after the sign-in), and the outbox length. */
-async function atAddressStep(prefix: string): Promise<{ user: StoredUser; page: Page; atForm: StoredUser; mark: number }> {
+async function atAddressStep(
+  prefix: string,
+): Promise<{ user: StoredUser; page: Page; atForm: StoredUser; mark: number }> {
   const user = await change.createUser(prefix);
   const page = await change.newPage();
   await change.start(page, user);
@@ -35,7 +37,13 @@ async function atAddressStep(prefix: string): Promise<{ user: StoredUser; page: 
  * first step (but the count of codes sent) and exactly as just before the press, nothing was sent
  * by it, and the journey is over (its page answers that the sign-in is gone).
  */
-async function expectCancelled(page: Page, formUrl: string, s: { user: StoredUser; atForm: StoredUser }, beforePress: StoredUser, markBeforePress: number): Promise<void> {
+async function expectCancelled(
+  page: Page,
+  formUrl: string,
+  s: { user: StoredUser; atForm: StoredUser },
+  beforePress: StoredUser,
+  markBeforePress: number,
+): Promise<void> {
   expect(await change.outcome(page)).toEqual(CANCELLED);
   const after = change.user(s.user.user_id);
   expect(after).toEqual(beforePress);
@@ -63,7 +71,12 @@ test('the code step: Cancel reaches the app as email_change_cancelled; nothing w
   const address = addressFor(s.user, 'pending');
   await change.sendCode(s.page, address);
   await change.atCodeStep(s.page);
-  expect(await change.buttons(s.page)).toEqual(['Change my email', 'Send a new code', 'Use a different address', CANCEL]);
+  expect(await change.buttons(s.page)).toEqual([
+    'Change my email',
+    'Send a new code',
+    'Use a different address',
+    CANCEL,
+  ]);
   const code = await change.latestCode(address);
   const beforePress = change.user(s.user.user_id);
   expect(beforePress.app_metadata.email_change_sends).toEqual(change.sendsToday(1));
@@ -73,7 +86,9 @@ test('the code step: Cancel reaches the app as email_change_cancelled; nothing w
   await s.page.getByLabel('Code', { exact: true }).fill(code);
   await change.cancel(s.page);
   await expectCancelled(s.page, formUrl, s, beforePress, mark);
-  expect((await change.outboxSince(s.mark)).map((m) => [m.to.map((t) => t.email), m.template_id])).toEqual([[[address], TEMPLATE.SENDGRID_TEMPLATE_CODE_EN]]);
+  expect((await change.outboxSince(s.mark)).map((m) => [m.to.map((t) => t.email), m.template_id])).toEqual([
+    [[address], TEMPLATE.SENDGRID_TEMPLATE_CODE_EN],
+  ]);
 
   // The code, posted to the ended journey's form, takes nothing.
   const posted = await change.post(s.page, formUrl, { code_en: code, action: 'next' });

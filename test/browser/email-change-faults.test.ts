@@ -23,7 +23,8 @@ const COMPLETED = { error: 'access_denied', description: 'email_change_completed
 const SEND_FAILED = 'We could not send the email just now, and nothing was changed. Wait a minute, then try again.';
 const UNREACHABLE = 'We could not reach your account just now, and nothing was changed. Wait a minute, then try again.';
 
-const sentTo = async (mark: number) => (await change.outboxSince(mark)).map((m) => [m.to.map((t) => t.email), m.template_id]);
+const sentTo = async (mark: number) =>
+  (await change.outboxSince(mark)).map((m) => [m.to.map((t) => t.email), m.template_id]);
 
 // The send-code flow reads the account (GET /users/{id}: management.users.read), records the
 // send in app_metadata.email_change_sends (PATCH: management.users.update), asks who owns the
@@ -32,9 +33,24 @@ const sentTo = async (mark: number) => (await change.outboxSince(mark)).map((m) 
 const CODE_EMAIL_FAULTS: [string, FaultKind, Fault, { message: string; written: number }][] = [
   ['SendGrid answers 500 to the code email', 'sendgrid.send', { status: 500 }, { message: SEND_FAILED, written: 1 }],
   ['SendGrid answers 429 to the code email', 'sendgrid.send', { status: 429 }, { message: SEND_FAILED, written: 1 }],
-  ['SendGrid never answers the code email (timeout)', 'sendgrid.send', { timeout: true }, { message: SEND_FAILED, written: 1 }],
-  ['the Management API answers 500 when the flow reads the account', 'management.users.read', { status: 500 }, { message: UNREACHABLE, written: 0 }],
-  ['the Management API answers 500 when the flow records the send', 'management.users.update', { status: 500 }, { message: UNREACHABLE, written: 0 }],
+  [
+    'SendGrid never answers the code email (timeout)',
+    'sendgrid.send',
+    { timeout: true },
+    { message: SEND_FAILED, written: 1 },
+  ],
+  [
+    'the Management API answers 500 when the flow reads the account',
+    'management.users.read',
+    { status: 500 },
+    { message: UNREACHABLE, written: 0 },
+  ],
+  [
+    'the Management API answers 500 when the flow records the send',
+    'management.users.update',
+    { status: 500 },
+    { message: UNREACHABLE, written: 0 },
+  ],
 ];
 
 describe.each(CODE_EMAIL_FAULTS)('%s:', (_name, kind, fault, expected) => {
@@ -103,7 +119,9 @@ describe.each([429, 500])('the Management API answers %i to the update:', (statu
 
       await change.armFault('management.users.update', { status });
       await change.enterCode(page, code);
-      expect(await change.alert(page)).toBe('We could not change your email address just now, and nothing was changed. Wait a minute, then enter the code again.');
+      expect(await change.alert(page)).toBe(
+        'We could not change your email address just now, and nothing was changed. Wait a minute, then enter the code again.',
+      );
       await change.atCodeStep(page);
       expect(change.user(user.user_id)).toEqual(before);
       expect(await change.outboxSince(mark)).toEqual([]);
@@ -145,7 +163,10 @@ test(
     const mark = (await change.outbox()).length;
     await change.armFault('sendgrid.send', { status: 500 });
     await change.enterCode(page, await change.latestCode(first));
-    expect(await outcome()).toEqual({ code: 'email_change_completed', text: expect.stringContaining('Your email address has changed.') });
+    expect(await outcome()).toEqual({
+      code: 'email_change_completed',
+      text: expect.stringContaining('Your email address has changed.'),
+    });
     const changed = change.user(user.user_id);
     // The notice's failure is recorded next to the change, for support (npm run history).
     expectChanged(changed, before, first, { notice: 'failed' });
@@ -159,9 +180,10 @@ test(
     expect((await outcome()).code).toBe('email_change_completed');
     // The history keeps both changes, the newest first (changedRecord: the first moved to c2); the notice record is now the second's.
     expectChanged(change.user(user.user_id), again, second);
-    expect((change.user(user.user_id).app_metadata.email_change_history as Record<string, { change_id: string }>).c2?.change_id).toBe(
-      (changed.app_metadata.email_change_history as Record<string, { change_id: string }>).c1?.change_id,
-    );
+    expect(
+      (change.user(user.user_id).app_metadata.email_change_history as Record<string, { change_id: string }>).c2
+        ?.change_id,
+    ).toBe((changed.app_metadata.email_change_history as Record<string, { change_id: string }>).c1?.change_id);
     expect(await sentTo(mark)).toEqual([
       [[second], TEMPLATE.SENDGRID_TEMPLATE_CODE_EN],
       [[first], TEMPLATE.SENDGRID_TEMPLATE_NOTICE_OLD_EN],

@@ -47,27 +47,47 @@ const REFUSALS = [
  * The HTML standard's "valid email address" (what <input type=email> accepts), written here
  * independently of the Forms runtime: whatever the flows accept must at least be this, in ASCII.
  */
-const HTML_EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+const HTML_EMAIL =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
 /** What the flows should make of an address they accept: whitespace around dropped, A-Z lowered. */
-const normalised = (input: string): string => input.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '').replace(/[A-Z]/g, (c) => c.toLowerCase());
+const normalised = (input: string): string =>
+  input.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '').replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /** Any CR or LF in any text of what SendGrid received for a message (addresses, names, subject, data). */
 function hasLineBreak(value: unknown): boolean {
   if (typeof value === 'string') return /[\r\n]/.test(value);
   if (Array.isArray(value)) return value.some(hasLineBreak);
-  if (typeof value === 'object' && value !== null) return Object.entries(value).some(([key, v]) => hasLineBreak(key) || hasLineBreak(v));
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).some(([key, v]) => hasLineBreak(key) || hasLineBreak(v));
   return false;
 }
 
-const headerTexts = (m: OutboxMessage) => [m.to, m.from, m.cc, m.bcc, m.reply_to ?? null, m.subject, m.custom_args, m.dynamic_template_data];
+const headerTexts = (m: OutboxMessage) => [
+  m.to,
+  m.from,
+  m.cc,
+  m.bcc,
+  m.reply_to ?? null,
+  m.subject,
+  m.custom_args,
+  m.dynamic_template_data,
+];
 
 /** An input as the report lists it (in a code span): JSON, anything outside printable ASCII, and the backtick, as \uXXXX. */
 const shown = (input: string): string =>
-  JSON.stringify(input).replace(/[^\x20-\x5f\x61-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).slice(0, 100);
+  JSON.stringify(input)
+    .replace(/[^\x20-\x5f\x61-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .slice(0, 100);
 
 /** Checks one answer of the new-address step: accepted and normalised, or refused with a message; never an error. */
-function checkAnswer(input: string, answer: { status: number; text: string }, sent: OutboxMessage[], before: StoredUser, after: StoredUser): 'accepted' | 'refused' {
+function checkAnswer(
+  input: string,
+  answer: { status: number; text: string },
+  sent: OutboxMessage[],
+  before: StoredUser,
+  after: StoredUser,
+): 'accepted' | 'refused' {
   expect(answer.status).toBe(200);
   expect(answer.text).not.toContain('Something went wrong');
   expect(answer.text).not.toContain('We could not');
@@ -80,7 +100,9 @@ function checkAnswer(input: string, answer: { status: number; text: string }, se
     expect(address.length).toBeLessThanOrEqual(254);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.to).toEqual([{ email: address }]);
-    expect([TEMPLATE.SENDGRID_TEMPLATE_CODE_EN, TEMPLATE.SENDGRID_TEMPLATE_ADDRESS_IN_USE_EN]).toContain(sent[0]?.template_id);
+    expect([TEMPLATE.SENDGRID_TEMPLATE_CODE_EN, TEMPLATE.SENDGRID_TEMPLATE_ADDRESS_IN_USE_EN]).toContain(
+      sent[0]?.template_id,
+    );
     expect(hasLineBreak(headerTexts(sent[0] as OutboxMessage))).toBe(false);
     return 'accepted';
   }
@@ -106,7 +128,28 @@ const HOMOGLYPHS = [
   '\uff20', // fullwidth @
 ];
 const INVISIBLE = ['\u200b', '\u00a0', '\u2028', '\u0000', '\ufeff'];
-const PUNCTUATION = ['"', "'", '<', '>', ',', ';', ':', '\\', '(', ')', '[', ']', ' ', '\t', '\r', '\n', '\r\n', '@', '%0d%0a', '..'];
+const PUNCTUATION = [
+  '"',
+  "'",
+  '<',
+  '>',
+  ',',
+  ';',
+  ':',
+  '\\',
+  '(',
+  ')',
+  '[',
+  ']',
+  ' ',
+  '\t',
+  '\r',
+  '\n',
+  '\r\n',
+  '@',
+  '%0d%0a',
+  '..',
+];
 const LOCAL_ASCII = [...'abcxyzABCXYZ0189._+-'];
 const DOMAINS = ['example.com', 'Example.COM', 'mail.example.org', 'EXAMPLE.NET', 'sub.example.co'];
 const HOSTILE_DOMAINS = [
@@ -125,24 +168,53 @@ const HOSTILE_DOMAINS = [
   `${'a'.repeat(64)}.com`,
   'example.com\r\nBcc: attacker@example.com',
 ];
-const INJECTIONS = ['\r\nBcc: attacker@example.com', '\nSubject: hello', '%0D%0ABcc:attacker@example.com', ',attacker@example.com', ';attacker@example.com', ' <attacker@example.com>', '\r\n\r\nbody'];
+const INJECTIONS = [
+  '\r\nBcc: attacker@example.com',
+  '\nSubject: hello',
+  '%0D%0ABcc:attacker@example.com',
+  ',attacker@example.com',
+  ';attacker@example.com',
+  ' <attacker@example.com>',
+  '\r\n\r\nbody',
+];
 const AROUND = ['', ' ', '  ', '\t', '\r\n', '\n', ' \r\n '];
 
 const validLocal = fc.stringMatching(/^[a-zA-Z0-9]([a-zA-Z0-9+_-]{0,10}[a-zA-Z0-9])?$/);
-const casing = fc.constantFrom<(s: string) => string>((s) => s, (s) => s.toUpperCase(), (s) => s.toLowerCase());
+const casing = fc.constantFrom<(s: string) => string>(
+  (s) => s,
+  (s) => s.toUpperCase(),
+  (s) => s.toLowerCase(),
+);
 
 /** Plain addresses with spaces or line breaks around and any case: the flows must accept these. */
 const plainAddress = fc
-  .record({ local: validLocal, domain: fc.constantFrom(...DOMAINS), before: fc.constantFrom(...AROUND), after: fc.constantFrom(...AROUND), casing })
-  .map(({ local, domain, before, after, casing: cased }) => ({ input: `${before}${cased(`${local}@${domain}`)}${after}`, mustAccept: true }));
+  .record({
+    local: validLocal,
+    domain: fc.constantFrom(...DOMAINS),
+    before: fc.constantFrom(...AROUND),
+    after: fc.constantFrom(...AROUND),
+    casing,
+  })
+  .map(({ local, domain, before, after, casing: cased }) => ({
+    input: `${before}${cased(`${local}@${domain}`)}${after}`,
+    mustAccept: true,
+  }));
 
 /** Anything built from hostile pieces: accepted (normalised) or refused, never anything else. */
 const hostileAddress = fc
   .record({
-    local: fc.array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...LOCAL_ASCII) }, fc.constantFrom(...HOMOGLYPHS), fc.constantFrom(...INVISIBLE), fc.constantFrom(...PUNCTUATION)), {
-      minLength: 1,
-      maxLength: 10,
-    }),
+    local: fc.array(
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...LOCAL_ASCII) },
+        fc.constantFrom(...HOMOGLYPHS),
+        fc.constantFrom(...INVISIBLE),
+        fc.constantFrom(...PUNCTUATION),
+      ),
+      {
+        minLength: 1,
+        maxLength: 10,
+      },
+    ),
     quoted: fc.boolean(),
     domain: fc.oneof(fc.constantFrom(...DOMAINS), fc.constantFrom(...HOSTILE_DOMAINS)),
     injection: fc.oneof({ weight: 2, arbitrary: fc.constant('') }, fc.constantFrom(...INJECTIONS)),
@@ -173,7 +245,11 @@ class JourneysOverHttp {
       this.sendsLeft = MAX_SENDS_PER_DAY;
     }
     const http = new HttpBrowser(tenant().httpUrl);
-    const page = await signInAt(http, new URL(change.authorizeUrl({ email_change: 'true', max_age: '0' })), this.user.email);
+    const page = await signInAt(
+      http,
+      new URL(change.authorizeUrl({ email_change: 'true', max_age: '0' })),
+      this.user.email,
+    );
     expect(page.text).toContain('Change your email address');
     this.current = { http, page, user: this.user };
     return this.current;
@@ -189,7 +265,9 @@ class JourneysOverHttp {
 }
 
 /** Statuses of every response the tenant's servers (in this process) sent while `body` ran. */
-async function watchingResponses<T>(body: () => Promise<T>): Promise<{ result: T; answered: { path: string; status: number }[] }> {
+async function watchingResponses<T>(
+  body: () => Promise<T>,
+): Promise<{ result: T; answered: { path: string; status: number }[] }> {
   const answered: { path: string; status: number }[] = [];
   const listener = (message: unknown): void => {
     const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
@@ -210,26 +288,37 @@ test(`${GENERATED_ADDRESSES} generated addresses through the form's endpoints: a
   const mark = (await change.outbox()).length;
   const { answered } = await watchingResponses(() =>
     fc.assert(
-      fc.asyncProperty(fc.oneof({ weight: 1, arbitrary: plainAddress }, { weight: 3, arbitrary: hostileAddress }), async ({ input, mustAccept }) => {
-        let passed = false;
-        try {
-          const { http, page, user } = await journeys.atNewAddressStep();
-          const before = change.user(user.user_id);
-          const since = (await change.outbox()).length;
-          const next = await http.submit(page, { new_email_en: input, action: 'next' });
-          const verdict = checkAnswer(input, next, await change.outboxSince(since), before, change.user(user.user_id));
-          if (mustAccept) expect(verdict).toBe('accepted');
-          journeys.moved(next, verdict === 'accepted');
-          outcomes[verdict] += 1;
-          passed = true;
-        } finally {
-          report.count(`generated \`${shown(input)}\``, passed);
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof({ weight: 1, arbitrary: plainAddress }, { weight: 3, arbitrary: hostileAddress }),
+        async ({ input, mustAccept }) => {
+          let passed = false;
+          try {
+            const { http, page, user } = await journeys.atNewAddressStep();
+            const before = change.user(user.user_id);
+            const since = (await change.outbox()).length;
+            const next = await http.submit(page, { new_email_en: input, action: 'next' });
+            const verdict = checkAnswer(
+              input,
+              next,
+              await change.outboxSince(since),
+              before,
+              change.user(user.user_id),
+            );
+            if (mustAccept) expect(verdict).toBe('accepted');
+            journeys.moved(next, verdict === 'accepted');
+            outcomes[verdict] += 1;
+            passed = true;
+          } finally {
+            report.count(`generated \`${shown(input)}\``, passed);
+          }
+        },
+      ),
       { seed: SEED, numRuns: GENERATED_ADDRESSES },
     ),
   );
-  report.note(`Of the generated addresses, ${outcomes.accepted} were accepted and normalised and ${outcomes.refused} refused with a message.`);
+  report.note(
+    `Of the generated addresses, ${outcomes.accepted} were accepted and normalised and ${outcomes.refused} refused with a message.`,
+  );
 
   // What reached SendGrid: one message per accepted address, each answered 202, no line break anywhere.
   const sends = answered.filter((a) => a.path === '/v3/mail/send');
@@ -383,7 +472,9 @@ test(
     expect(await change.text(page)).toContain(`We sent a 6-digit code to ${address}.`);
     expect(answered.filter((a) => a.path === '/v3/mail/send')).toEqual([{ path: '/v3/mail/send', status: 202 }]);
     const resent = await change.outboxSince(mark);
-    expect(resent.map((m) => [m.to, m.template_id])).toEqual([[[{ email: address }], TEMPLATE.SENDGRID_TEMPLATE_CODE_EN]]);
+    expect(resent.map((m) => [m.to, m.template_id])).toEqual([
+      [[{ email: address }], TEMPLATE.SENDGRID_TEMPLATE_CODE_EN],
+    ]);
     expect(resent.filter((m) => hasLineBreak(headerTexts(m)))).toEqual([]);
     expect(profileOf(change.user(user.user_id))).toEqual(profileOf(before));
     const fresh = await change.latestCode(address);
@@ -396,6 +487,10 @@ test(
       [[{ email: address }], TEMPLATE.SENDGRID_TEMPLATE_CODE_EN],
       [[{ email: user.email }], TEMPLATE.SENDGRID_TEMPLATE_NOTICE_OLD_EN],
     ]);
-    expect((await change.outbox()).flatMap((m) => m.to.map((t) => t.email)).filter((e) => e.includes('attacker') || e === 'x@example.com')).toEqual([]);
+    expect(
+      (await change.outbox())
+        .flatMap((m) => m.to.map((t) => t.email))
+        .filter((e) => e.includes('attacker') || e === 'x@example.com'),
+    ).toEqual([]);
   }),
 );

@@ -37,7 +37,7 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
 }
 
-test('the MFA user gives the password and a TOTP code in the change\'s own sign-in (the demo app retries once), and the change goes through', async () => {
+test("the MFA user gives the password and a TOTP code in the change's own sign-in (the demo app retries once), and the change goes through", async () => {
   const t = tenant();
   const state = t.state.snapshot();
   const user = state.users.find((u) => u.user_id === state.demo?.mfaUserId);
@@ -61,7 +61,11 @@ test('the MFA user gives the password and a TOTP code in the change\'s own sign-
   // acr_values: both factors in that one sign-in (a new login), so the password, then the TOTP code.
   await page.waitForURL((url) => url.pathname === '/u/login' && url.href !== firstSignIn);
   // The page says why the password is asked again: both factors follow in this sign-in.
-  await shown(page.getByText('Your account has two-step verification: enter your password, then the code from your authenticator app.'));
+  await shown(
+    page.getByText(
+      'Your account has two-step verification: enter your password, then the code from your authenticator app.',
+    ),
+  );
   expect(await page.getByLabel('Email address').inputValue()).toBe(email);
   await signIn(page, email, password);
   await shown(page.getByRole('heading', { name: 'Verify your identity' }));
@@ -73,13 +77,19 @@ test('the MFA user gives the password and a TOTP code in the change\'s own sign-
   // Right after the TOTP code, the change itself, with no further sign-in.
   await shown(page.getByRole('heading', { name: 'Change your email address' }));
   // Opening the form wrote nothing to the user (but the sign-ins' count and time).
-  expect(accountOf(t.state.users.find((u) => u.user_id === user?.user_id) as StoredUser)).toEqual(accountOf(user as StoredUser));
+  expect(accountOf(t.state.users.find((u) => u.user_id === user?.user_id) as StoredUser)).toEqual(
+    accountOf(user as StoredUser),
+  );
   await page.getByLabel('New email address').fill(NEW_ADDRESS);
   await page.getByRole('button', { name: 'Send code' }).click();
   await shown(page.getByRole('heading', { name: 'Check your email' }));
   await shown(page.getByText(`We sent a 6-digit code to ${NEW_ADDRESS}.`));
   const before = t.state.users.find((u) => u.user_id === user?.user_id) as StoredUser;
-  const code = ((await outbox()).filter((m) => m.to.some((to) => to.email === NEW_ADDRESS)).at(-1)?.dynamic_template_data as { code?: string }).code as string;
+  const code = (
+    (await outbox()).filter((m) => m.to.some((to) => to.email === NEW_ADDRESS)).at(-1)?.dynamic_template_data as {
+      code?: string;
+    }
+  ).code as string;
   await page.getByLabel('Code').fill(code);
   await page.getByRole('button', { name: 'Change my email' }).click();
 
@@ -89,7 +99,11 @@ test('the MFA user gives the password and a TOTP code in the change\'s own sign-
     'so the tenant wants both factors in the same sign-in as the change. This app started the change again asking for them',
   );
   expectChanged(t.state.users.find((u) => u.user_id === user?.user_id) as StoredUser, before, NEW_ADDRESS);
-  expect((await outbox()).slice(outboxBefore).map((m) => [m.to.map((to) => to.email), codeIn(m) === undefined ? 'notice' : 'code'])).toEqual([
+  expect(
+    (await outbox())
+      .slice(outboxBefore)
+      .map((m) => [m.to.map((to) => to.email), codeIn(m) === undefined ? 'notice' : 'code']),
+  ).toEqual([
     [[NEW_ADDRESS], 'code'],
     [[email], 'notice'],
   ]);

@@ -28,7 +28,8 @@ const START_TIMEOUT_MS = 60_000;
 
 let stateDir = '';
 let ports = { https: '', http: '' };
-let running: { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } | undefined;
+let running:
+  { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } | undefined;
 /** The env file of the running process. */
 let current: Record<string, string> | undefined;
 
@@ -46,7 +47,9 @@ async function startTenantProcess(): Promise<Record<string, string>> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   running = { child, exited };
   let output = '';
   await new Promise<void>((resolve, reject) => {
@@ -55,7 +58,9 @@ async function startTenantProcess(): Promise<Record<string, string>> {
       if (output.includes('Stop with Ctrl-C.')) resolve();
     });
     child.stderr?.on('data', (chunk) => (output += chunk));
-    void exited.then(({ code, signal }) => reject(new Error(`the local tenant exited (${code ?? signal}) before it was ready:\n${output}`)));
+    void exited.then(({ code, signal }) =>
+      reject(new Error(`the local tenant exited (${code ?? signal}) before it was ready:\n${output}`)),
+    );
   });
   current = parseEnv(readFileSync(join(stateDir, 'env'), 'utf8')) as Record<string, string>;
   return current;
@@ -97,7 +102,12 @@ async function signIn(page: Page, email: string, password: string): Promise<void
 }
 
 /** The demo app's change up to the new-address step: sign in to the app, "Change email", the password again. */
-async function demoChangeToNewAddressStep(page: Page, env: Record<string, string>, email: string, password: string): Promise<void> {
+async function demoChangeToNewAddressStep(
+  page: Page,
+  env: Record<string, string>,
+  email: string,
+  password: string,
+): Promise<void> {
   await page.goto(env.DEMO_APP_URL as string);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await signIn(page, email, password);
@@ -106,7 +116,13 @@ async function demoChangeToNewAddressStep(page: Page, env: Record<string, string
   await page.getByLabel('New email address').waitFor();
 }
 
-async function demoChangeToCodeStep(page: Page, env: Record<string, string>, email: string, password: string, newAddress: string): Promise<void> {
+async function demoChangeToCodeStep(
+  page: Page,
+  env: Record<string, string>,
+  email: string,
+  password: string,
+  newAddress: string,
+): Promise<void> {
   await demoChangeToNewAddressStep(page, env, email, password);
   await page.getByLabel('New email address').fill(newAddress);
   await page.getByRole('button', { name: 'Send code' }).click();
@@ -139,10 +155,19 @@ function profileOf(user: ApiUser): ApiUser {
 }
 
 const management = (env: Record<string, string>) =>
-  new ManagementClient({ domain: env.AUTH0_DOMAIN as string, clientId: env.AUTH0_CLIENT_ID as string, clientSecret: env.AUTH0_CLIENT_SECRET as string, maxRetries: 0 });
+  new ManagementClient({
+    domain: env.AUTH0_DOMAIN as string,
+    clientId: env.AUTH0_CLIENT_ID as string,
+    clientSecret: env.AUTH0_CLIENT_SECRET as string,
+    maxRetries: 0,
+  });
 
 const latestCode = (messages: OutboxMessage[], address: string): string =>
-  messages.filter((m) => m.to.some((t) => t.email === address)).map(codeIn).filter((c) => c !== undefined).at(-1) as string;
+  messages
+    .filter((m) => m.to.some((t) => t.email === address))
+    .map(codeIn)
+    .filter((c) => c !== undefined)
+    .at(-1) as string;
 
 test(
   'killed (SIGKILL) after the code is sent, restarted on the same state: the state file is whole, the email unchanged, the old login gone, a new change completes',
@@ -169,7 +194,13 @@ test(
     expect(onDisk.outbox).toEqual(sentBeforeKill);
     expect(onDisk.users).toEqual(deployedBeforeKill.users);
     expect(onDisk.users.find((u) => u.user_id === userId)?.email).toBe(demoEmail);
-    expect({ actions: onDisk.actions, forms: onDisk.forms, flows: onDisk.flows, vault: onDisk.vaultConnections, triggers: onDisk.triggerBindings }).toEqual({
+    expect({
+      actions: onDisk.actions,
+      forms: onDisk.forms,
+      flows: onDisk.flows,
+      vault: onDisk.vaultConnections,
+      triggers: onDisk.triggerBindings,
+    }).toEqual({
       actions: deployedBeforeKill.actions,
       forms: deployedBeforeKill.forms,
       flows: deployedBeforeKill.flows,
@@ -183,7 +214,9 @@ test(
 
     // The login under way lived in the killed process: its code page takes nothing.
     await enterCode(page, code);
-    expect(await page.locator('body').innerText()).toContain('This sign-in has expired or belongs to another browser. Go back to the app and start again.');
+    expect(await page.locator('body').innerText()).toContain(
+      'This sign-in has expired or belongs to another browser. Go back to the app and start again.',
+    );
     expect(await management(env).users.get(userId)).toEqual(recordBeforeKill);
     expect(await outbox(env)).toEqual(sentBeforeKill);
 
@@ -205,14 +238,25 @@ test(
       email: completed,
       email_verified: true,
       app_metadata: {
-        email_change_history: { c1: { kind: 'change', previous_email: demoEmail, new_email: completed, old_address_notice: 'pending' } },
+        email_change_history: {
+          c1: { kind: 'change', previous_email: demoEmail, new_email: completed, old_address_notice: 'pending' },
+        },
         email_change_notice: { status: 'sent' },
       },
     });
     // Nothing else of the account changed.
     const { email_change_history: _history, email_change_notice: _notice, ...otherMetadata } = after.app_metadata ?? {};
-    expect({ ...after, email: beforeChange.email, updated_at: beforeChange.updated_at, app_metadata: otherMetadata }).toEqual(beforeChange);
-    expect((await outbox(env)).slice(sentBeforeKill.length).map((m) => [m.to.map((t) => t.email), codeIn(m) === undefined ? 'notice' : 'code'])).toEqual([
+    expect({
+      ...after,
+      email: beforeChange.email,
+      updated_at: beforeChange.updated_at,
+      app_metadata: otherMetadata,
+    }).toEqual(beforeChange);
+    expect(
+      (await outbox(env))
+        .slice(sentBeforeKill.length)
+        .map((m) => [m.to.map((t) => t.email), codeIn(m) === undefined ? 'notice' : 'code']),
+    ).toEqual([
       [[completed], 'code'],
       [[demoEmail], 'notice'],
     ]);
@@ -224,7 +268,12 @@ test(
   'killed while the flow waits on SendGrid for the code email, restarted: nothing half-written (the send counted, as the flow records it before sending; no email, the address unchanged), and a new change completes',
   report.tracked(async () => {
     let env = current ?? (await startTenantProcess());
-    const created = await management(env).users.create({ connection: DEFAULT_DATABASE_CONNECTION, email: 'restart.midflow@example.com', password: PASSWORD, email_verified: true });
+    const created = await management(env).users.create({
+      connection: DEFAULT_DATABASE_CONNECTION,
+      email: 'restart.midflow@example.com',
+      password: PASSWORD,
+      email_verified: true,
+    });
     const userId = created.user_id as string;
     const page = await browser.newPage();
     await demoChangeToNewAddressStep(page, env, created.email as string, PASSWORD);
@@ -239,7 +288,10 @@ test(
     });
     expect(armed.status).toBe(201);
     await page.getByLabel('New email address').fill('restart.midflow.new@example.com');
-    const sending = page.getByRole('button', { name: 'Send code' }).click().catch(() => undefined);
+    const sending = page
+      .getByRole('button', { name: 'Send code' })
+      .click()
+      .catch(() => undefined);
     while (((await (await fetch(`${env.LOCAL_TENANT_URL}/__local/faults`)).json()) as unknown[]).length > 0) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -267,11 +319,21 @@ test(
       email_verified: true,
       app_metadata: {
         email_change_sends: sendsToday(2),
-        email_change_history: { c1: { kind: 'change', previous_email: 'restart.midflow@example.com', new_email: 'restart.midflow.new@example.com' } },
+        email_change_history: {
+          c1: {
+            kind: 'change',
+            previous_email: 'restart.midflow@example.com',
+            new_email: 'restart.midflow.new@example.com',
+          },
+        },
         email_change_notice: { status: 'sent' },
       },
     });
-    expect((await outbox(env)).slice(sentBefore.length).map((m) => [m.to.map((t) => t.email), codeIn(m) === undefined ? 'notice' : 'code'])).toEqual([
+    expect(
+      (await outbox(env))
+        .slice(sentBefore.length)
+        .map((m) => [m.to.map((t) => t.email), codeIn(m) === undefined ? 'notice' : 'code']),
+    ).toEqual([
       [['restart.midflow.new@example.com'], 'code'],
       [['restart.midflow@example.com'], 'notice'],
     ]);

@@ -127,7 +127,19 @@ test('the demo user changes their email in the browser, then signs in with the n
   // The change is recorded in the user's history, with the notice's fate next to it.
   const changed = t.state.users.find((u) => u.user_id === before.user_id) as StoredUser;
   const history = changed.app_metadata.email_change_history as Record<string, Record<string, string>>;
-  expect(history.c1).toMatchObject({ kind: 'change', previous_email: oldAddress, new_email: NEW_ADDRESS, old_address_notice: 'pending' });
-  expect(notice[0]?.dynamic_template_data).toMatchObject({ change_id: history.c1?.change_id, changed_at: history.c1?.changed_at });
-  expect(changed.app_metadata.email_change_notice).toEqual({ change_id: history.c1?.change_id, status: 'sent', at: history.c1?.changed_at });
+  expect(history.c1).toMatchObject({
+    kind: 'change',
+    previous_email: oldAddress,
+    new_email: NEW_ADDRESS,
+    old_address_notice: 'pending',
+  });
+  expect(notice[0]?.dynamic_template_data).toMatchObject({
+    change_id: history.c1?.change_id,
+    changed_at: history.c1?.changed_at,
+  });
+  expect(changed.app_metadata.email_change_notice).toEqual({
+    change_id: history.c1?.change_id,
+    status: 'sent',
+    at: history.c1?.changed_at,
+  });
 }, 90_000);

@@ -47,8 +47,14 @@ test('Change email goes to /authorize with email_change=true, max_age=0, PKCE S2
 
 test.each([
   [DENY.completed, 'Your email address has changed. Sign in again with your new address'],
-  [DENY.unsupportedIdentity, 'You sign in with another provider (Google, for example), which owns your email address: change it there.'],
-  [DENY.rateLimited, 'Too many email changes or codes for this account today. Try again tomorrow, or, in this demo, press "Reset my email-change budget" below.'],
+  [
+    DENY.unsupportedIdentity,
+    'You sign in with another provider (Google, for example), which owns your email address: change it there.',
+  ],
+  [
+    DENY.rateLimited,
+    'Too many email changes or codes for this account today. Try again tomorrow, or, in this demo, press "Reset my email-change budget" below.',
+  ],
   [DENY.cancelled, 'Your email address has not changed.'],
   [DENY.misconfigured, 'Email change is unavailable right now: try again later.'],
   ['email_change_something_new', 'The email change ended with an outcome this app does not know.'],
@@ -64,17 +70,20 @@ test.each([
   expect(await demoPageText(browser)).not.toContain(message);
 });
 
-test.each([DENY.reauthenticationRequired, DENY.notInteractive])('%s: the change starts again with max_age=0, once; the same answer again is shown', async (code) => {
-  const { browser, authorize } = await startedChange();
-  const retry = await callback(browser, outcome(authorize.searchParams.get('state') as string, code));
-  expect(retry.status).toBe(302);
-  const again = new URL(retry.headers.get('location') as string);
-  expect(again.searchParams.get('email_change')).toBe('true');
-  expect(again.searchParams.get('max_age')).toBe('0');
-  const shown = await callback(browser, outcome(again.searchParams.get('state') as string, code));
-  expect(shown.status).toBe(303);
-  expect(await demoPageText(browser)).toContain('The email change could not start after a fresh sign-in.');
-});
+test.each([DENY.reauthenticationRequired, DENY.notInteractive])(
+  '%s: the change starts again with max_age=0, once; the same answer again is shown',
+  async (code) => {
+    const { browser, authorize } = await startedChange();
+    const retry = await callback(browser, outcome(authorize.searchParams.get('state') as string, code));
+    expect(retry.status).toBe(302);
+    const again = new URL(retry.headers.get('location') as string);
+    expect(again.searchParams.get('email_change')).toBe('true');
+    expect(again.searchParams.get('max_age')).toBe('0');
+    const shown = await callback(browser, outcome(again.searchParams.get('state') as string, code));
+    expect(shown.status).toBe(303);
+    expect(await demoPageText(browser)).toContain('The email change could not start after a fresh sign-in.');
+  },
+);
 
 test('email_change_mfa_required: one retry asks for both factors and the change in the same sign-in (max_age=0, acr_values, email_change)', async () => {
   const { browser, authorize } = await startedChange();
@@ -90,7 +99,10 @@ test('email_change_mfa_required: one retry asks for both factors and the change 
   const state = tenant().state.snapshot();
   const user = state.users.find((u) => u.user_id === state.demo?.mfaUserId);
   let page = await browser.open(retry);
-  page = await browser.submit(page, { username: user?.email as string, password: state.demo?.mfaUserPassword as string });
+  page = await browser.submit(page, {
+    username: user?.email as string,
+    password: state.demo?.mfaUserPassword as string,
+  });
   expect(page.url.pathname).toBe('/u/mfa-otp');
   page = await browser.submit(page, { code: totpCode(user?.totp_secret as string, Date.now()) });
   expect(page.callback?.pathname).toBe('/demo/callback');
@@ -98,7 +110,9 @@ test('email_change_mfa_required: one retry asks for both factors and the change 
   // mfa_required again after that retry: shown, not retried.
   const shown = await callback(browser, outcome(retry.searchParams.get('state') as string, DENY.mfaRequired));
   expect(shown.status).toBe(303);
-  expect(await demoPageText(browser)).toContain('Two-step verification could not be completed, so your email address has not changed.');
+  expect(await demoPageText(browser)).toContain(
+    'Two-step verification could not be completed, so your email address has not changed.',
+  );
 });
 
 test('a callback this browser did not start is ignored; what a callback carries is escaped', async () => {
@@ -108,7 +122,11 @@ test('a callback this browser did not start is ignored; what a callback carries 
   expect(ignored).toContain('This callback does not answer a sign-in this app started in this browser');
   expect(ignored).not.toContain('Your email address has changed.');
 
-  await callback(browser, { error: 'server_error', error_description: '<img src=x onerror=alert(1)>', state: authorize.searchParams.get('state') as string });
+  await callback(browser, {
+    error: 'server_error',
+    error_description: '<img src=x onerror=alert(1)>',
+    state: authorize.searchParams.get('state') as string,
+  });
   const html = await (await browser.request(tenant().env.DEMO_APP_URL as string)).text();
   expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   expect(html).not.toContain('<img src=x');
@@ -118,7 +136,11 @@ test('the env file names the demo: its URL, client, redirect URI and user', asyn
   const env = tenant().env;
   expect(env.DEMO_APP_URL).toBe(`${tenant().httpUrl}/demo/`);
   expect(env.DEMO_REDIRECT_URI).toBe(`${tenant().httpUrl}/demo/callback`);
-  expect(tenant().state.clients.find((c) => c.client_id === env.DEMO_CLIENT_ID)).toMatchObject({ app_type: 'spa', token_endpoint_auth_method: 'none', callbacks: [env.DEMO_REDIRECT_URI] });
+  expect(tenant().state.clients.find((c) => c.client_id === env.DEMO_CLIENT_ID)).toMatchObject({
+    app_type: 'spa',
+    token_endpoint_auth_method: 'none',
+    callbacks: [env.DEMO_REDIRECT_URI],
+  });
   expect(tenant().state.users.some((u) => u.email === env.DEMO_USER_EMAIL)).toBe(true);
   expect(env.DEMO_USER_PASSWORD).toMatch(/^[A-Za-z0-9]{6}-[A-Za-z0-9]{6}-[A-Za-z0-9]{6}$/);
 });

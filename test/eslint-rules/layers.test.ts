@@ -82,7 +82,7 @@ test.each([
     names: ['local-tenant/login/', 'local-tenant/forms-runtime/ (another service)', 'declared in SERVICE_USES'],
   },
   {
-    case: "a service imports the index.ts of a service SERVICE_USES does not declare for it",
+    case: 'a service imports the index.ts of a service SERVICE_USES does not declare for it',
     filePath: 'local-tenant/management-api/x.ts',
     code: "export { createFormsRuntime } from '../forms-runtime';\n",
     names: ['local-tenant/management-api/', 'local-tenant/forms-runtime/ (another service)'],

@@ -19,7 +19,9 @@ test('a wrong code: says so and how many tries are left, changes nothing; the ri
   const result = await journey.submit({ fields: { code_en: wrongCodeFor(code) } });
   expect(result).toMatchObject({ ended: false, step: 'step_code_en' });
   // The flow ended normally (no FLOW/ERROR_MESSAGE): the count and the notice survive under every reading.
-  expect(scenario.pageText(journey)).toContain('That code is not right. Check the latest email and try again: 4 attempts left.');
+  expect(scenario.pageText(journey)).toContain(
+    'That code is not right. Check the latest email and try again: 4 attempts left.',
+  );
   expect(journey.vars.wrong_codes).toBe('x');
   expect(scenario.profile(user.user_id)).toEqual(scenario.profile(user));
   // The journey's state (persisted by the local tenant) never holds the code it sent.
@@ -45,7 +47,9 @@ test('an expired code (5 minutes later): says so, changes nothing, is not counte
   const { user, journey, newEmail, code } = await atCodeStep('expired');
   scenario.clock.advance(5 * 60);
   await journey.submit({ fields: { code_en: code } });
-  expect(scenario.pageText(journey)).toContain('This code has expired: codes are valid for 5 minutes. Ask for a new code and enter it.');
+  expect(scenario.pageText(journey)).toContain(
+    'This code has expired: codes are valid for 5 minutes. Ask for a new code and enter it.',
+  );
   expect(journey.vars.wrong_codes).toBe('');
   expect(scenario.profile(user.user_id)).toEqual(scenario.profile(user));
 
@@ -87,7 +91,10 @@ test('after 5 wrong codes only the way back remains: no field, no new code, the 
   await expect(journey.submit({ action: 'resend' })).rejects.toThrow();
   const sent = scenario.outboxTo(newEmail).length;
   // The step leads only to the ending: a crafted post with the right code ends the journey unchanged.
-  expect(await journey.submit({ fields: { code_en: code } })).toMatchObject({ ended: true, vars: { email_change_outcome: '' } });
+  expect(await journey.submit({ fields: { code_en: code } })).toMatchObject({
+    ended: true,
+    vars: { email_change_outcome: '' },
+  });
   expect(scenario.profile(user.user_id)).toEqual(scenario.profile(user));
   expect(scenario.outboxTo(newEmail)).toHaveLength(sent);
 });
@@ -114,7 +121,9 @@ test('a code is used once: the ended journey takes nothing more, and another jou
     { ...scenario.deployment(), vaultConnections: scenario.vaultConnections() },
   );
   await replay.submit({ fields: { code_en: code } });
-  expect(scenario.pageText(replay)).toContain('Your email address has already been changed. Continue by signing in again from the app.');
+  expect(scenario.pageText(replay)).toContain(
+    'Your email address has already been changed. Continue by signing in again from the app.',
+  );
 
   // The same user in a new journey (a new journey_id): the code is bound to the old one.
   const changed = scenario.user(user.user_id);

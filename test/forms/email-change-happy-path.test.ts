@@ -13,11 +13,18 @@ test('happy path: the code goes to the new address, the email changes, the old a
   await journey.submit({ fields: { new_email_en: 'Ana.New@Example.COM' } });
   expect(scenario.pageText(journey)).toContain('We sent a 6-digit code to ana.new@example.com.');
   const [codeEmail] = scenario.outboxTo('ana.new@example.com');
-  expect(codeEmail?.dynamic_template_data).toEqual({ code: expect.stringMatching(/^[0-9]{6}$/), email: 'ana.new@example.com', expires_in_minutes: 5 });
+  expect(codeEmail?.dynamic_template_data).toEqual({
+    code: expect.stringMatching(/^[0-9]{6}$/),
+    email: 'ana.new@example.com',
+    expires_in_minutes: 5,
+  });
   expect(scenario.user(user.user_id).email).toBe(user.email);
 
   const result = await journey.submit({ fields: { code_en: scenario.latestCode('ana.new@example.com') } });
-  expect(result).toMatchObject({ ended: true, vars: { email_change_outcome: 'completed', pending_email: 'ana.new@example.com', old_address_notice: 'sent' } });
+  expect(result).toMatchObject({
+    ended: true,
+    vars: { email_change_outcome: 'completed', pending_email: 'ana.new@example.com', old_address_notice: 'sent' },
+  });
   const after = scenario.user(user.user_id);
   expect(after.email).toBe('ana.new@example.com');
   expect(after.email_verified).toBe(true);
@@ -35,7 +42,11 @@ test('happy path: the code goes to the new address, the email changes, the old a
     from_email: '',
     by: '',
   });
-  expect(after.app_metadata.email_change_notice).toEqual({ change_id: history.c1?.change_id, status: 'sent', at: history.c1?.changed_at });
+  expect(after.app_metadata.email_change_notice).toEqual({
+    change_id: history.c1?.change_id,
+    status: 'sent',
+    at: history.c1?.changed_at,
+  });
   const [notice] = scenario.outboxTo(user.email);
   expect(notice?.dynamic_template_data).toEqual({
     new_email: 'ana.new@example.com',

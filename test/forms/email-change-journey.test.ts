@@ -13,14 +13,20 @@ test('in Spanish: the pages, the flow messages and the emails are the Spanish on
   expect(journey.render({ postUrl: '/x' })).toContain('<html lang="es">');
 
   await journey.submit({ fields: { new_email_es: user.email.toUpperCase() } });
-  expect(scenario.pageText(journey)).toContain('Esa ya es tu dirección de correo electrónico. Introduce otra distinta.');
+  expect(scenario.pageText(journey)).toContain(
+    'Esa ya es tu dirección de correo electrónico. Introduce otra distinta.',
+  );
 
   await journey.submit({ fields: { new_email_es: 'lucia.nueva@example.com' } });
   expect(scenario.pageText(journey)).toContain('Hemos enviado un código de 6 dígitos a lucia.nueva@example.com.');
-  expect(scenario.outboxTo('lucia.nueva@example.com').map((m) => m.template_id)).toEqual(['d-2e863388bafcf91bb7eaaf6a3f17b900']);
+  expect(scenario.outboxTo('lucia.nueva@example.com').map((m) => m.template_id)).toEqual([
+    'd-2e863388bafcf91bb7eaaf6a3f17b900',
+  ]);
 
   await journey.submit({ fields: { code_es: '000000' } });
-  expect(scenario.pageText(journey)).toContain('Ese código no es correcto. Revisa el último correo y vuelve a intentarlo: quedan 4 intentos.');
+  expect(scenario.pageText(journey)).toContain(
+    'Ese código no es correcto. Revisa el último correo y vuelve a intentarlo: quedan 4 intentos.',
+  );
 });
 
 test('the current address, in any case or with spaces around it, is refused: nothing sent, nothing written', async () => {
@@ -78,7 +84,11 @@ describe('malformed addresses are refused with a message, and nothing is sent or
     const journey = await scenario.start(user);
     const sentBefore = scenario.outbox().length;
     const result = await journey.submit({ fields: { new_email_en: address } });
-    expect(result).toMatchObject({ ended: false, step: 'step_new_email_en', errors: { fields: { new_email_en: 'Enter a valid email address, such as name@example.com.' } } });
+    expect(result).toMatchObject({
+      ended: false,
+      step: 'step_new_email_en',
+      errors: { fields: { new_email_en: 'Enter a valid email address, such as name@example.com.' } },
+    });
     const html = journey.render({ postUrl: '/x' });
     expect(html).toContain('aria-invalid="true"');
     expect(scenario.pageText(journey)).toContain('Enter a valid email address, such as name@example.com.');
@@ -107,7 +117,9 @@ test.each([
   const journey = await scenario.start(user);
   const sentBefore = scenario.outbox().length;
   await journey.submit({ fields: { new_email_en: address } });
-  expect(scenario.pageText(journey)).toContain('Addresses from this email provider cannot be used here. Enter an address from another provider.');
+  expect(scenario.pageText(journey)).toContain(
+    'Addresses from this email provider cannot be used here. Enter an address from another provider.',
+  );
   expect(scenario.outbox()).toHaveLength(sentBefore);
   expect(scenario.profile(user.user_id)).toEqual(scenario.profile(user));
 });
@@ -128,7 +140,10 @@ test('an address another account owns: no code goes there, its owner is told, an
   const toOwner = scenario.outboxTo(owner.email);
   expect(toOwner).toHaveLength(1);
   expect(toOwner[0]?.template_id).toBe('d-70fb3fc463a9964b38dad255962a5525');
-  expect(toOwner[0]?.dynamic_template_data).toEqual({ email: owner.email, support_url: 'https://local-tenant.test/support' });
+  expect(toOwner[0]?.dynamic_template_data).toEqual({
+    email: owner.email,
+    support_url: 'https://local-tenant.test/support',
+  });
   expect(JSON.stringify(toOwner)).not.toMatch(/"code"/);
 
   // Any code is just wrong, exactly as a mistyped one would be.
@@ -161,7 +176,9 @@ test('resend: a new code after the wait, the old code stops working, the new one
 
   scenario.clock.advance(60);
   await journey.submit({ action: 'resend' });
-  const codes = scenario.outboxTo('resent.address@example.com').map((m) => (m.dynamic_template_data as { code: string }).code);
+  const codes = scenario
+    .outboxTo('resent.address@example.com')
+    .map((m) => (m.dynamic_template_data as { code: string }).code);
   expect(codes).toHaveLength(3);
   const latest = codes[2] as string;
 
@@ -189,9 +206,14 @@ test('resend: the page allows 3, and the flow refuses a 4th resend even when the
   expect(scenario.pageText(journey)).toContain('You cannot ask again from this page.');
 
   // A client that ignores the page's limits (Auth0 enforces them in the browser only).
-  const bypass = runtime.resumeJourney({ ...journey.state, resends: {} }, { ...scenario.deployment(), vaultConnections: scenario.vaultConnections() });
+  const bypass = runtime.resumeJourney(
+    { ...journey.state, resends: {} },
+    { ...scenario.deployment(), vaultConnections: scenario.vaultConnections() },
+  );
   await bypass.submit({ action: 'resend' });
-  expect(scenario.pageText(bypass)).toContain('We have already sent as many codes as one change allows. Start the change again from the app.');
+  expect(scenario.pageText(bypass)).toContain(
+    'We have already sent as many codes as one change allows. Start the change again from the app.',
+  );
   expect(scenario.outboxTo('many.codes@example.com')).toHaveLength(4);
 });
 
@@ -218,7 +240,7 @@ test('fields tampered at the code step (another address, another user id, a var)
   expect(scenario.outboxTo('attacker@example.com')).toEqual([]);
 });
 
-test('two changes: the history keeps both, newest first, each with its notice\'s fate; nothing is overwritten', async () => {
+test("two changes: the history keeps both, newest first, each with its notice's fate; nothing is overwritten", async () => {
   const user = await scenario.createUser('twice.{n}@example.com');
   const change = async (from: StoredUser, to: string) => {
     const journey = await scenario.start(from);
@@ -231,11 +253,30 @@ test('two changes: the history keeps both, newest first, each with its notice\'s
   const afterFirst = await change(user, first);
   const afterSecond = await change(afterFirst, second);
   const history = afterSecond.app_metadata.email_change_history as Record<string, Record<string, string>>;
-  expect(history.c1).toMatchObject({ kind: 'change', previous_email: first, new_email: second, old_address_notice: 'pending' });
-  expect(history.c2).toMatchObject({ kind: 'change', previous_email: user.email, new_email: first, old_address_notice: 'sent' });
+  expect(history.c1).toMatchObject({
+    kind: 'change',
+    previous_email: first,
+    new_email: second,
+    old_address_notice: 'pending',
+  });
+  expect(history.c2).toMatchObject({
+    kind: 'change',
+    previous_email: user.email,
+    new_email: first,
+    old_address_notice: 'sent',
+  });
   expect(history.c3).toMatchObject({ kind: '', change_id: '' });
-  expect(afterSecond.app_metadata.email_change_notice).toMatchObject({ change_id: history.c1?.change_id, status: 'sent' });
+  expect(afterSecond.app_metadata.email_change_notice).toMatchObject({
+    change_id: history.c1?.change_id,
+    status: 'sent',
+  });
   // Each old address was told, with its own change id.
-  expect(scenario.outboxTo(user.email).at(-1)?.dynamic_template_data).toMatchObject({ new_email: first, change_id: history.c2?.change_id });
-  expect(scenario.outboxTo(first).at(-1)?.dynamic_template_data).toMatchObject({ new_email: second, change_id: history.c1?.change_id });
+  expect(scenario.outboxTo(user.email).at(-1)?.dynamic_template_data).toMatchObject({
+    new_email: first,
+    change_id: history.c2?.change_id,
+  });
+  expect(scenario.outboxTo(first).at(-1)?.dynamic_template_data).toMatchObject({
+    new_email: second,
+    change_id: history.c1?.change_id,
+  });
 });

@@ -17,7 +17,10 @@ async function atCodeStep(name: string) {
 function refusal(journey: Journey, actionId: string, status: number): boolean {
   const record = journey.state.executions.find((e) => e.action_id === actionId);
   const output = record?.output as { status?: number; success?: boolean } | undefined;
-  return (output?.status === status && output.success === false) || (record?.outcome === 'failure-allowed' && (record.error ?? '').includes(`answered ${status}`));
+  return (
+    (output?.status === status && output.success === false) ||
+    (record?.outcome === 'failure-allowed' && (record.error ?? '').includes(`answered ${status}`))
+  );
 }
 
 describe.each([401, 403, 429, 500])('SendGrid answers %i to the code email', (status) => {
@@ -50,7 +53,9 @@ describe.each([429, 500])('the Management API answers %i to the update', (status
     scenario.tenant().faults.failNext('management.users.update', { status });
     const result = await journey.submit({ fields: { code_en: code } });
     expect(result).toMatchObject({ ended: false, step: 'step_code_en' });
-    expect(scenario.pageText(journey)).toContain('We could not change your email address just now, and nothing was changed. Wait a minute, then enter the code again.');
+    expect(scenario.pageText(journey)).toContain(
+      'We could not change your email address just now, and nothing was changed. Wait a minute, then enter the code again.',
+    );
     expect(scenario.profile(user.user_id)).toEqual(scenario.profile(user));
     expect(scenario.outboxTo(user.email)).toEqual([]);
     expect(journey.vars.email_change_outcome).toBe('');
@@ -64,7 +69,9 @@ test('the address taken by another account between the code and the update: a cl
   const { user, journey, newEmail, code } = await atCodeStep('race');
   const other = await scenario.createUser(newEmail);
   await journey.submit({ fields: { code_en: code } });
-  expect(scenario.pageText(journey)).toContain('Another account started using this address a moment ago, so your email was not changed. Start again with a different address.');
+  expect(scenario.pageText(journey)).toContain(
+    'Another account started using this address a moment ago, so your email was not changed. Start again with a different address.',
+  );
   expect(scenario.profile(user.user_id)).toEqual(scenario.profile(user));
   expect(scenario.user(other.user_id)).toEqual(other);
   expect(scenario.outboxTo(user.email)).toEqual([]);
@@ -74,13 +81,22 @@ test('the notice to the old address failing: the change is done and the failure 
   const { user, journey, newEmail, code } = await atCodeStep('notice');
   scenario.tenant().faults.failNext('sendgrid.send', { status: 500 });
   const result = await journey.submit({ fields: { code_en: code } });
-  expect(result).toMatchObject({ ended: true, vars: { email_change_outcome: 'completed', old_address_notice: 'failed' } });
+  expect(result).toMatchObject({
+    ended: true,
+    vars: { email_change_outcome: 'completed', old_address_notice: 'failed' },
+  });
   expect(scenario.user(user.user_id).email).toBe(newEmail);
   expect(scenario.outboxTo(user.email)).toEqual([]);
   expect(refusal(journey, 'notify_old_address', 500)).toBe(true);
   // The failure is recorded next to the change in the user's history, for support and npm run history.
-  const metadata = scenario.user(user.user_id).app_metadata as Record<string, { change_id?: string; status?: string; c1?: { change_id?: string; old_address_notice?: string } }>;
-  expect(metadata.email_change_notice).toMatchObject({ status: 'failed', change_id: metadata.email_change_history?.c1?.change_id });
+  const metadata = scenario.user(user.user_id).app_metadata as Record<
+    string,
+    { change_id?: string; status?: string; c1?: { change_id?: string; old_address_notice?: string } }
+  >;
+  expect(metadata.email_change_notice).toMatchObject({
+    status: 'failed',
+    change_id: metadata.email_change_history?.c1?.change_id,
+  });
 });
 
 test('one Management API token serves many changes, across journeys, until shortly before it expires', async () => {

@@ -60,7 +60,8 @@ const GUARANTEES: readonly Guarantee[] = [
   {
     id: 'wrong-codes',
     statement: 'At most 5 wrong codes per journey; then only the way back remains, and the right code changes nothing',
-    bound: 'with submissions of one journey in parallel (Auth0 documents no lock), at most 5 x the submissions in flight at once',
+    bound:
+      'with submissions of one journey in parallel (Auth0 documents no lock), at most 5 x the submissions in flight at once',
     async check(runtime) {
       const { user, journey, code } = await atCodeStep(runtime, 'wrong');
       for (let i = 0; i < 5; i += 1) await journey.submit({ fields: { code_en: wrongCodeFor(code) } });
@@ -71,13 +72,17 @@ const GUARANTEES: readonly Guarantee[] = [
   },
   {
     id: 'same-page',
-    statement: 'The pages read the same for an address another account owns and a free one, after a wrong code and after expiry',
+    statement:
+      'The pages read the same for an address another account owns and a free one, after a wrong code and after expiry',
     async check(runtime) {
       const owner = await scenario.createUser('owner.{n}@example.com');
       const asker = await scenario.start(await scenario.createUser('asker.{n}@example.com'), { runtime });
       const control = await scenario.start(await scenario.createUser('control.{n}@example.com'), { runtime });
       const free = `free.${owner.email}`;
-      const same = () => expect(asker.render({ postUrl: '/x' }).split(owner.email).join('A')).toBe(control.render({ postUrl: '/x' }).split(free).join('A'));
+      const same = () =>
+        expect(asker.render({ postUrl: '/x' }).split(owner.email).join('A')).toBe(
+          control.render({ postUrl: '/x' }).split(free).join('A'),
+        );
       await asker.submit({ fields: { new_email_en: owner.email } });
       await control.submit({ fields: { new_email_en: free } });
       same();
@@ -138,10 +143,14 @@ const GUARANTEES: readonly Guarantee[] = [
     async check(runtime) {
       const user = await scenario.createUser('budget.{n}@example.com');
       const today = new Date(scenario.clock.now()).toISOString().slice(0, 10);
-      await scenario.management().users.update(user.user_id, { app_metadata: { [SENDS_APP_METADATA_KEY]: { day: today, count: 'x'.repeat(MAX_SENDS_PER_DAY) } } });
+      await scenario.management().users.update(user.user_id, {
+        app_metadata: { [SENDS_APP_METADATA_KEY]: { day: today, count: 'x'.repeat(MAX_SENDS_PER_DAY) } },
+      });
       const journey = await scenario.start(scenario.user(user.user_id), { runtime });
       const sent = scenario.outbox().length;
-      await journey.submit({ fields: { new_email_en: `budget.new.${user.user_id.slice(-8)}@example.com`.toLowerCase() } });
+      await journey.submit({
+        fields: { new_email_en: `budget.new.${user.user_id.slice(-8)}@example.com`.toLowerCase() },
+      });
       expect(scenario.pageText(journey)).toContain('We have sent as many codes today as your account allows.');
       expect(scenario.outbox()).toHaveLength(sent);
     },
@@ -158,7 +167,8 @@ const GUARANTEES: readonly Guarantee[] = [
   },
   {
     id: 'code-bound',
-    statement: 'A code works only in its own journey: another journey of the same user, to the same address, refuses it',
+    statement:
+      'A code works only in its own journey: another journey of the same user, to the same address, refuses it',
     async check(runtime) {
       const { user, newEmail, code } = await atCodeStep(runtime, 'bound');
       const other = await scenario.start(scenario.user(user.user_id), { runtime });
@@ -191,7 +201,12 @@ const END = '<!-- guarantees-under-readings:end -->';
 
 function table(): string {
   const lines = [
-    `Tried by \`test/forms/guarantees-under-readings.test.ts\` under ${COMBINATIONS.length} combinations: the defaults, each reading flipped alone (${COMBINATIONS.slice(1, -1).map((c) => `\`${c.name}\``).join(', ')}), and the least favourable combination.`,
+    `Tried by \`test/forms/guarantees-under-readings.test.ts\` under ${COMBINATIONS.length} combinations: the defaults, each reading flipped alone (${COMBINATIONS.slice(
+      1,
+      -1,
+    )
+      .map((c) => `\`${c.name}\``)
+      .join(', ')}), and the least favourable combination.`,
     '',
     '| guarantee | holds under | bound |',
     '|---|---|---|',
@@ -209,7 +224,9 @@ test('docs/security.md shows the guarantees under each reading exactly as this r
   const docs = readFileSync(DOCS, 'utf8');
   const expected = `${START}\n${table()}\n${END}`;
   if (UPDATE_DOCS) {
-    const replaced = docs.includes(START) ? docs.replace(new RegExp(`${START}[\\s\\S]*${END}`), expected) : `${docs}\n## Guarantees under each reading\n\n${expected}\n`;
+    const replaced = docs.includes(START)
+      ? docs.replace(new RegExp(`${START}[\\s\\S]*${END}`), expected)
+      : `${docs}\n## Guarantees under each reading\n\n${expected}\n`;
     writeFileSync(DOCS, replaced);
     return;
   }

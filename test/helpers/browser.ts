@@ -20,7 +20,11 @@ export function useBrowser(): BrowserHandle {
   let browser: Browser | undefined;
   const open: BrowserContext[] = [];
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: requireChromium('The browser tests'), args: CHROMIUM_FLAGS, headless: true });
+    browser = await chromium.launch({
+      executablePath: requireChromium('The browser tests'),
+      args: CHROMIUM_FLAGS,
+      headless: true,
+    });
   }, 60_000);
   afterEach(async () => {
     await Promise.all(open.splice(0).map((context) => context.close()));

@@ -12,7 +12,9 @@ import { buildMappings, type Mappings } from '../../scripts/lib/mappings';
 import { DIST, ROOT } from './paths';
 
 function keywordReplace(text: string, mappings: Mappings): string {
-  const tools = (require('auth0-deploy-cli/lib/tools') as { default: { keywordReplace(t: string, m: Mappings): string } }).default;
+  const tools = (
+    require('auth0-deploy-cli/lib/tools') as { default: { keywordReplace(t: string, m: Mappings): string } }
+  ).default;
   return tools.keywordReplace(text, mappings);
 }
 
@@ -38,7 +40,10 @@ export interface DeployedBundle {
 
 /** The bundle as deployed to `tenant` (or with placeholders for what only a deploy knows). */
 export function deployedEmailChangeBundle(tenantOrMappings?: TenantLike | Mappings): DeployedBundle {
-  const mappings = tenantOrMappings === undefined || !('domain' in tenantOrMappings && 'env' in tenantOrMappings) ? ((tenantOrMappings as Mappings | undefined) ?? localMappings()) : localMappings(tenantOrMappings as TenantLike);
+  const mappings =
+    tenantOrMappings === undefined || !('domain' in tenantOrMappings && 'env' in tenantOrMappings)
+      ? ((tenantOrMappings as Mappings | undefined) ?? localMappings())
+      : localMappings(tenantOrMappings as TenantLike);
   const formEntry = BUNDLED_FORMS.find((f) => f.name === FORM_NAME);
   if (!formEntry) throw new Error(`forms/bundle.ts has no form ${FORM_NAME}`);
   return {

@@ -42,7 +42,8 @@ export async function deployBundleTo(tenant: LocalTenant): Promise<void> {
       child.stderr.on('data', (d) => (output += d));
       child.on('close', (status) => resolve({ status, output }));
     });
-    if (result.status !== 0) throw new Error(`npm run deploy to the local tenant failed (exit ${result.status}):\n${result.output}`);
+    if (result.status !== 0)
+      throw new Error(`npm run deploy to the local tenant failed (exit ${result.status}):\n${result.output}`);
   } finally {
     project.remove();
   }
@@ -92,8 +93,10 @@ async function deployedSnapshot(): Promise<Snapshot> {
   if (mine) await deploySnapshot();
   const deadline = Date.now() + DEPLOY_TIMEOUT_MS;
   while (!existsSync(READY)) {
-    if (existsSync(FAILED)) throw new Error(`The deploy of this test run failed in another test file:\n${readFileSync(FAILED, 'utf8')}`);
-    if (Date.now() > deadline) throw new Error(`No deployed local tenant after ${DEPLOY_TIMEOUT_MS} ms: the deploying test file seems stuck.`);
+    if (existsSync(FAILED))
+      throw new Error(`The deploy of this test run failed in another test file:\n${readFileSync(FAILED, 'utf8')}`);
+    if (Date.now() > deadline)
+      throw new Error(`No deployed local tenant after ${DEPLOY_TIMEOUT_MS} ms: the deploying test file seems stuck.`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return JSON.parse(readFileSync(READY, 'utf8')) as Snapshot;
@@ -111,14 +114,22 @@ function freePort(): Promise<number> {
 }
 
 /** Starts a tenant of its own from the deployed snapshot, its domain moved to the new HTTPS port. */
-export async function startDeployedLocalTenant(overrides: Partial<LocalTenantOptions> = {}): Promise<{ tenant: LocalTenant; stateDir: string }> {
+export async function startDeployedLocalTenant(
+  overrides: Partial<LocalTenantOptions> = {},
+): Promise<{ tenant: LocalTenant; stateDir: string }> {
   const snapshot = await deployedSnapshot();
   for (let attempt = 1; ; attempt += 1) {
     const httpsPort = await freePort();
     const stateDir = mkdtempSync(join(tmpdir(), 'local-tenant-test-'));
-    writeFileSync(join(stateDir, STATE_FILE), snapshot.stateText.split(snapshot.domain).join(`localhost:${httpsPort}`), { mode: 0o600 });
+    writeFileSync(
+      join(stateDir, STATE_FILE),
+      snapshot.stateText.split(snapshot.domain).join(`localhost:${httpsPort}`),
+      { mode: 0o600 },
+    );
     try {
-      const tenant = await startLocalTenant(testTenantOptions({ stateDir, demo: true, apps: DEMO_APP_SURFACES, httpsPort, ...overrides }));
+      const tenant = await startLocalTenant(
+        testTenantOptions({ stateDir, demo: true, apps: DEMO_APP_SURFACES, httpsPort, ...overrides }),
+      );
       return { tenant, stateDir };
     } catch (error) {
       rmSync(stateDir, { recursive: true, force: true });
@@ -140,7 +151,8 @@ export function useDeployedLocalTenant(overrides: Partial<LocalTenantOptions> = 
     if (stateDir) rmSync(stateDir, { recursive: true, force: true });
   });
   return () => {
-    if (!tenant) throw new Error('the local tenant is not started: call useDeployedLocalTenant() at the top of the test file');
+    if (!tenant)
+      throw new Error('the local tenant is not started: call useDeployedLocalTenant() at the top of the test file');
     return tenant;
   };
 }

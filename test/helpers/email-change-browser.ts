@@ -71,7 +71,19 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 /** The slots of app_metadata.email_change_history, newest first (actions/email-change/history.ts). */
 const HISTORY_SLOTS = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10'];
 /** A slot no change has filled yet: every field an empty string. */
-const EMPTY_SLOT = { kind: '', change_id: '', journey_id: '', previous_email: '', new_email: '', changed_at: '', old_address_notice: '', reverted_at: '', restored_email: '', from_email: '', by: '' };
+const EMPTY_SLOT = {
+  kind: '',
+  change_id: '',
+  journey_id: '',
+  previous_email: '',
+  new_email: '',
+  changed_at: '',
+  old_address_notice: '',
+  reverted_at: '',
+  restored_email: '',
+  from_email: '',
+  by: '',
+};
 
 export interface ChangedOptions {
   /** The fate of the notice to the old address (app_metadata.email_change_notice.status); default 'sent'. */
@@ -110,7 +122,10 @@ export function changedRecord(before: StoredUser, newEmail: string, options: Cha
   const moved = previous.c1 as Record<string, string> | undefined;
   const fate = before.app_metadata.email_change_notice as { change_id?: string; status?: string } | undefined;
   if (moved?.kind === 'change') {
-    const statuses = [moved.old_address_notice, ...(fate?.change_id === moved.change_id && fate?.status ? [fate.status] : [])];
+    const statuses = [
+      moved.old_address_notice,
+      ...(fate?.change_id === moved.change_id && fate?.status ? [fate.status] : []),
+    ];
     history.c2 = { ...moved, old_address_notice: expect.stringMatching(new RegExp(`^(${statuses.join('|')})$`)) };
   }
   const { [SENDS_APP_METADATA_KEY]: sendsBefore, ...metadata } = before.app_metadata;
@@ -124,15 +139,27 @@ export function changedRecord(before: StoredUser, newEmail: string, options: Cha
       ...metadata,
       ...(sends === undefined ? {} : { [SENDS_APP_METADATA_KEY]: sends }),
       email_change_history: history,
-      email_change_notice: { change_id: expect.stringMatching(UUID), status: options.notice ?? 'sent', at: expect.stringMatching(ISO_TIME) },
+      email_change_notice: {
+        change_id: expect.stringMatching(UUID),
+        status: options.notice ?? 'sent',
+        at: expect.stringMatching(ISO_TIME),
+      },
     },
   };
 }
 
 /** Checks that `after` is changedRecord(before, newEmail, options), and that the notice's fate belongs to this change (its id and time). */
-export function expectChanged(after: StoredUser, before: StoredUser, newEmail: string, options: ChangedOptions = {}): void {
+export function expectChanged(
+  after: StoredUser,
+  before: StoredUser,
+  newEmail: string,
+  options: ChangedOptions = {},
+): void {
   expect(after).toEqual(changedRecord(before, newEmail, options));
-  const metadata = after.app_metadata as { email_change_history: { c1: { change_id: string; changed_at: string } }; email_change_notice: unknown };
+  const metadata = after.app_metadata as {
+    email_change_history: { c1: { change_id: string; changed_at: string } };
+    email_change_notice: unknown;
+  };
   expect(metadata.email_change_notice).toEqual({
     change_id: metadata.email_change_history.c1.change_id,
     status: options.notice ?? 'sent',
@@ -147,7 +174,9 @@ export function useEmailChangeInBrowser(tenant: () => LocalTenant, browser: Brow
   let app: { clientId: string; callback: string } | undefined;
   let server: Server | undefined;
   beforeAll(async () => {
-    server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(CALLBACK_PAGE));
+    server = createServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(CALLBACK_PAGE),
+    );
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
     const callback = `http://localhost:${(server.address() as AddressInfo).port}/callback`;
     // A public client (PKCE), as a single-page app registers.
@@ -227,7 +256,11 @@ export function useEmailChangeInBrowser(tenant: () => LocalTenant, browser: Brow
       await page.goto(flow.authorizeUrl({ prompt: 'login' }));
       await flow.signIn(page, user.email);
       const url = await flow.callback(page);
-      return { error: url.searchParams.get('error'), description: url.searchParams.get('error_description'), code: url.searchParams.get('code') };
+      return {
+        error: url.searchParams.get('error'),
+        description: url.searchParams.get('error_description'),
+        code: url.searchParams.get('code'),
+      };
     },
     /** Waits for the browser to reach the app's callback, and gives its URL. */
     async callback(page: Page): Promise<URL> {
@@ -368,14 +401,16 @@ export function useEmailChangeInBrowser(tenant: () => LocalTenant, browser: Brow
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ kind, count, ...fault }),
       });
-      if (response.status !== 201) throw new Error(`arming ${kind} failed: ${response.status} ${await response.text()}`);
+      if (response.status !== 201)
+        throw new Error(`arming ${kind} failed: ${response.status} ${await response.text()}`);
     },
   };
   return flow;
 }
 
 /** A new address of this run for `user`, lower case: `label` tells the cases apart. */
-export const addressFor = (user: StoredUser, label: string): string => `${label}.${user.user_id.slice(-10)}@example.com`.toLowerCase();
+export const addressFor = (user: StoredUser, label: string): string =>
+  `${label}.${user.user_id.slice(-10)}@example.com`.toLowerCase();
 
 /** The code a message carries, if it is a code email. */
 export function codeIn(message: OutboxMessage): string | undefined {

@@ -15,7 +15,12 @@ import { ManagementClient } from 'auth0';
 import { DEFAULT_DATABASE_CONNECTION } from '../../local-tenant/state/seed';
 import type { OutboxMessage, StoredUser } from '../../local-tenant';
 import { parseReadings } from '../../platform/readings';
-import { createFormsRuntime, type FormsRuntime, type FormsRuntimeOptions, type Journey } from '../../local-tenant/forms-runtime';
+import {
+  createFormsRuntime,
+  type FormsRuntime,
+  type FormsRuntimeOptions,
+  type Journey,
+} from '../../local-tenant/forms-runtime';
 import { deployedEmailChangeBundle, localVaultConnections } from './deployed-email-change-bundle';
 import { useLocalTenant } from './local-tenant';
 import { ROOT } from './paths';
@@ -107,7 +112,12 @@ export function useEmailChangeJourneys() {
     async createUser(email: string): Promise<StoredUser> {
       userCount += 1;
       const address = email.replace('{n}', String(userCount));
-      const created = await api().users.create({ connection: DEFAULT_DATABASE_CONNECTION, email: address, password: `Pw-${randomUUID()}`, email_verified: true });
+      const created = await api().users.create({
+        connection: DEFAULT_DATABASE_CONNECTION,
+        email: address,
+        password: `Pw-${randomUUID()}`,
+        email_verified: true,
+      });
       return scenario.user(created.user_id as string);
     },
     /**
@@ -135,9 +145,20 @@ export function useEmailChangeJourneys() {
       return runtime.startJourney({
         ...deployedEmailChangeBundle(tenant()),
         vaultConnections: localVaultConnections(tenant()),
-        user: { user_id: user.user_id, email: user.email, email_verified: user.email_verified, app_metadata: user.app_metadata },
+        user: {
+          user_id: user.user_id,
+          email: user.email,
+          email_verified: user.email_verified,
+          app_metadata: user.app_metadata,
+        },
         // The Action's own vars, as if the user had signed in just now (on the scenario's clock).
-        vars: formVars({ user, locale, journeyId: options.journeyId ?? randomUUID(), signedInMs: clock.now(), maxAuthAgeSeconds: MAX_AUTH_AGE_SECONDS }),
+        vars: formVars({
+          user,
+          locale,
+          journeyId: options.journeyId ?? randomUUID(),
+          signedInMs: clock.now(),
+          maxAuthAgeSeconds: MAX_AUTH_AGE_SECONDS,
+        }),
         language: locale,
       });
     },
@@ -155,7 +176,8 @@ export function useEmailChangeJourneys() {
     latestCode(email: string): string {
       const message = scenario.outboxTo(email).at(-1);
       const code = (message?.dynamic_template_data as { code?: unknown } | undefined)?.code;
-      if (typeof code !== 'string') throw new Error(`no code email to ${email}: ${JSON.stringify(scenario.outboxTo(email))}`);
+      if (typeof code !== 'string')
+        throw new Error(`no code email to ${email}: ${JSON.stringify(scenario.outboxTo(email))}`);
       return code;
     },
   };

@@ -17,10 +17,19 @@ export interface EmailChangeOverHttp {
   codeSentTo(address: string): string;
 }
 
-export async function startEmailChange(tenant: LocalTenant, app: TestApp, user: { email: string }): Promise<EmailChangeOverHttp> {
+export async function startEmailChange(
+  tenant: LocalTenant,
+  app: TestApp,
+  user: { email: string },
+): Promise<EmailChangeOverHttp> {
   const browser = new HttpBrowser(tenant.httpUrl);
-  let page = await signInAt(browser, authorizeUrl(tenant, app, pkce(), { email_change: 'true', max_age: '0' }), user.email);
-  if (page.url.pathname !== '/u/form') throw new Error(`expected the email-change form, got ${page.url.href}:\n${page.text}`);
+  let page = await signInAt(
+    browser,
+    authorizeUrl(tenant, app, pkce(), { email_change: 'true', max_age: '0' }),
+    user.email,
+  );
+  if (page.url.pathname !== '/u/form')
+    throw new Error(`expected the email-change form, got ${page.url.href}:\n${page.text}`);
   return {
     get page() {
       return page;

@@ -24,7 +24,12 @@ export interface HttpPage {
 }
 
 const decodeEntities = (value: string): string =>
-  value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 export class HttpBrowser {
   readonly cookies = new Map<string, string>();
@@ -95,9 +100,14 @@ export class HttpBrowser {
 
   /** Submits the page's form (the first POST form, or the one whose action contains `actionIncludes`) with `fields`. */
   async submit(page: HttpPage, fields: Record<string, string>, actionIncludes?: string): Promise<HttpPage> {
-    const forms = [...page.html.matchAll(/<form method="post" action="([^"]*)"/g)].map((m) => decodeEntities(m[1] as string));
+    const forms = [...page.html.matchAll(/<form method="post" action="([^"]*)"/g)].map((m) =>
+      decodeEntities(m[1] as string),
+    );
     const action = forms.find((a) => actionIncludes === undefined || a.includes(actionIncludes));
-    if (action === undefined) throw new Error(`no form${actionIncludes ? ` posting to ${actionIncludes}` : ''} on ${page.url.href}:\n${page.text}`);
+    if (action === undefined)
+      throw new Error(
+        `no form${actionIncludes ? ` posting to ${actionIncludes}` : ''} on ${page.url.href}:\n${page.text}`,
+      );
     const target = new URL(action, page.url);
     return this.follow(target, await this.request(target, { form: fields }));
   }

@@ -26,7 +26,9 @@ export function checkTestCertificateTrusted(): void {
  * Options for startLocalTenant with the shared test certificate and, unless `overrides` names
  * one, a new temp state dir (the caller removes it).
  */
-export function testTenantOptions(overrides: Partial<LocalTenantOptions> = {}): LocalTenantOptions & { stateDir: string } {
+export function testTenantOptions(
+  overrides: Partial<LocalTenantOptions> = {},
+): LocalTenantOptions & { stateDir: string } {
   return {
     certificateDir: TEST_CERTIFICATE_DIR,
     verifiedSenders: [localSenderEmail(ROOT)],

@@ -13,7 +13,12 @@ export const PASSWORD = 'correct horse battery staple';
 
 export function management(tenant: LocalTenant): ManagementClient {
   const env = tenant.env;
-  return new ManagementClient({ domain: env.AUTH0_DOMAIN, clientId: env.AUTH0_CLIENT_ID, clientSecret: env.AUTH0_CLIENT_SECRET, maxRetries: 0 });
+  return new ManagementClient({
+    domain: env.AUTH0_DOMAIN,
+    clientId: env.AUTH0_CLIENT_ID,
+    clientSecret: env.AUTH0_CLIENT_SECRET,
+    maxRetries: 0,
+  });
 }
 
 export interface TestApp {
@@ -22,7 +27,10 @@ export interface TestApp {
 }
 
 /** An application allowed the code flow, public (PKCE, no secret) unless `confidential`. */
-export async function createApp(tenant: LocalTenant, options: { confidential?: boolean; name?: string } = {}): Promise<TestApp> {
+export async function createApp(
+  tenant: LocalTenant,
+  options: { confidential?: boolean; name?: string } = {},
+): Promise<TestApp> {
   const client = await management(tenant).clients.create({
     name: options.name ?? `Test app ${randomBytes(4).toString('hex')}`,
     app_type: options.confidential ? 'regular_web' : 'spa',
@@ -39,7 +47,12 @@ let users = 0;
 export async function createUser(tenant: LocalTenant, prefix = 'user'): Promise<{ user_id: string; email: string }> {
   users += 1;
   const email = `${prefix}.${process.pid}.${users}@example.com`;
-  const created = await management(tenant).users.create({ connection: DEFAULT_DATABASE_CONNECTION, email, password: PASSWORD, email_verified: true });
+  const created = await management(tenant).users.create({
+    connection: DEFAULT_DATABASE_CONNECTION,
+    email,
+    password: PASSWORD,
+    email_verified: true,
+  });
   return { user_id: String(created.user_id), email: String(created.email) };
 }
 
@@ -54,7 +67,12 @@ export function pkce(): Pkce {
 }
 
 /** An /authorize URL for `app` with PKCE, a state and a nonce, plus `extra` parameters. */
-export function authorizeUrl(tenant: LocalTenant, app: TestApp, challenge: Pkce, extra: Record<string, string> = {}): URL {
+export function authorizeUrl(
+  tenant: LocalTenant,
+  app: TestApp,
+  challenge: Pkce,
+  extra: Record<string, string> = {},
+): URL {
   const url = new URL('/authorize', tenant.httpUrl);
   const params = {
     response_type: 'code',
@@ -79,23 +97,40 @@ export async function signInAt(browser: HttpBrowser, url: URL, email: string, pa
 }
 
 /** The code-for-tokens exchange as a public client posts it. */
-export async function exchange(tenant: LocalTenant, app: TestApp, code: string, params: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
+export async function exchange(
+  tenant: LocalTenant,
+  app: TestApp,
+  code: string,
+  params: Record<string, string>,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${tenant.httpUrl}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: app.clientId, code, redirect_uri: APP_CALLBACK, ...params }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: app.clientId,
+      code,
+      redirect_uri: APP_CALLBACK,
+      ...params,
+    }).toString(),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 /** The payload of a JWT, unverified (tests that check the signature do so separately). */
 export function jwtPayload(token: unknown): Record<string, unknown> {
-  return JSON.parse(Buffer.from(String(token).split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+  return JSON.parse(Buffer.from(String(token).split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
 }
 
 /** Gives a user a TOTP factor through the login side's test control; returns its base32 secret. */
 export async function enrolTotp(tenant: LocalTenant, userId: string): Promise<string> {
-  const response = await fetch(`${tenant.httpUrl}/__local/users/${encodeURIComponent(userId)}/totp`, { method: 'POST' });
-  if (response.status !== 201) throw new Error(`TOTP enrolment of ${userId} failed: ${response.status} ${await response.text()}`);
+  const response = await fetch(`${tenant.httpUrl}/__local/users/${encodeURIComponent(userId)}/totp`, {
+    method: 'POST',
+  });
+  if (response.status !== 201)
+    throw new Error(`TOTP enrolment of ${userId} failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { secret: string }).secret;
 }

@@ -3,7 +3,10 @@
 import { ManagementClient, ManagementError } from 'auth0';
 import type { LocalTenant } from '../../local-tenant';
 
-export function managementClient(tenant: Pick<LocalTenant, 'env'>, credentials?: { clientId: string; clientSecret: string }): ManagementClient {
+export function managementClient(
+  tenant: Pick<LocalTenant, 'env'>,
+  credentials?: { clientId: string; clientSecret: string },
+): ManagementClient {
   return new ManagementClient({
     domain: tenant.env.AUTH0_DOMAIN,
     clientId: credentials?.clientId ?? tenant.env.AUTH0_CLIENT_ID,
@@ -13,7 +16,9 @@ export function managementClient(tenant: Pick<LocalTenant, 'env'>, credentials?:
 }
 
 /** The ManagementError a call fails with (the test fails if it succeeds or fails otherwise). */
-export async function managementError(call: Promise<unknown>): Promise<ManagementError & { body: { message: string; errorCode?: string } }> {
+export async function managementError(
+  call: Promise<unknown>,
+): Promise<ManagementError & { body: { message: string; errorCode?: string } }> {
   const error = await call.then(
     () => undefined,
     (e: unknown) => e,

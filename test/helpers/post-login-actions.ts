@@ -21,7 +21,15 @@ export async function bindPostLoginActions(tenant: LocalTenant, actions: readonl
     };
     const id = existing
       ? (await client.actions.update(existing.action.id, body), existing.action.id)
-      : String((await client.actions.create({ name: action.name, supported_triggers: [{ id: 'post-login', version: 'v3' }], ...body })).id);
+      : String(
+          (
+            await client.actions.create({
+              name: action.name,
+              supported_triggers: [{ id: 'post-login', version: 'v3' }],
+              ...body,
+            })
+          ).id,
+        );
     await client.actions.deploy(id);
   }
   await client.actions.triggers.bindings.updateMany('post-login', {

@@ -2,7 +2,11 @@
 // (local-tenant/actions-runtime/sample-post-login-event.ts) with the Action's secrets as the
 // local config sets them.
 import type { PostLoginEvent } from '../../local-tenant/actions-runtime';
-import { mergeOverrides, type Overrides, samplePostLoginEvent } from '../../local-tenant/actions-runtime/sample-post-login-event';
+import {
+  mergeOverrides,
+  type Overrides,
+  samplePostLoginEvent,
+} from '../../local-tenant/actions-runtime/sample-post-login-event';
 
 export const TEST_FORM_ID = 'ap_EmailChangeTestForm0000000';
 
@@ -19,5 +23,10 @@ export function postLoginEvent(overrides: Overrides<PostLoginEvent> = {}): PostL
 
 /** A login sent by an app to /authorize?email_change=true. */
 export function emailChangeEvent(overrides: Overrides<PostLoginEvent> = {}): PostLoginEvent {
-  return postLoginEvent(mergeOverrides<Overrides<PostLoginEvent>>({ request: { query: { email_change: 'true', max_age: '0' } } }, overrides));
+  return postLoginEvent(
+    mergeOverrides<Overrides<PostLoginEvent>>(
+      { request: { query: { email_change: 'true', max_age: '0' } } },
+      overrides,
+    ),
+  );
 }

@@ -55,7 +55,9 @@ function readParts(): Part[] {
     return [];
   }
   const parts = files.map((f) => JSON.parse(readFileSync(join(PARTS_DIR, f), 'utf8')) as Part);
-  return SECURITY_CATEGORIES.flatMap((category) => parts.filter((p) => p.category === category).sort((a, b) => (a.readings ?? '').localeCompare(b.readings ?? '')));
+  return SECURITY_CATEGORIES.flatMap((category) =>
+    parts.filter((p) => p.category === category).sort((a, b) => (a.readings ?? '').localeCompare(b.readings ?? '')),
+  );
 }
 
 const label = (part: Part): string => (part.readings ? `${part.category} (${part.readings} readings)` : part.category);
@@ -100,7 +102,10 @@ export function useSecurityReport(category: SecurityCategory): SecurityReport {
   };
 
   afterAll(() => {
-    writeAtomically(join(PARTS_DIR, `${slug(category)}${readings ? `-${slug(readings)}` : ''}.json`), JSON.stringify(part));
+    writeAtomically(
+      join(PARTS_DIR, `${slug(category)}${readings ? `-${slug(readings)}` : ''}.json`),
+      JSON.stringify(part),
+    );
     const parts = readParts();
     const table = renderReport(parts);
     const complete = SECURITY_CATEGORIES.every((c) => parts.some((p) => p.category === c && !p.readings));
@@ -110,7 +115,9 @@ export function useSecurityReport(category: SecurityCategory): SecurityReport {
         `# Security tests: results\n\nWritten by the security test files (test/browser/email-change-{attacks,faults,hostile-input,restart}.test.ts) at the end of a whole \`npm test\`; docs/security.md explains each case.\n\n${table}`,
       );
     }
-    console.log(`Security tests${complete ? ` (written to ${RESULTS_FILE})` : ' (the categories run so far)'}:\n${table}`);
+    console.log(
+      `Security tests${complete ? ` (written to ${RESULTS_FILE})` : ' (the categories run so far)'}:\n${table}`,
+    );
   });
 
   return {

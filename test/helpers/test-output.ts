@@ -10,4 +10,6 @@ const OUTPUT = join(ROOT, '.test-output');
 /** The README's screenshots (docs/screenshots), or the ignored output folder. */
 export const SCREENSHOTS_DIR = UPDATE_DOCS ? join(ROOT, 'docs', 'screenshots') : join(OUTPUT, 'screenshots');
 /** The security tests' table (docs/security-results.md), or the ignored output folder. */
-export const SECURITY_REPORT_FILE = UPDATE_DOCS ? join(ROOT, 'docs', 'security-results.md') : join(OUTPUT, 'security-results.md');
+export const SECURITY_REPORT_FILE = UPDATE_DOCS
+  ? join(ROOT, 'docs', 'security-results.md')
+  : join(OUTPUT, 'security-results.md');

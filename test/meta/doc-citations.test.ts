@@ -48,7 +48,8 @@ export function headingsOf(markdown: string): Headings {
 const BARE_NAMES = ['design', 'platform-facts'].map((n) => `${n}.md`);
 // A document of the repository: docs/<name>.md, README.md, README, or one of the bare names. Not
 // inside a longer path (foo/docs/x.md), nor a markdown link's target (checked as a link below).
-const DOCUMENT = /(?<![\w/.-])(?<!\]\()(docs\/[\w.-]+\.md|README\.md|README(?=[\s,(]+")|(?:design|platform-facts)\.md)(?![\w-])/g;
+const DOCUMENT =
+  /(?<![\w/.-])(?<!\]\()(docs\/[\w.-]+\.md|README\.md|README(?=[\s,(]+")|(?:design|platform-facts)\.md)(?![\w-])/g;
 // What may stand between a document and its section: spaces, a comma or parenthesis, and the
 // leaders of a comment that goes on to the next line.
 const BETWEEN = String.raw`(?:[\s,(]|\/\/|\*(?!\/)|#)*`;
@@ -67,7 +68,11 @@ const unwrap = (quoted: string): string => quoted.replace(/\s*\n\s*(?:\/\/|\*|#)
  * The citations in `text` (the file `file`, relative to the root) that do not resolve.
  * `readDocument` gives a document's text by its path from the root, or undefined when it is missing.
  */
-export function citationProblems(file: string, text: string, readDocument: (path: string) => string | undefined): Problem[] {
+export function citationProblems(
+  file: string,
+  text: string,
+  readDocument: (path: string) => string | undefined,
+): Problem[] {
   const problems: Problem[] = [];
   const lineAt = (index: number): number => text.slice(0, index).split('\n').length;
   const headings = new Map<string, Headings | undefined>();
@@ -197,7 +202,10 @@ describe('what the check refuses', () => {
     expect(
       check(
         `docs/${'guide'}.md`,
-        ['[design](design.md#the-flow), [mfa](../README.md#users-with-mfa)', '[gone](../README.md#nowhere) [lost](lost.md)'].join('\n'),
+        [
+          '[design](design.md#the-flow), [mfa](../README.md#users-with-mfa)',
+          '[gone](../README.md#nowhere) [lost](lost.md)',
+        ].join('\n'),
       ),
     ).toEqual([
       `docs/${'guide'}.md:2: the link ../README.md#nowhere: README.md has no heading #nowhere`,

@@ -36,13 +36,20 @@ describe('npm run build', () => {
     expect(typeof module.exports.onExecutePostLogin).toBe('function');
     expect(typeof module.exports.onContinuePostLogin).toBe('function');
     expect(code).not.toMatch(/\bimport\s|\bexport\s*\{/);
-    for (const file of ['forms/email-change.json', 'flows/email-change-send-code.json', 'flows/email-change-verify-code.json']) {
+    for (const file of [
+      'forms/email-change.json',
+      'flows/email-change-send-code.json',
+      'flows/email-change-verify-code.json',
+    ]) {
       expect(() => JSON.parse(readFileSync(join(DIST, file), 'utf8'))).not.toThrow();
     }
   });
 
   test('an Action that requires a Node builtin still builds to CommonJS that requires it', async () => {
-    const actionsDir = fixtureAction('email-change', `import { createHash } from 'node:crypto';\nexport const onExecutePostLogin = async () => createHash('sha256').update('x').digest('hex');`);
+    const actionsDir = fixtureAction(
+      'email-change',
+      `import { createHash } from 'node:crypto';\nexport const onExecutePostLogin = async () => createHash('sha256').update('x').digest('hex');`,
+    );
     const outDir = join(tempDir(), 'dist');
     await buildBundle(ROOT, { outDir, actionsDir, env: {} });
     const code = readFileSync(join(outDir, 'actions/email-change/code.js'), 'utf8');
@@ -61,7 +68,11 @@ describe('npm run build', () => {
   test('refuses a stray keyword pattern that deploy-cli would replace, naming the file and line', async () => {
     // Line 2: the bundle's first line is its "use strict" banner (bundle-actions.ts).
     const error = await buildFixture(`export const onExecutePostLogin = async () => "##PATH##";`);
-    expect(error.problems).toEqual([expect.stringMatching(/^dist\/actions\/email-change\/code\.js:2 contains ##PATH##, which deploy-cli would replace/)]);
+    expect(error.problems).toEqual([
+      expect.stringMatching(
+        /^dist\/actions\/email-change\/code\.js:2 contains ##PATH##, which deploy-cli would replace/,
+      ),
+    ]);
   });
 
   test('refuses a stray @@ keyword too', async () => {
@@ -75,7 +86,7 @@ describe('npm run build', () => {
     expect(error.problems).toEqual([expect.stringMatching(/code\.js contains what looks like a SendGrid API key/)]);
   });
 
-  test("refuses the value of a secret environment variable found in dist/", async () => {
+  test('refuses the value of a secret environment variable found in dist/', async () => {
     const error = await buildFixture(`export const onExecutePostLogin = async () => "correct-horse-battery";`, {
       SENDGRID_API_KEY: 'correct-horse-battery',
     });
@@ -84,7 +95,9 @@ describe('npm run build', () => {
   });
 
   test('refuses an npm import that tenant.yaml does not declare', async () => {
-    const error = await buildFixture(`import { ManagementClient } from 'auth0';\nexport const onExecutePostLogin = async () => new ManagementClient({} as never);`);
+    const error = await buildFixture(
+      `import { ManagementClient } from 'auth0';\nexport const onExecutePostLogin = async () => new ManagementClient({} as never);`,
+    );
     expect(error.problems).toEqual([expect.stringMatching(/imports "auth0", which tenant\.yaml does not declare/)]);
   });
 });

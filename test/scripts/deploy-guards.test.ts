@@ -8,7 +8,11 @@ import { ROOT, TSX } from '../helpers/paths';
 import { fakeSendgridKey } from '../helpers/fake-sendgrid-key';
 
 function run(script: string, args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, [TSX, script, ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
+  return spawnSync(process.execPath, [TSX, script, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
 }
 
 test.each([
@@ -18,7 +22,9 @@ test.each([
 ])('%s --env %s without AUTH0_DOMAIN refuses, nothing sent', (script, envName) => {
   const result = run(script, ['--env', envName], {});
   expect(result.status).toBe(1);
-  expect(result.stderr).toContain(`--env ${envName} deploys to a real tenant, and AUTH0_DOMAIN is not set; nothing was sent.`);
+  expect(result.stderr).toContain(
+    `--env ${envName} deploys to a real tenant, and AUTH0_DOMAIN is not set; nothing was sent.`,
+  );
   expect(result.stderr).not.toContain('✓ build');
 });
 

@@ -24,7 +24,11 @@ interface Run {
   stderr: string;
 }
 
-function run(script: 'deploy' | 'plan', args: string[] = [], env: Record<string, string | undefined> = tenantEnv()): Promise<Run> {
+function run(
+  script: 'deploy' | 'plan',
+  args: string[] = [],
+  env: Record<string, string | undefined> = tenantEnv(),
+): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [TSX, `scripts/${script}.ts`, ...args], {
       cwd: project.dir,
@@ -44,12 +48,18 @@ function tenantEnv(): Record<string, string> {
 
 function management(): ManagementClient {
   const env = tenant().env;
-  return new ManagementClient({ domain: env.AUTH0_DOMAIN, clientId: env.AUTH0_CLIENT_ID, clientSecret: env.AUTH0_CLIENT_SECRET, maxRetries: 0 });
+  return new ManagementClient({
+    domain: env.AUTH0_DOMAIN,
+    clientId: env.AUTH0_CLIENT_ID,
+    clientSecret: env.AUTH0_CLIENT_SECRET,
+    maxRetries: 0,
+  });
 }
 
 function expectNoSecret(output: Run): void {
   const text = output.stdout + output.stderr;
-  for (const secret of [tenant().env.AUTH0_CLIENT_SECRET, tenant().env.SENDGRID_API_KEY]) expect(text).not.toContain(secret);
+  for (const secret of [tenant().env.AUTH0_CLIENT_SECRET, tenant().env.SENDGRID_API_KEY])
+    expect(text).not.toContain(secret);
   const vaultClient = tenant().state.clients.find((c) => c.name === 'email-change-vault');
   if (typeof vaultClient?.client_secret === 'string') expect(text).not.toContain(vaultClient.client_secret);
 }
@@ -65,11 +75,17 @@ async function postLoginActionNames(): Promise<string[]> {
 describe('npm run deploy and npm run plan against the local tenant', () => {
   test('missing variables fail before any request, each named with where it comes from', async () => {
     const before = tenant().stats.snapshot();
-    const result = await run('deploy', [], { DEPLOY_ENV: 'local', AUTH0_DOMAIN: tenant().env.AUTH0_DOMAIN, AUTH0_CLIENT_ID: 'abc' });
+    const result = await run('deploy', [], {
+      DEPLOY_ENV: 'local',
+      AUTH0_DOMAIN: tenant().env.AUTH0_DOMAIN,
+      AUTH0_CLIENT_ID: 'abc',
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Cannot deploy: fix these variables first; nothing was sent.');
     expect(result.stderr).toContain('AUTH0_CLIENT_ID must be an Auth0 client id');
-    expect(result.stderr).toContain("AUTH0_CLIENT_SECRET is not set: the client secret of the tenant's deploy application");
+    expect(result.stderr).toContain(
+      "AUTH0_CLIENT_SECRET is not set: the client secret of the tenant's deploy application",
+    );
     expect(result.stderr).toContain('SENDGRID_API_KEY is not set: a SendGrid API key with Mail Send access');
     const after = tenant().stats.snapshot();
     expect(after).toEqual(before);
@@ -126,7 +142,10 @@ describe('npm run deploy and npm run plan against the local tenant', () => {
       const plan = await run('plan', ['--exit-code']);
       expect(plan.status).toBe(2);
       const changed = plan.stdout.split('\n').filter((line) => /^(create|change) /.test(line));
-      expect(changed.sort()).toEqual(['change    flows/email-change-resend-code', 'change    flows/email-change-send-code']);
+      expect(changed.sort()).toEqual([
+        'change    flows/email-change-resend-code',
+        'change    flows/email-change-send-code',
+      ]);
       expect(plan.stdout).toContain(`-> "d-${'e'.repeat(32)}"`);
 
       const flowId = tenant().state.flows.find((f) => f.name === 'email-change-send-code')?.id;

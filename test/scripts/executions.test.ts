@@ -17,10 +17,16 @@ import { ROOT, TSX } from '../helpers/paths';
 const typed = useDeployedLocalTenant({ readings: { ...DEFAULT_READINGS, singleTemplateValue: 'typed' } });
 const leastFavourable = useDeployedLocalTenant({ readings: LEAST_FAVOURABLE_READINGS });
 
-function executions(env: Record<string, string>, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function executions(
+  env: Record<string, string>,
+  args: string[],
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     // Asynchronous: the tenant answering it runs in this process.
-    const child = spawn(process.execPath, [TSX, 'scripts/executions.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } });
+    const child = spawn(process.execPath, [TSX, 'scripts/executions.ts', ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -55,7 +61,16 @@ async function threeJourneys(tenant: LocalTenant) {
   return { done, refused, wrong, code };
 }
 
-type Json = { executions: { flow: string; status: string; user?: { email?: string }; failure?: { actionId?: string; cause: string }; message?: string }[]; readings: { name: string; action: string; verdict: string }[] };
+type Json = {
+  executions: {
+    flow: string;
+    status: string;
+    user?: { email?: string };
+    failure?: { actionId?: string; cause: string };
+    message?: string;
+  }[];
+  readings: { name: string; action: string; verdict: string }[];
+};
 const verdictOf = (json: Json, name: string) => json.readings.find((r) => r.name === name)?.verdict;
 const quoted = (text: string) => JSON.stringify(text).replace(/[.?()]/g, '\\$&');
 
@@ -75,7 +90,11 @@ describe('under the reading singleTemplateValue=typed', () => {
       expect.stringMatching(/ {2}verify-code {2}\S+ {2}completed$/),
     ]);
     // SendGrid refusing a send is an output the flow tests: it completes, with the message the page showed.
-    expect(of(users.refused.email)).toEqual([expect.stringMatching(new RegExp(`send-code {4}\\S+ {2}completed {2}showed ${quoted(FLOW_MESSAGES.sendFailed.en)}$`))]);
+    expect(of(users.refused.email)).toEqual([
+      expect.stringMatching(
+        new RegExp(`send-code {4}\\S+ {2}completed {2}showed ${quoted(FLOW_MESSAGES.sendFailed.en)}$`),
+      ),
+    ]);
     // A wrong code ends the flow normally; the line shows the notice the code step showed again.
     expect(of(users.wrong.email)).toEqual([
       expect.stringMatching(/send-code .* completed$/),
@@ -87,10 +106,21 @@ describe('under the reading singleTemplateValue=typed', () => {
   }, 60_000);
 
   test('--json for tools, --user and --flow narrow it; the comparison: what these outputs show matches, masked ones are not shown', async () => {
-    const run = await executions(localTenantTargetEnv(typed().env as Record<string, string>), ['--json', '--user', users.wrong.email.toUpperCase(), '--flow', 'verify-code']);
+    const run = await executions(localTenantTargetEnv(typed().env as Record<string, string>), [
+      '--json',
+      '--user',
+      users.wrong.email.toUpperCase(),
+      '--flow',
+      'verify-code',
+    ]);
     expect(run.status).toBe(0);
     const json = JSON.parse(run.stdout) as Json;
-    const wrongCode = expect.objectContaining({ flow: 'verify-code', status: 'completed', user: expect.objectContaining({ email: users.wrong.email }), message: expect.stringContaining('That code is not right.') });
+    const wrongCode = expect.objectContaining({
+      flow: 'verify-code',
+      status: 'completed',
+      user: expect.objectContaining({ email: users.wrong.email }),
+      message: expect.stringContaining('That code is not right.'),
+    });
     expect(json.executions).toEqual([wrongCode, wrongCode]);
     expect(verdictOf(json, 'OTP/VERIFY_CODE')).toBe('matches');
     expect(verdictOf(json, 'vars after a wrong code')).toBe('matches');
@@ -130,15 +160,19 @@ describe('under the least favourable readings (singleTemplateValue=string, httpE
     expect(run).toMatchObject({ status: 0, stderr: '' });
     const lines = run.stdout.split('\n');
     expect(lines.filter((l) => l.includes(`  ${users.refused.email}  `))).toEqual([
-      expect.stringMatching(new RegExp(`send-code {4}\\S+ {2}completed {2}showed ${quoted(FLOW_MESSAGES.sendFailed.en)}$`)),
+      expect.stringMatching(
+        new RegExp(`send-code {4}\\S+ {2}completed {2}showed ${quoted(FLOW_MESSAGES.sendFailed.en)}$`),
+      ),
     ]);
     expect(lines.filter((l) => l.includes(`  ${users.wrong.email}  `))).toHaveLength(3);
   }, 60_000);
 
-  test('the comparison: a value that is one {{...}} did not keep its type (vars.owners, the bundle\'s own); everything the flows rely on matches', async () => {
+  test("the comparison: a value that is one {{...}} did not keep its type (vars.owners, the bundle's own); everything the flows rely on matches", async () => {
     const run = await executions(byDefault(leastFavourable()), []);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/FLOW\/STORE_VARS +differs: vars\.owners = \{\{functions\.length\(actions\.find_owner\.body\)\}\} was stored as the text "0"/);
+    expect(run.stdout).toMatch(
+      /FLOW\/STORE_VARS +differs: vars\.owners = \{\{functions\.length\(actions\.find_owner\.body\)\}\} was stored as the text "0"/,
+    );
     expect(run.stdout).toMatch(/OTP\/GENERATE_CODE +matches/);
     const json = JSON.parse((await executions(byDefault(leastFavourable()), ['--json'])).stdout) as Json;
     expect(Object.fromEntries(json.readings.map((r) => [r.name, r.verdict]))).toEqual({
@@ -148,7 +182,8 @@ describe('under the least favourable readings (singleTemplateValue=string, httpE
       'HTTP/SEND_REQUEST': 'matches',
       // The refused send failed the action, and the flow went on.
       'HTTP/SEND_REQUEST non-2xx': 'matches',
-      'FLOW/STORE_VARS': 'differs: vars.owners = {{functions.length(actions.find_owner.body)}} was stored as the text "0"',
+      'FLOW/STORE_VARS':
+        'differs: vars.owners = {{functions.length(actions.find_owner.body)}} was stored as the text "0"',
       // Even with vars rolled back at an error message: a wrong code ends the flow without one.
       'vars after a wrong code': 'matches',
     });

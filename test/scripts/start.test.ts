@@ -16,9 +16,19 @@ import { useTempDir } from '../helpers/temp-dir';
 const tempDir = useTempDir('npm-start');
 const NEW_ADDRESS = 'started.new@example.com';
 
-function npmStart(stateDir: string): { child: ChildProcess; ready: Promise<string>; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> } {
+function npmStart(stateDir: string): {
+  child: ChildProcess;
+  ready: Promise<string>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>;
+} {
   // Only what a plain login shell has: no variable of jest's (NODE_EXTRA_CA_CERTS above all).
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOCAL_TENANT_DIR: stateDir, LOCAL_TENANT_HTTPS_PORT: '0', LOCAL_TENANT_HTTP_PORT: '0' };
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    LOCAL_TENANT_DIR: stateDir,
+    LOCAL_TENANT_HTTPS_PORT: '0',
+    LOCAL_TENANT_HTTP_PORT: '0',
+  };
   // Its own process group, signalled as a terminal's Ctrl-C would: npm does not pass SIGTERM on.
   const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
@@ -60,7 +70,10 @@ test('npm start in a clean shell completes an email change through the demo app,
     expect(page.text).toContain('Check your email');
 
     const outbox = (await (await fetch(env.OUTBOX_URL as string)).json()) as OutboxMessage[];
-    const code = (outbox.filter((m) => m.to.some((to) => to.email === NEW_ADDRESS)).at(-1)?.dynamic_template_data as { code?: string } | undefined)?.code;
+    const code = (
+      outbox.filter((m) => m.to.some((to) => to.email === NEW_ADDRESS)).at(-1)?.dynamic_template_data as
+        { code?: string } | undefined
+    )?.code;
     expect(code).toMatch(/^\d{6}$/);
     page = await browser.submit(page, { code_en: code as string, action: 'next' });
     expect(page.text).toContain('Your email address has changed.');

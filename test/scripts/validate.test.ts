@@ -51,7 +51,9 @@ describe('npm run validate', () => {
     expect(build.stdout).toContain('built dist/actions/email-change/code.js');
     // The dev config as a team has it once templates:push ran and a real sender is set.
     editJson(join(root, 'config/dev.json'), (config) => {
-      for (const key of Object.keys(config.keywords)) if (key.startsWith('SENDGRID_TEMPLATE_')) config.keywords[key] = `d-${key.length.toString(16).padStart(32, 'a')}`;
+      for (const key of Object.keys(config.keywords))
+        if (key.startsWith('SENDGRID_TEMPLATE_'))
+          config.keywords[key] = `d-${key.length.toString(16).padStart(32, 'a')}`;
       config.keywords.SENDGRID_FROM.email = 'no-reply@dev.acme.test';
       config.keywords.SUPPORT_URL = 'https://dev.acme.test/support';
     });
@@ -65,10 +67,12 @@ describe('npm run validate', () => {
 
   test('a real environment with placeholder template ids, the example sender and support link is refused, each named', async () => {
     const root = copyOfBundle();
-    const error = (await validateBundle(root, 'staging', { skipDeployCliSchema: true }).catch((e: unknown) => e)) as ValidationError;
+    const error = (await validateBundle(root, 'staging', { skipDeployCliSchema: true }).catch(
+      (e: unknown) => e,
+    )) as ValidationError;
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.problems).toContain(
-      'config/staging.json: SENDGRID_TEMPLATE_CODE_EN is the placeholder d-00000000000000000000000000000001. Run npm run templates:push -- --env staging with that SendGrid account\'s key, then commit config/staging.json.',
+      "config/staging.json: SENDGRID_TEMPLATE_CODE_EN is the placeholder d-00000000000000000000000000000001. Run npm run templates:push -- --env staging with that SendGrid account's key, then commit config/staging.json.",
     );
     expect(error.problems.filter((p) => p.includes('is the placeholder'))).toHaveLength(6);
     expect(error.problems).toContain(
@@ -85,17 +89,22 @@ describe('npm run validate', () => {
       form.nodes.find((n: { type: string }) => n.type === 'FLOW').config.flow_id = 'no-such-flow';
     });
     expect(await problemsOf(root)).toEqual([
-      expect.stringMatching(/^\.\/dist\/forms\/email-change\.json: nodes\[\d+\]\.config\.flow_id is "no-such-flow", which names no flow in tenant\.yaml/),
+      expect.stringMatching(
+        /^\.\/dist\/forms\/email-change\.json: nodes\[\d+\]\.config\.flow_id is "no-such-flow", which names no flow in tenant\.yaml/,
+      ),
     ]);
   });
 
   test('a flow connection_id that names no vault connection: names the file and the key', async () => {
     const root = copyOfBundle();
     editJson(join(root, 'dist/flows/email-change-send-code.json'), (flow) => {
-      flow.actions.find((a: { params: { connection_id?: string } }) => a.params.connection_id).params.connection_id = 'nowhere';
+      flow.actions.find((a: { params: { connection_id?: string } }) => a.params.connection_id).params.connection_id =
+        'nowhere';
     });
     expect(await problemsOf(root)).toEqual([
-      expect.stringMatching(/^\.\/dist\/flows\/email-change-send-code\.json: actions\[\d+\]\.params\.connection_id is "nowhere", which names no vault connection/),
+      expect.stringMatching(
+        /^\.\/dist\/flows\/email-change-send-code\.json: actions\[\d+\]\.params\.connection_id is "nowhere", which names no vault connection/,
+      ),
     ]);
   });
 
@@ -103,20 +112,49 @@ describe('npm run validate', () => {
     const root = copyOfBundle();
     editJson(join(root, 'dist/flows/email-change-send-code.json'), (flow) => {
       flow.actions.push(
-        { id: 'nested', type: 'FLOW', action: 'STORE_VARS', params: { vars: { a: '{{functions.toLowerCase(functions.toString(vars.x))}}' } } },
+        {
+          id: 'nested',
+          type: 'FLOW',
+          action: 'STORE_VARS',
+          params: { vars: { a: '{{functions.toLowerCase(functions.toString(vars.x))}}' } },
+        },
         { id: 'trim', type: 'FLOW', action: 'STORE_VARS', params: { vars: { b: '{{functions.trim(vars.x)}}' } } },
-        { id: 'gte', type: 'FLOW', action: 'BOOLEAN_CONDITION', params: { if: { operator: 'AND', operands: [{ operator: 'GTE', operands: ['{{vars.x}}', '5'] }] }, then: [] } },
-        { id: 'five', type: 'FLOW', action: 'BOOLEAN_CONDITION', params: { if: { operator: 'AND', operands: [{ operator: 'EQ', operands: ['{{vars.x}}', 5] }] }, then: [] } },
+        {
+          id: 'gte',
+          type: 'FLOW',
+          action: 'BOOLEAN_CONDITION',
+          params: { if: { operator: 'AND', operands: [{ operator: 'GTE', operands: ['{{vars.x}}', '5'] }] }, then: [] },
+        },
+        {
+          id: 'five',
+          type: 'FLOW',
+          action: 'BOOLEAN_CONDITION',
+          params: { if: { operator: 'AND', operands: [{ operator: 'EQ', operands: ['{{vars.x}}', 5] }] }, then: [] },
+        },
       );
     });
     const problems = await problemsOf(root);
-    const last = (JSON.parse(readFileSync(join(root, 'dist/flows/email-change-send-code.json'), 'utf8')).actions as unknown[]).length;
+    const last = (
+      JSON.parse(readFileSync(join(root, 'dist/flows/email-change-send-code.json'), 'utf8')).actions as unknown[]
+    ).length;
     const at = (offset: number) => `dist/flows/email-change-send-code.json: $.actions[${last - 4 + offset}]`;
     expect(problems).toEqual([
       `${at(0)}.params.vars.a: functions.toString() nested in another helper's arguments in {{functions.toLowerCase(functions.toString(vars.x))}} is undocumented: no Auth0 source shows a helper call inside another: store the inner result in vars first`,
-      expect.stringMatching(new RegExp(`^${at(1).replace(/[$[\].]/g, '\\$&')}\\.params\\.vars\\.b: functions\\.trim\\(\\) is undocumented: not among the helpers Auth0 documents`)),
-      expect.stringMatching(new RegExp(`^${at(2).replace(/[$[\].]/g, '\\$&')}\\.params\\.if\\.operands\\[0\\]: operator "GTE" is undocumented`)),
-      expect.stringMatching(new RegExp(`^${at(3).replace(/[$[\].]/g, '\\$&')}\\.params\\.if\\.operands\\[0\\]\\.operands\\[1\\]: the literal 5 is undocumented`)),
+      expect.stringMatching(
+        new RegExp(
+          `^${at(1).replace(/[$[\].]/g, '\\$&')}\\.params\\.vars\\.b: functions\\.trim\\(\\) is undocumented: not among the helpers Auth0 documents`,
+        ),
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^${at(2).replace(/[$[\].]/g, '\\$&')}\\.params\\.if\\.operands\\[0\\]: operator "GTE" is undocumented`,
+        ),
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^${at(3).replace(/[$[\].]/g, '\\$&')}\\.params\\.if\\.operands\\[0\\]\\.operands\\[1\\]: the literal 5 is undocumented`,
+        ),
+      ),
     ]);
   });
 
@@ -134,7 +172,9 @@ describe('npm run validate', () => {
       delete config.keywords.MAX_CHANGES_PER_DAY;
     });
     expect(await problemsOf(root)).toEqual([
-      expect.stringMatching(/^tenant\.yaml:\d+: ##MAX_CHANGES_PER_DAY## has no value in config\/local\.json\. Add keywords\.MAX_CHANGES_PER_DAY there/),
+      expect.stringMatching(
+        /^tenant\.yaml:\d+: ##MAX_CHANGES_PER_DAY## has no value in config\/local\.json\. Add keywords\.MAX_CHANGES_PER_DAY there/,
+      ),
     ]);
   });
 
@@ -166,6 +206,8 @@ describe('npm run validate', () => {
     const root = copyOfBundle();
     const tenant = readFileSync(join(root, 'tenant.yaml'), 'utf8').replace('runtime: node22', 'runtime: [node22]');
     writeFileSync(join(root, 'tenant.yaml'), tenant);
-    await expect(validateBundle(root, 'local')).rejects.toThrow(/deploy-cli 8\.44 refuses it: Schema validation failed/);
+    await expect(validateBundle(root, 'local')).rejects.toThrow(
+      /deploy-cli 8\.44 refuses it: Schema validation failed/,
+    );
   }, 60_000);
 });

@@ -16,12 +16,16 @@ function visit(expression: Expression, roots: readonly string[], source: string)
       visit(expression.right, roots, source);
       return;
     case 'call':
-      if (!isHelper(expression.name)) throw new UnsupportedFeatureError(`the helper functions.${expression.name}()`, `in {{${source}}}`);
+      if (!isHelper(expression.name))
+        throw new UnsupportedFeatureError(`the helper functions.${expression.name}()`, `in {{${source}}}`);
       expression.args.forEach((arg) => visit(arg, roots, source));
       return;
     case 'path':
       if (!roots.includes(expression.root)) {
-        throw new UnsupportedFeatureError(`the variable "${[expression.root, ...expression.segments].join('.')}"`, `in {{${source}}}, where a template may read ${roots.join(', ')}`);
+        throw new UnsupportedFeatureError(
+          `the variable "${[expression.root, ...expression.segments].join('.')}"`,
+          `in {{${source}}}, where a template may read ${roots.join(', ')}`,
+        );
       }
   }
 }

@@ -27,11 +27,18 @@ export function evaluateExpression(expression: Expression, scope: TemplateScope,
       return left === undefined || left === null ? evaluateExpression(expression.right, scope, env) : left;
     }
     case 'call':
-      return callHelper(expression.name, expression.args.map((arg) => evaluateExpression(arg, scope, env)), env);
+      return callHelper(
+        expression.name,
+        expression.args.map((arg) => evaluateExpression(arg, scope, env)),
+        env,
+      );
     case 'path': {
       if (!Object.hasOwn(scope, expression.root)) {
         const known = Object.keys(scope).join(', ');
-        throw new UnsupportedFeatureError(`the variable "${[expression.root, ...expression.segments].join('.')}"`, `here a template may read ${known}`);
+        throw new UnsupportedFeatureError(
+          `the variable "${[expression.root, ...expression.segments].join('.')}"`,
+          `here a template may read ${known}`,
+        );
       }
       return lookup(scope[expression.root], expression.segments);
     }

@@ -1,4 +1,4 @@
-// The helper functions of the template language (docs customize/forms/variables.mdx; 
+// The helper functions of the template language (docs customize/forms/variables.mdx;
 // encodeURIComponent from flows/integrations/auth0.mdx), with JavaScript's meaning where the docs
 // give only an example. Only the helpers the bundle uses, and a few as plain as them, are here:
 // calling any other is refused by name (UnsupportedFeatureError), never answered with undefined.
@@ -17,18 +17,24 @@ export class HelperArgumentError extends Error {
   override readonly name = 'HelperArgumentError';
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 
 function integer(name: string, value: unknown, position: string): number | undefined {
   if (value === undefined) return undefined;
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isInteger(n)) throw new HelperArgumentError(`functions.${name}: the ${position} must be a whole number, got ${JSON.stringify(value)}`);
+  if (typeof n !== 'number' || !Number.isInteger(n))
+    throw new HelperArgumentError(
+      `functions.${name}: the ${position} must be a whole number, got ${JSON.stringify(value)}`,
+    );
   return n;
 }
 
 function collection(name: string, value: unknown): string | unknown[] {
   if (typeof value === 'string' || Array.isArray(value)) return value;
-  throw new HelperArgumentError(`functions.${name} needs a string or an array, got ${value === undefined ? 'undefined' : JSON.stringify(value)}`);
+  throw new HelperArgumentError(
+    `functions.${name} needs a string or an array, got ${value === undefined ? 'undefined' : JSON.stringify(value)}`,
+  );
 }
 
 const HELPERS: Readonly<Record<string, Helper>> = {
@@ -43,18 +49,33 @@ const HELPERS: Readonly<Record<string, Helper>> = {
   merge: (_env, [base, value]) => {
     if (Array.isArray(base)) return base.concat(value);
     if (typeof base === 'string') return base + text(value);
-    if (typeof base === 'object' && base !== null && typeof value === 'object' && value !== null && !Array.isArray(value)) return { ...base, ...value };
-    throw new HelperArgumentError(`functions.merge needs an array, a string or an object as its base, got ${base === undefined ? 'undefined' : JSON.stringify(base)}`);
+    if (
+      typeof base === 'object' &&
+      base !== null &&
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value)
+    )
+      return { ...base, ...value };
+    throw new HelperArgumentError(
+      `functions.merge needs an array, a string or an object as its base, got ${base === undefined ? 'undefined' : JSON.stringify(base)}`,
+    );
   },
-  substring: (_env, [value, start, end]) => text(value).substring(integer('substring', start, 'start') ?? 0, integer('substring', end, 'end')),
-  slice: (_env, [value, start, end]) => collection('slice', value).slice(integer('slice', start, 'start'), integer('slice', end, 'end')),
+  substring: (_env, [value, start, end]) =>
+    text(value).substring(integer('substring', start, 'start') ?? 0, integer('substring', end, 'end')),
+  slice: (_env, [value, start, end]) =>
+    collection('slice', value).slice(integer('slice', start, 'start'), integer('slice', end, 'end')),
   indexOf: (_env, [value, item, from]) => {
     const c = collection('indexOf', value);
-    return typeof c === 'string' ? c.indexOf(text(item), integer('indexOf', from, 'start')) : c.indexOf(item, integer('indexOf', from, 'start'));
+    return typeof c === 'string'
+      ? c.indexOf(text(item), integer('indexOf', from, 'start'))
+      : c.indexOf(item, integer('indexOf', from, 'start'));
   },
   includes: (_env, [value, item, from]) => {
     const c = collection('includes', value);
-    return typeof c === 'string' ? c.includes(text(item), integer('includes', from, 'start')) : c.includes(item, integer('includes', from, 'start'));
+    return typeof c === 'string'
+      ? c.includes(text(item), integer('includes', from, 'start'))
+      : c.includes(item, integer('includes', from, 'start'));
   },
   split: (_env, [value, separator, limit]) => text(value).split(text(separator), integer('split', limit, 'limit')),
   // docs variables.mdx (since 2026-04-24): "Returns a new string transformed to lowercase / uppercase".
@@ -72,7 +93,8 @@ const HELPERS: Readonly<Record<string, Helper>> = {
   toTimestamp: (env, args) => {
     if (args.length === 0 || args[0] === undefined) return Math.floor(env.now() / 1000);
     const ms = Date.parse(text(args[0]));
-    if (Number.isNaN(ms)) throw new HelperArgumentError(`functions.toTimestamp: ${JSON.stringify(args[0])} is not a date`);
+    if (Number.isNaN(ms))
+      throw new HelperArgumentError(`functions.toTimestamp: ${JSON.stringify(args[0])} is not a date`);
     return Math.floor(ms / 1000);
   },
   uuid: (env) => env.uuid(),

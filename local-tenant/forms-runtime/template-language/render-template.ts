@@ -13,7 +13,8 @@ export interface TemplateRenderOptions {
   readonly singleTemplateValue?: Readings['singleTemplateValue'];
 }
 
-export type TemplatePart = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'expression'; readonly source: string };
+export type TemplatePart =
+  { readonly kind: 'text'; readonly text: string } | { readonly kind: 'expression'; readonly source: string };
 
 /** Splits a string into text and {{expression}} parts; quotes inside an expression may hold "}}". */
 export function splitTemplate(value: string): TemplatePart[] {
@@ -54,7 +55,12 @@ export function asText(value: unknown): string {
   return String(value);
 }
 
-export function renderString(value: string, scope: TemplateScope, env: HelperEnvironment, options: TemplateRenderOptions = {}): unknown {
+export function renderString(
+  value: string,
+  scope: TemplateScope,
+  env: HelperEnvironment,
+  options: TemplateRenderOptions = {},
+): unknown {
   const parts = splitTemplate(value);
   const [only] = parts;
   if (parts.length === 1 && only?.kind === 'expression') {
@@ -62,22 +68,34 @@ export function renderString(value: string, scope: TemplateScope, env: HelperEnv
     // The reading 'string': the value becomes text, as it would inside text (undefined becomes '').
     return options.singleTemplateValue === 'string' ? asText(single) : single;
   }
-  return parts.map((part) => (part.kind === 'text' ? part.text : asText(evaluateExpression(parseExpression(part.source), scope, env)))).join('');
+  return parts
+    .map((part) =>
+      part.kind === 'text' ? part.text : asText(evaluateExpression(parseExpression(part.source), scope, env)),
+    )
+    .join('');
 }
 
 /** Renders every string inside a value (params of a flow action, a step's texts). */
-export function renderValue(value: unknown, scope: TemplateScope, env: HelperEnvironment, options: TemplateRenderOptions = {}): unknown {
+export function renderValue(
+  value: unknown,
+  scope: TemplateScope,
+  env: HelperEnvironment,
+  options: TemplateRenderOptions = {},
+): unknown {
   if (typeof value === 'string') return renderString(value, scope, env, options);
   if (Array.isArray(value)) return value.map((item) => renderValue(item, scope, env, options));
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, renderValue(item, scope, env, options)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, renderValue(item, scope, env, options)]),
+    );
   }
   return value;
 }
 
 /** Every expression inside a value, to check a definition before running it. */
 export function expressionsIn(value: unknown): string[] {
-  if (typeof value === 'string') return splitTemplate(value).flatMap((part) => (part.kind === 'expression' ? [part.source] : []));
+  if (typeof value === 'string')
+    return splitTemplate(value).flatMap((part) => (part.kind === 'expression' ? [part.source] : []));
   if (Array.isArray(value)) return value.flatMap(expressionsIn);
   if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(expressionsIn);
   return [];

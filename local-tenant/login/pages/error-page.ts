@@ -6,7 +6,13 @@ import { LOGIN_TEXTS, type LoginLanguage } from '../login-texts';
 import { escapeHtml } from '../../shared/html-escape';
 import { htmlPage } from './page-layout';
 
-export function errorPage(input: { language: LoginLanguage; status: number; error: string; description: string; setCookie?: string }): Reply {
+export function errorPage(input: {
+  language: LoginLanguage;
+  status: number;
+  error: string;
+  description: string;
+  setCookie?: string;
+}): Reply {
   const t = LOGIN_TEXTS[input.language];
   return htmlPage({
     status: input.status,

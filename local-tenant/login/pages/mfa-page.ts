@@ -4,7 +4,13 @@ import { LOGIN_TEXTS, type LoginLanguage } from '../login-texts';
 import { escapeHtml } from '../../shared/html-escape';
 import { htmlPage } from './page-layout';
 
-export function mfaPage(input: { language: LoginLanguage; transactionId: string; email: string; error?: string; status?: number }): Reply {
+export function mfaPage(input: {
+  language: LoginLanguage;
+  transactionId: string;
+  email: string;
+  error?: string;
+  status?: number;
+}): Reply {
   const t = LOGIN_TEXTS[input.language];
   return htmlPage({
     status: input.status ?? 200,

@@ -81,7 +81,11 @@ ${options.script === undefined ? '' : `<script nonce="${nonce}">${options.script
 </body>
 </html>
 `;
-  return { status: options.status ?? 200, headers: pageHeaders(options.script === undefined ? undefined : nonce, options.setCookie), body: html };
+  return {
+    status: options.status ?? 200,
+    headers: pageHeaders(options.script === undefined ? undefined : nonce, options.setCookie),
+    body: html,
+  };
 }
 
 /** A 302 to `location`, optionally setting one cookie. */

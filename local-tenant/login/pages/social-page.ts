@@ -6,7 +6,11 @@ import { LOGIN_TEXTS, type LoginLanguage } from '../login-texts';
 import { escapeHtml } from '../../shared/html-escape';
 import { htmlPage } from './page-layout';
 
-export function socialPage(input: { language: LoginLanguage; transactionId: string; users: readonly StoredUser[] }): Reply {
+export function socialPage(input: {
+  language: LoginLanguage;
+  transactionId: string;
+  users: readonly StoredUser[];
+}): Reply {
   const t = LOGIN_TEXTS[input.language];
   const choices = input.users
     .map(

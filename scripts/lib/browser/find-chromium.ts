@@ -8,7 +8,14 @@ import { delimiter, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { UserError } from '../user-error';
 
-export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const LINUX_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 const MAC_APPS = ['Google Chrome.app/Contents/MacOS/Google Chrome', 'Chromium.app/Contents/MacOS/Chromium'];
@@ -21,15 +28,26 @@ function onPath(name: string): string | undefined {
 }
 
 /** The browser found, or undefined. A CHROMIUM_PATH that does not exist is an error, not a miss. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string | undefined {
   if (env.CHROMIUM_PATH) {
-    if (!existsSync(env.CHROMIUM_PATH)) throw new UserError(`CHROMIUM_PATH is ${env.CHROMIUM_PATH}, and there is no such file. Point it at a Chromium or Chrome executable, or unset it.`);
+    if (!existsSync(env.CHROMIUM_PATH))
+      throw new UserError(
+        `CHROMIUM_PATH is ${env.CHROMIUM_PATH}, and there is no such file. Point it at a Chromium or Chrome executable, or unset it.`,
+      );
     return env.CHROMIUM_PATH;
   }
   const candidates =
     platform === 'darwin'
       ? MAC_APPS.flatMap((app) => [join('/Applications', app), join(homedir(), 'Applications', app)])
-      : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', ...LINUX_NAMES.map((n) => onPath(n) ?? '')];
+      : [
+          '/usr/bin/chromium',
+          '/usr/bin/chromium-browser',
+          '/snap/bin/chromium',
+          ...LINUX_NAMES.map((n) => onPath(n) ?? ''),
+        ];
   const installed = candidates.find((path) => path !== '' && existsSync(path));
   if (installed) return installed;
   // Playwright's own download (npx playwright-core install chromium), where the network allowed it.

@@ -39,7 +39,9 @@ export async function buildBundle(root: string, options: BuildOptions): Promise<
     if (esbuildErrors) throw new BuildError(esbuildErrors.map((e) => e.text));
     throw error;
   }
-  const problems = checkBuiltFiles(dirname(options.outDir), files, { knownSecretValues: secretValuesFromEnvironment(options.env) });
+  const problems = checkBuiltFiles(dirname(options.outDir), files, {
+    knownSecretValues: secretValuesFromEnvironment(options.env),
+  });
   if (problems.length > 0) {
     // Nothing half-checked is left for deploy-cli to pick up.
     rmSync(options.outDir, { recursive: true, force: true });

@@ -65,7 +65,10 @@ function commonJsEntry(entry: string, exportNames: readonly string[]): Pick<Buil
     `import { ${names.join(', ')} } from ${JSON.stringify(`./${basename(entry)}`)};`,
     ...names.map((name) => `exports.${name} = ${name};`),
   ].join('\n');
-  return { stdin: { contents, resolveDir: dirname(entry), sourcefile: `${basename(entry)} (CommonJS entry)`, loader: 'ts' }, banner: { js: '"use strict";' } };
+  return {
+    stdin: { contents, resolveDir: dirname(entry), sourcefile: `${basename(entry)} (CommonJS entry)`, loader: 'ts' },
+    banner: { js: '"use strict";' },
+  };
 }
 
 export async function bundleActions(options: ActionBundleOptions): Promise<BuiltFile[]> {
@@ -87,7 +90,8 @@ export async function bundleActions(options: ActionBundleOptions): Promise<Built
     const analysed = await build({ ...common, format: 'esm', metafile: true });
     const exportNames = Object.values(analysed.metafile?.outputs ?? {})[0]?.exports ?? [];
     const { entryPoints: _analysedOnly, ...settings } = common;
-    const code = (await build({ ...settings, ...commonJsEntry(entry, exportNames), format: 'cjs' })).outputFiles?.[0]?.text ?? '';
+    const code =
+      (await build({ ...settings, ...commonJsEntry(entry, exportNames), format: 'cjs' })).outputFiles?.[0]?.text ?? '';
     const dir = join(options.outDir, 'actions', name);
     mkdirSync(dir, { recursive: true });
     const path = join(dir, 'code.js');

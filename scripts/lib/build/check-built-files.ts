@@ -36,7 +36,9 @@ export function checkBuiltFiles(
       }
     }
     for (const what of findSecrets(text, options.knownSecretValues)) {
-      problems.push(`${shown} contains what looks like ${what}. Secrets come from the environment at deploy, never from built files.`);
+      problems.push(
+        `${shown} contains what looks like ${what}. Secrets come from the environment at deploy, never from built files.`,
+      );
     }
   }
   return problems;

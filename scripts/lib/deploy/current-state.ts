@@ -33,7 +33,10 @@ function idsToNames(value: unknown, key: string, names: ReadonlyMap<string, stri
   if (Array.isArray(value)) return value.map((v) => idsToNames(v, key, names));
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, k === key && typeof v === 'string' ? (names.get(v) ?? v) : idsToNames(v, key, names)]),
+    Object.entries(value).map(([k, v]) => [
+      k,
+      k === key && typeof v === 'string' ? (names.get(v) ?? v) : idsToNames(v, key, names),
+    ]),
   );
 }
 
@@ -45,7 +48,7 @@ export async function readCurrentState(client: ManagementClient, names: BundleNa
 
   const clients = await all(client.clients.list({ per_page: 100 }));
   const vaultClient = clients.find((c) => names.clients.includes(String(c.name)));
-  const fingerprints = ((vaultClient?.client_metadata ?? {}) as Record<string, string>);
+  const fingerprints = (vaultClient?.client_metadata ?? {}) as Record<string, string>;
   for (const c of clients.filter((c) => names.clients.includes(String(c.name)))) {
     ids[`clients/${c.name}`] = String(c.client_id);
     resources.push({
@@ -66,7 +69,12 @@ export async function readCurrentState(client: ManagementClient, names: BundleNa
     if (!clientId) continue;
     const grants = await all(client.clientGrants.list({ client_id: clientId, audience: wanted.audience }));
     const grant = grants[0];
-    if (grant) resources.push({ type: 'clientGrants', name: `${wanted.client} -> ${wanted.audience}`, value: { scope: [...(grant.scope ?? [])].sort() } });
+    if (grant)
+      resources.push({
+        type: 'clientGrants',
+        name: `${wanted.client} -> ${wanted.audience}`,
+        value: { scope: [...(grant.scope ?? [])].sort() },
+      });
   }
 
   const vaults = await all(client.flows.vault.connections.list({ per_page: 100 }));
@@ -76,7 +84,10 @@ export async function readCurrentState(client: ManagementClient, names: BundleNa
     resources.push({
       type: 'flowVaultConnections',
       name: String(v.name),
-      value: { app_id: v.app_id, secrets_sha256: fingerprints[secretsFingerprintKey('flowVaultConnections', String(v.name))] },
+      value: {
+        app_id: v.app_id,
+        secrets_sha256: fingerprints[secretsFingerprintKey('flowVaultConnections', String(v.name))],
+      },
     });
   }
 
@@ -112,15 +123,25 @@ export async function readCurrentState(client: ManagementClient, names: BundleNa
   for (const summary of flows.filter((f) => names.flows.includes(String(f.name)))) {
     const flow = (await client.flows.get(String(summary.id))) as unknown as Entry;
     ids[`flows/${summary.name}`] = String(summary.id);
-    resources.push({ type: 'flows', name: String(summary.name), value: { actions: idsToNames(flow.actions ?? [], 'connection_id', vaultNameById) } });
+    resources.push({
+      type: 'flows',
+      name: String(summary.name),
+      value: { actions: idsToNames(flow.actions ?? [], 'connection_id', vaultNameById) },
+    });
   }
 
   const forms = await all(client.forms.list({ per_page: 100 }));
   for (const summary of forms.filter((f) => names.forms.includes(String(f.name)))) {
     const form = (await client.forms.get(String(summary.id))) as unknown as Entry;
     ids[`forms/${summary.name}`] = String(summary.id);
-    const body = Object.fromEntries(Object.entries(form).filter(([k, v]) => !FORM_SERVER_KEYS.has(k) && v !== null && v !== undefined));
-    resources.push({ type: 'forms', name: String(summary.name), value: idsToNames(body, 'flow_id', flowNameById) as Entry });
+    const body = Object.fromEntries(
+      Object.entries(form).filter(([k, v]) => !FORM_SERVER_KEYS.has(k) && v !== null && v !== undefined),
+    );
+    resources.push({
+      type: 'forms',
+      name: String(summary.name),
+      value: idsToNames(body, 'flow_id', flowNameById) as Entry,
+    });
   }
 
   return { resources, postLoginBindings, ids };

@@ -55,7 +55,10 @@ function bundleNames(root: string, domain: string): BundleNames {
   const names = (key: string) => ((assets[key] ?? []) as Entry[]).map((e) => String(e.name));
   return {
     clients: names('clients'),
-    clientGrants: ((assets.clientGrants ?? []) as Entry[]).map((g) => ({ client: String(g.client_id), audience: String(g.audience) })),
+    clientGrants: ((assets.clientGrants ?? []) as Entry[]).map((g) => ({
+      client: String(g.client_id),
+      audience: String(g.audience),
+    })),
     flowVaultConnections: names('flowVaultConnections'),
     actions: names('actions'),
     flows: names('flows'),
@@ -79,7 +82,9 @@ export async function deployBundle(options: DeployOptions): Promise<DeployResult
   const distDir = join(root, 'dist');
   await reporter.step('build', () => buildBundle(root, { outDir: distDir, env: process.env }));
   // deploy-cli checks its own schema on import; the bundle's checks run here, before any request.
-  await reporter.step(`validate for "${target.envName}"`, () => validateBundle(root, target.envName, { skipDeployCliSchema: true }));
+  await reporter.step(`validate for "${target.envName}"`, () =>
+    validateBundle(root, target.envName, { skipDeployCliSchema: true }),
+  );
 
   const client =
     options.managementClient ??
@@ -107,7 +112,13 @@ export async function deployBundle(options: DeployOptions): Promise<DeployResult
         `Could not read the credentials of the ${vaultClientName} application: the deploy application needs the read:client_keys scope.`,
       );
     }
-    return { type: 'OAUTH_CLIENT_CREDENTIALS', client_id: vault.client_id, client_secret: vault.client_secret, token_endpoint: `https://${target.domain}/oauth/token`, audience };
+    return {
+      type: 'OAUTH_CLIENT_CREDENTIALS',
+      client_id: vault.client_id,
+      client_secret: vault.client_secret,
+      token_endpoint: `https://${target.domain}/oauth/token`,
+      audience,
+    };
   };
   const mappingsFor = async (current: CurrentState): Promise<Mappings> =>
     buildMappings(
@@ -115,7 +126,10 @@ export async function deployBundle(options: DeployOptions): Promise<DeployResult
       {
         AUTH0_DOMAIN: target.domain,
         EMAIL_CHANGE_FORM_ID: current.ids[`forms/${FORM_NAME}`] ?? PENDING,
-        MANAGEMENT_API_VAULT_SETUP: (await vaultSetup(current)) ?? { type: 'OAUTH_CLIENT_CREDENTIALS', client_id: PENDING },
+        MANAGEMENT_API_VAULT_SETUP: (await vaultSetup(current)) ?? {
+          type: 'OAUTH_CLIENT_CREDENTIALS',
+          client_id: PENDING,
+        },
         SENDGRID_VAULT_SETUP: { type: 'BEARER', token: target.sendgridApiKey },
         SENDGRID_API_URL: target.sendgridApiUrl,
       },
@@ -153,7 +167,14 @@ export async function deployBundle(options: DeployOptions): Promise<DeployResult
   }
   /** The vault connections' secrets fingerprints as this deploy imported them, if it did. */
   const vaultFingerprints = (mappings: Mappings): string =>
-    JSON.stringify(names.flowVaultConnections.map((name) => (mappings.VAULT_CLIENT_METADATA as Record<string, unknown>)[secretsFingerprintKey('flowVaultConnections', name)]));
+    JSON.stringify(
+      names.flowVaultConnections.map(
+        (name) =>
+          (mappings.VAULT_CLIENT_METADATA as Record<string, unknown>)[
+            secretsFingerprintKey('flowVaultConnections', name)
+          ],
+      ),
+    );
   let vaultsImportedWith: string | undefined;
   if (!current.ids[`forms/${FORM_NAME}`]) {
     desired = readDesiredState(root, await mappingsFor(current), bindingsFor(current));
@@ -161,7 +182,9 @@ export async function deployBundle(options: DeployOptions): Promise<DeployResult
     vaultsImportedWith = vaultFingerprints(desired.mappings);
     current = await readTenant();
     if (!current.ids[`forms/${FORM_NAME}`]) {
-      throw new UserError(`deploy-cli reported success but the form "${FORM_NAME}" is not on ${target.domain}; nothing else was imported.`);
+      throw new UserError(
+        `deploy-cli reported success but the form "${FORM_NAME}" is not on ${target.domain}; nothing else was imported.`,
+      );
     }
   }
   desired = readDesiredState(root, await mappingsFor(current), bindingsFor(current));
@@ -177,10 +200,14 @@ export async function deployBundle(options: DeployOptions): Promise<DeployResult
 
   await reporter.step('verify', async () => {
     const after = await readCurrentState(client, names);
-    const left = plan(readDesiredState(root, await mappingsFor(after), bindingsFor(after)).resources, after.resources).filter(
-      (c) => c.kind !== 'unchanged',
+    const left = plan(
+      readDesiredState(root, await mappingsFor(after), bindingsFor(after)).resources,
+      after.resources,
+    ).filter((c) => c.kind !== 'unchanged');
+    const problems = left.map(
+      (c) =>
+        `${c.type}/${c.name} is still ${c.kind === 'create' ? 'missing' : 'different'}: ${c.differences.join('; ')}`,
     );
-    const problems = left.map((c) => `${c.type}/${c.name} is still ${c.kind === 'create' ? 'missing' : 'different'}: ${c.differences.join('; ')}`);
     for (const action of ours) {
       if (!after.postLoginBindings.includes(action)) problems.push(`actions/${action} is not bound to post-login`);
     }
@@ -192,7 +219,8 @@ export async function deployBundle(options: DeployOptions): Promise<DeployResult
       }),
     );
     problems.push(...vaults.filter((p): p is string => p !== undefined));
-    if (problems.length > 0) throw new UserError(`The deploy did not take effect as planned:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    if (problems.length > 0)
+      throw new UserError(`The deploy did not take effect as planned:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   });
   return { changes, imports };
 }

@@ -75,7 +75,9 @@ export async function importWithDeployCli(options: DeployCliImportOptions): Prom
     const { code, output } = await run(process.execPath, args, { ...process.env, ...options.env });
     const shown = maskSecrets(stripAnsi(output), secrets);
     if (code !== 0) {
-      throw new UserError(`deploy-cli could not import ${options.tenantFile} into ${options.domain}:\n${failureMessage(shown)}`);
+      throw new UserError(
+        `deploy-cli could not import ${options.tenantFile} into ${options.domain}:\n${failureMessage(shown)}`,
+      );
     }
     return { output: shown };
   } finally {
@@ -83,7 +85,11 @@ export async function importWithDeployCli(options: DeployCliImportOptions): Prom
   }
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];

@@ -33,12 +33,20 @@ interface DeployCliContext {
 }
 
 const deployCli = () => ({
-  setupContext: (require('auth0-deploy-cli/lib/context') as { setupContext(config: object, command: string): Promise<DeployCliContext> }).setupContext,
-  configFactory: (require('auth0-deploy-cli/lib/configFactory') as {
-    configFactory(): ((key: string) => unknown) & { setProvider(p: (key: string) => unknown): void };
-  }).configFactory,
+  setupContext: (
+    require('auth0-deploy-cli/lib/context') as {
+      setupContext(config: object, command: string): Promise<DeployCliContext>;
+    }
+  ).setupContext,
+  configFactory: (
+    require('auth0-deploy-cli/lib/configFactory') as {
+      configFactory(): ((key: string) => unknown) & { setProvider(p: (key: string) => unknown): void };
+    }
+  ).configFactory,
   logger: (require('auth0-deploy-cli/lib/logger') as { default: WinstonLogger }).default,
-  winston: require(require.resolve('winston', { paths: [DEPLOY_CLI_DIR] })) as { transports: { Stream: new (o: { stream: Writable }) => unknown } },
+  winston: require(require.resolve('winston', { paths: [DEPLOY_CLI_DIR] })) as {
+    transports: { Stream: new (o: { stream: Writable }) => unknown };
+  },
 });
 
 /** Runs `work` with deploy-cli's log lines collected instead of printed. */
@@ -84,15 +92,17 @@ export async function importInProcess(options: DeployCliImportOptions): Promise<
   const previousDispatcher = getGlobalDispatcher();
   const dispatcher = new Agent();
   setGlobalDispatcher(dispatcher);
-  const { error, log } = await withCapturedLog(() => withFastDeployCliValidate(async () => {
-    const context = await setupContext(config, 'import');
-    await context.loadAssetsFromLocal();
-    const provider = configFactory();
-    provider.setProvider((key) => config[key]);
-    const auth0 = new tools.Auth0(context.mgmtClient, context.assets, provider);
-    await auth0.validate();
-    await auth0.processChanges();
-  }, tools)).finally(() => {
+  const { error, log } = await withCapturedLog(() =>
+    withFastDeployCliValidate(async () => {
+      const context = await setupContext(config, 'import');
+      await context.loadAssetsFromLocal();
+      const provider = configFactory();
+      provider.setProvider((key) => config[key]);
+      const auth0 = new tools.Auth0(context.mgmtClient, context.assets, provider);
+      await auth0.validate();
+      await auth0.processChanges();
+    }, tools),
+  ).finally(() => {
     setGlobalDispatcher(previousDispatcher);
     void dispatcher.close();
   });
@@ -102,8 +112,13 @@ export async function importInProcess(options: DeployCliImportOptions): Promise<
     const e = error as { message?: string; stage?: string; type?: string };
     const where = e.stage ? ` (stage ${e.stage}${e.type ? `, ${e.type}` : ''})` : '';
     const cause = (error as { cause?: { message?: string; code?: string } }).cause;
-    const message = maskSecrets(`${String(e.message ?? error)}${cause ? ` (${cause.code ?? ""} ${cause.message ?? ""})` : ""}`, secrets);
-    throw new UserError(`deploy-cli could not import ${options.tenantFile} into ${options.domain}${where}:\n${message}`);
+    const message = maskSecrets(
+      `${String(e.message ?? error)}${cause ? ` (${cause.code ?? ''} ${cause.message ?? ''})` : ''}`,
+      secrets,
+    );
+    throw new UserError(
+      `deploy-cli could not import ${options.tenantFile} into ${options.domain}${where}:\n${message}`,
+    );
   }
   return { output };
 }

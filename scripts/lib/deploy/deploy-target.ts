@@ -18,7 +18,9 @@ export const DEPLOY_VARIABLES: readonly DeployVariable[] = [
     where: "the tenant's domain, e.g. my-tenant.eu.auth0.com (Auth0 Dashboard > Settings)",
     secret: false,
     check: (v) =>
-      /^[a-z0-9.-]+(:[0-9]{1,5})?$/i.test(v) ? undefined : 'must be a bare host name such as my-tenant.eu.auth0.com (no https://, no path)',
+      /^[a-z0-9.-]+(:[0-9]{1,5})?$/i.test(v)
+        ? undefined
+        : 'must be a bare host name such as my-tenant.eu.auth0.com (no https://, no path)',
   },
   {
     name: 'AUTH0_CLIENT_ID',
@@ -37,7 +39,8 @@ export const DEPLOY_VARIABLES: readonly DeployVariable[] = [
     where: 'a SendGrid API key with Mail Send access (SendGrid > Settings > API Keys)',
     secret: true,
     // SendGrid keys are "SG." followed by two dot-separated parts (docs/platform-facts.md §6 sources).
-    check: (v) => (/^SG\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(v) ? undefined : 'must be a SendGrid API key ("SG." then two parts)'),
+    check: (v) =>
+      /^SG\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(v) ? undefined : 'must be a SendGrid API key ("SG." then two parts)',
   },
 ];
 
@@ -116,10 +119,13 @@ export function resolveDeployTarget(
   }
   const { problems, values } = checkVariables(source, options.variables ?? DEPLOY_VARIABLES);
   const envName = options.envName ?? env.DEPLOY_ENV ?? (useLocal ? 'local' : undefined);
-  if (!envName) problems.push('DEPLOY_ENV is not set: the environment to deploy (dev, staging, prod), or pass --env <name>.');
+  if (!envName)
+    problems.push('DEPLOY_ENV is not set: the environment to deploy (dev, staging, prod), or pass --env <name>.');
   if (problems.length > 0) {
     const where = useLocal ? ` (read from ${LOCAL_TENANT_ENV_FILE})` : '';
-    throw new UserError(`Cannot ${options.purpose ?? 'deploy'}: fix these variables${where} first; nothing was sent.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    throw new UserError(
+      `Cannot ${options.purpose ?? 'deploy'}: fix these variables${where} first; nothing was sent.\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   }
   const caCert = source.NODE_EXTRA_CA_CERTS;
   return {

@@ -17,15 +17,25 @@ function rebase(path: unknown): unknown {
 export function writeDeployTenantFile(root: string, distDir: string, postLoginBindings: readonly string[]): string {
   const assets = load(readFileSync(join(root, TENANT_FILE), 'utf8')) as Entry;
   const displayNames = new Map(
-    (((assets.triggers as Entry | undefined)?.['post-login'] ?? []) as Entry[]).map((b) => [String(b.action_name), String(b.display_name)]),
+    (((assets.triggers as Entry | undefined)?.['post-login'] ?? []) as Entry[]).map((b) => [
+      String(b.action_name),
+      String(b.display_name),
+    ]),
   );
   assets.triggers = {
     ...(assets.triggers as Entry | undefined),
-    'post-login': postLoginBindings.map((name) => ({ action_name: name, display_name: displayNames.get(name) ?? name })),
+    'post-login': postLoginBindings.map((name) => ({
+      action_name: name,
+      display_name: displayNames.get(name) ?? name,
+    })),
   };
   for (const action of (assets.actions ?? []) as Entry[]) action.code = rebase(action.code);
-  for (const key of ['flows', 'forms']) for (const item of (assets[key] ?? []) as Entry[]) item.body = rebase(item.body);
+  for (const key of ['flows', 'forms'])
+    for (const item of (assets[key] ?? []) as Entry[]) item.body = rebase(item.body);
   const path = join(distDir, TENANT_FILE);
-  writeFileSync(path, `# Written by npm run deploy from ../${TENANT_FILE}; do not edit.\n${dump(assets, { lineWidth: -1 })}`);
+  writeFileSync(
+    path,
+    `# Written by npm run deploy from ../${TENANT_FILE}; do not edit.\n${dump(assets, { lineWidth: -1 })}`,
+  );
   return path;
 }

@@ -32,9 +32,15 @@ export interface DesiredState {
  * Reads the desired state. `postLoginBindings` is the post-login action list the deploy will
  * write (the tenant's other bindings merged with the bundle's; see post-login-bindings.ts).
  */
-export function readDesiredState(root: string, baseMappings: Mappings, postLoginBindings: readonly string[]): DesiredState {
+export function readDesiredState(
+  root: string,
+  baseMappings: Mappings,
+  postLoginBindings: readonly string[],
+): DesiredState {
   const tenantText = readTenantText(root);
-  const secretsFingerprints = fingerprintSecrets(loadAsDeployCli(tenantText, { ...baseMappings, VAULT_CLIENT_METADATA: {} }) as Entry);
+  const secretsFingerprints = fingerprintSecrets(
+    loadAsDeployCli(tenantText, { ...baseMappings, VAULT_CLIENT_METADATA: {} }) as Entry,
+  );
   const mappings: Mappings = { ...baseMappings, VAULT_CLIENT_METADATA: secretsFingerprints };
   const assets = loadAsDeployCli(tenantText, mappings) as Entry;
   const readBody = (path: unknown): string => keywordReplace(readFileSync(join(root, String(path)), 'utf8'), mappings);
@@ -56,7 +62,10 @@ export function readDesiredState(root: string, baseMappings: Mappings, postLogin
     resources.push({
       type: 'flowVaultConnections',
       name,
-      value: { app_id: vault.app_id, secrets_sha256: mappingsFingerprint(mappings)[secretsFingerprintKey('flowVaultConnections', name)] },
+      value: {
+        app_id: vault.app_id,
+        secrets_sha256: mappingsFingerprint(mappings)[secretsFingerprintKey('flowVaultConnections', name)],
+      },
     });
   }
   for (const action of list(assets, 'actions')) {

@@ -16,7 +16,9 @@ const MAX_DIFFERENCES_SHOWN = 20;
 
 function show(value: unknown): string {
   if (typeof value === 'string') {
-    return value.length > 60 ? `${JSON.stringify(value.slice(0, 57))}... (${value.length} characters)` : JSON.stringify(value);
+    return value.length > 60
+      ? `${JSON.stringify(value.slice(0, 57))}... (${value.length} characters)`
+      : JSON.stringify(value);
   }
   const text = JSON.stringify(value);
   return text === undefined ? 'nothing' : text.length > 80 ? `${text.slice(0, 77)}...` : text;
@@ -25,10 +27,13 @@ function show(value: unknown): string {
 /** Paths where `current` differs from `desired`, only under the keys `desired` sets. */
 export function differences(desired: unknown, current: unknown, path = ''): string[] {
   if (typeof desired === 'object' && desired !== null && typeof current === 'object' && current !== null) {
-    if (Array.isArray(desired) !== Array.isArray(current)) return [`${path || '(value)'}: ${show(current)} -> ${show(desired)}`];
+    if (Array.isArray(desired) !== Array.isArray(current))
+      return [`${path || '(value)'}: ${show(current)} -> ${show(desired)}`];
     if (Array.isArray(desired)) {
       const cur = current as unknown[];
-      const lines = desired.flatMap((d, i) => (i < cur.length ? differences(d, cur[i], `${path}[${i}]`) : [`${path}[${i}]: added ${show(d)}`]));
+      const lines = desired.flatMap((d, i) =>
+        i < cur.length ? differences(d, cur[i], `${path}[${i}]`) : [`${path}[${i}]: added ${show(d)}`],
+      );
       for (let i = desired.length; i < cur.length; i += 1) lines.push(`${path}[${i}]: removed ${show(cur[i])}`);
       return lines;
     }
@@ -37,7 +42,8 @@ export function differences(desired: unknown, current: unknown, path = ''): stri
     );
   }
   if (desired === current) return [];
-  if (path.endsWith('secrets_sha256')) return [`${path.replace(/secrets_sha256$/, 'secret values')}: changed since the last deploy`];
+  if (path.endsWith('secrets_sha256'))
+    return [`${path.replace(/secrets_sha256$/, 'secret values')}: changed since the last deploy`];
   return [`${path || '(value)'}: ${show(current)} -> ${show(desired)}`];
 }
 
@@ -49,7 +55,12 @@ export function plan(desired: readonly Resource[], current: readonly Resource[])
       const existing = currentByKey.get(resourceKey(resource));
       if (!existing) return { type: resource.type, name: resource.name, kind: 'create', differences: [] };
       const diff = differences(resource.value, existing.value);
-      return { type: resource.type, name: resource.name, kind: diff.length > 0 ? 'change' : 'unchanged', differences: diff };
+      return {
+        type: resource.type,
+        name: resource.name,
+        kind: diff.length > 0 ? 'change' : 'unchanged',
+        differences: diff,
+      };
     });
 }
 
@@ -61,9 +72,12 @@ export function formatPlan(changes: readonly ResourceChange[]): string {
   const lines = changes.map((c) => {
     const head = `${c.kind.padEnd(9)} ${c.type}/${c.name}`;
     const shown = c.differences.slice(0, MAX_DIFFERENCES_SHOWN).map((d) => `            ${d}`);
-    if (c.differences.length > MAX_DIFFERENCES_SHOWN) shown.push(`            ... and ${c.differences.length - MAX_DIFFERENCES_SHOWN} more`);
+    if (c.differences.length > MAX_DIFFERENCES_SHOWN)
+      shown.push(`            ... and ${c.differences.length - MAX_DIFFERENCES_SHOWN} more`);
     return [head, ...shown].join('\n');
   });
-  const counts = (['create', 'change', 'unchanged'] as const).map((k) => `${changes.filter((c) => c.kind === k).length} to ${k}`);
+  const counts = (['create', 'change', 'unchanged'] as const).map(
+    (k) => `${changes.filter((c) => c.kind === k).length} to ${k}`,
+  );
   return `${lines.join('\n')}\n\nPlan: ${counts.join(', ').replace('to unchanged', 'unchanged')}.`;
 }

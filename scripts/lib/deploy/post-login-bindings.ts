@@ -21,7 +21,7 @@ export function checkBindingCount(bindings: readonly string[]): void {
   if (bindings.length > MAX_ACTIONS_PER_TRIGGER) {
     throw new UserError(
       `The post-login trigger would have ${bindings.length} Actions bound; Auth0 allows at most ${MAX_ACTIONS_PER_TRIGGER}. ` +
-        'Unbind an Action you no longer use, or deploy with --owns-post-login to replace the list with this bundle\'s Actions.',
+        "Unbind an Action you no longer use, or deploy with --owns-post-login to replace the list with this bundle's Actions.",
     );
   }
 }

@@ -13,7 +13,6 @@ export interface Reporter {
   mask(text: string): string;
 }
 
-
 export function createReporter(
   secrets: readonly string[],
   io: { stdout: (line: string) => void; stderr: (line: string) => void; now: () => number } = {

@@ -3,10 +3,19 @@
 // References between resources are by NAME on both sides (ids are swapped for names when the
 // current state is read), so that a tenant's ids never show up as differences.
 
-export type ResourceType = 'clients' | 'clientGrants' | 'flowVaultConnections' | 'actions' | 'triggers' | 'flows' | 'forms';
+export type ResourceType =
+  'clients' | 'clientGrants' | 'flowVaultConnections' | 'actions' | 'triggers' | 'flows' | 'forms';
 
 /** deploy-cli's import order (docs/platform-facts.md §5); plan prints in this order too. */
-export const RESOURCE_TYPES: readonly ResourceType[] = ['clients', 'clientGrants', 'flowVaultConnections', 'actions', 'triggers', 'flows', 'forms'];
+export const RESOURCE_TYPES: readonly ResourceType[] = [
+  'clients',
+  'clientGrants',
+  'flowVaultConnections',
+  'actions',
+  'triggers',
+  'flows',
+  'forms',
+];
 
 export interface Resource {
   readonly type: ResourceType;

@@ -27,7 +27,9 @@ export async function runDeployCommand(
   });
   if (rerunTrusting(target.childEnv.NODE_EXTRA_CA_CERTS)) return undefined;
   const reporter = createReporter(secretValues(target));
-  reporter.note(`${options.planOnly ? 'Planning' : 'Deploying'} environment "${target.envName}" to ${target.domain}${target.kind === 'local-tenant' ? ' (the local tenant)' : ''}`);
+  reporter.note(
+    `${options.planOnly ? 'Planning' : 'Deploying'} environment "${target.envName}" to ${target.domain}${target.kind === 'local-tenant' ? ' (the local tenant)' : ''}`,
+  );
   const result = await deployBundle({
     root,
     target,
@@ -47,7 +49,9 @@ export async function runDeployCommand(
       });
     },
   }).catch((error: unknown) => {
-    throw error instanceof ManagementError ? new UserError(reporter.mask(describeManagementError(error, target.domain))) : error;
+    throw error instanceof ManagementError
+      ? new UserError(reporter.mask(describeManagementError(error, target.domain)))
+      : error;
   });
   return { result, reporter };
 }
@@ -64,5 +68,5 @@ function describeManagementError(error: ManagementError, domain: string): string
         : error.statusCode === 429
           ? ' The tenant is rate limiting: wait a minute and run the command again.'
           : '';
-  return `The Management API of ${domain} answered ${error.statusCode ?? "with an error"}: ${message.replace(/\.$/, "")}.${hint}`;
+  return `The Management API of ${domain} answered ${error.statusCode ?? 'with an error'}: ${message.replace(/\.$/, '')}.${hint}`;
 }

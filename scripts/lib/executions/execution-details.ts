@@ -41,7 +41,8 @@ export interface DescribedExecution {
 
 type Definitions = ReadonlyMap<string, ObservedAction['definition']>;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /** Every action of a flow definition by id, then/else branches included. */
@@ -52,7 +53,11 @@ export function actionDefinitions(actions: unknown): Map<string, ObservedAction[
     for (const action of list) {
       if (!isObject(action) || typeof action.id !== 'string') continue;
       const params = isObject(action.params) ? action.params : {};
-      found.set(action.id, { params, ...(action.mask_output === true ? { mask_output: true } : {}), ...(action.allow_failure === true ? { allow_failure: true } : {}) });
+      found.set(action.id, {
+        params,
+        ...(action.mask_output === true ? { mask_output: true } : {}),
+        ...(action.allow_failure === true ? { allow_failure: true } : {}),
+      });
       walk(params.then);
       walk(params.else);
     }
@@ -61,7 +66,11 @@ export function actionDefinitions(actions: unknown): Map<string, ObservedAction[
   return found;
 }
 
-function observedActions(debug: Record<string, unknown>, definitions: Definitions, journeyId: string | undefined): ObservedAction[] | undefined {
+function observedActions(
+  debug: Record<string, unknown>,
+  definitions: Definitions,
+  journeyId: string | undefined,
+): ObservedAction[] | undefined {
   if (!Array.isArray(debug.actions)) return undefined;
   return debug.actions.filter(isObject).flatMap((a) => {
     const id = text(a.id);
@@ -85,16 +94,31 @@ function observedActions(debug: Record<string, unknown>, definitions: Definition
 /** The last code-step notice a completed execution stored (STORE_VARS vars.code_notice), when not empty. */
 function storedNotice(actions: readonly ObservedAction[] | undefined): string | undefined {
   const stored = (actions ?? [])
-    .filter((a) => a.action === 'FLOW/STORE_VARS' && a.status !== 'failed' && isObject(a.output) && FLOW_VARS.codeNotice in a.output)
+    .filter(
+      (a) =>
+        a.action === 'FLOW/STORE_VARS' &&
+        a.status !== 'failed' &&
+        isObject(a.output) &&
+        FLOW_VARS.codeNotice in a.output,
+    )
     .map((a) => (a.output as Record<string, unknown>)[FLOW_VARS.codeNotice]);
   const notice = text(stored.at(-1));
   // A masked value (███) says nothing a person can read.
   return notice !== undefined && !/^[█*]+$/.test(notice) ? notice : undefined;
 }
 
-export function describeExecution(execution: FlowExecutionDetails, flow: string, definitions: Definitions = new Map()): DescribedExecution {
+export function describeExecution(
+  execution: FlowExecutionDetails,
+  flow: string,
+  definitions: Definitions = new Map(),
+): DescribedExecution {
   const debug = isObject(execution.debug) ? execution.debug : {};
-  const user = isObject(debug.user) ? { ...(text(debug.user.email) ? { email: debug.user.email as string } : {}), ...(text(debug.user.user_id) ? { user_id: debug.user.user_id as string } : {}) } : undefined;
+  const user = isObject(debug.user)
+    ? {
+        ...(text(debug.user.email) ? { email: debug.user.email as string } : {}),
+        ...(text(debug.user.user_id) ? { user_id: debug.user.user_id as string } : {}),
+      }
+    : undefined;
   const error = isObject(debug.error) ? debug.error : undefined;
   const actions = observedActions(debug, definitions, execution.journey_id);
   const cause = text(error?.message) ?? (typeof debug.error === 'string' ? debug.error : undefined);
@@ -107,7 +131,14 @@ export function describeExecution(execution: FlowExecutionDetails, flow: string,
     ...(execution.journey_id ? { journeyId: execution.journey_id } : {}),
     traceId: execution.trace_id,
     ...(user && Object.keys(user).length > 0 ? { user } : {}),
-    ...(execution.status === 'failed' ? { failure: { ...(text(error?.action_id) ? { actionId: error?.action_id as string } : {}), cause: cause ?? 'no cause in the details' } } : {}),
+    ...(execution.status === 'failed'
+      ? {
+          failure: {
+            ...(text(error?.action_id) ? { actionId: error?.action_id as string } : {}),
+            cause: cause ?? 'no cause in the details',
+          },
+        }
+      : {}),
     ...(message ? { message } : {}),
     ...(actions ? { actions } : {}),
     debugKeys: Object.keys(debug),
@@ -123,6 +154,10 @@ export function isUser(execution: DescribedExecution, who: string): boolean {
 export function executionLine(e: DescribedExecution): string {
   const time = `${e.at.slice(0, 10)} ${e.at.slice(11, 19)}Z`;
   const who = e.user?.email ?? e.user?.user_id ?? 'unknown user';
-  const tail = e.failure ? `  at ${e.failure.actionId ?? 'an action the details do not name'}: ${e.failure.cause}` : e.message ? `  showed ${JSON.stringify(e.message)}` : '';
+  const tail = e.failure
+    ? `  at ${e.failure.actionId ?? 'an action the details do not name'}: ${e.failure.cause}`
+    : e.message
+      ? `  showed ${JSON.stringify(e.message)}`
+      : '';
   return `${time}  ${e.flow.padEnd(11)}  ${who}  ${e.status}${tail}`;
 }

@@ -7,7 +7,11 @@ import { UserError } from '../user-error';
 import { actionDefinitions, type DescribedExecution, describeExecution } from './execution-details';
 
 /** --flow's choices and the flow names they stand for. */
-export const BUNDLE_FLOWS = { 'send-code': SEND_CODE_FLOW, 'resend-code': RESEND_CODE_FLOW, 'verify-code': VERIFY_CODE_FLOW } as const;
+export const BUNDLE_FLOWS = {
+  'send-code': SEND_CODE_FLOW,
+  'resend-code': RESEND_CODE_FLOW,
+  'verify-code': VERIFY_CODE_FLOW,
+} as const;
 export type BundleFlow = keyof typeof BUNDLE_FLOWS;
 
 /** At most this many executions listed per flow (v7: take at most 100 a page), then the newest `limit` read in detail. */
@@ -21,7 +25,11 @@ export interface ReadOptions {
   readonly limit: number;
 }
 
-export async function readExecutions(client: ManagementClient, domain: string, options: ReadOptions): Promise<DescribedExecution[]> {
+export async function readExecutions(
+  client: ManagementClient,
+  domain: string,
+  options: ReadOptions,
+): Promise<DescribedExecution[]> {
   const wanted = new Map<string, BundleFlow>(options.flows.map((f) => [BUNDLE_FLOWS[f], f]));
   const found = new Map<BundleFlow, string>();
   for await (const flow of await client.flows.list({ per_page: 50 })) {
@@ -30,13 +38,16 @@ export async function readExecutions(client: ManagementClient, domain: string, o
   }
   const missing = options.flows.filter((f) => !found.has(f));
   if (missing.length > 0) {
-    throw new UserError(`${domain} has no flow named ${missing.map((f) => BUNDLE_FLOWS[f]).join(' or ')}: deploy the bundle there first (npm run deploy), or check AUTH0_DOMAIN.`);
+    throw new UserError(
+      `${domain} has no flow named ${missing.map((f) => BUNDLE_FLOWS[f]).join(' or ')}: deploy the bundle there first (npm run deploy), or check AUTH0_DOMAIN.`,
+    );
   }
   const listed: { flow: BundleFlow; flowId: string; id: string; createdAt: string }[] = [];
   for (const [flow, flowId] of found) {
     let count = 0;
     for await (const summary of await client.flows.executions.list(flowId, { take: PAGE_SIZE })) {
-      if (Date.parse(summary.created_at) >= options.sinceMs) listed.push({ flow, flowId, id: summary.id, createdAt: summary.created_at });
+      if (Date.parse(summary.created_at) >= options.sinceMs)
+        listed.push({ flow, flowId, id: summary.id, createdAt: summary.created_at });
       count += 1;
       if (count >= MAX_LISTED_PER_FLOW) break;
     }

@@ -15,7 +15,11 @@ export interface ObservedAction {
   /** Whether the details carry an output at all (an output may be null). */
   readonly hasOutput: boolean;
   readonly output?: unknown;
-  readonly definition?: { readonly params?: Readonly<Record<string, unknown>>; readonly mask_output?: boolean; readonly allow_failure?: boolean };
+  readonly definition?: {
+    readonly params?: Readonly<Record<string, unknown>>;
+    readonly mask_output?: boolean;
+    readonly allow_failure?: boolean;
+  };
   /** The journey (form session) of the execution it ran in, when the details name it. */
   readonly journeyId?: string;
 }
@@ -37,12 +41,19 @@ export interface ReliedReading {
 
 /** How the local tenant and Auth0's debugger show a masked value (docs variables.mdx shows mask() as ███). */
 const isMasked = (value: unknown): boolean => typeof value === 'string' && /^[█*]+$/.test(value);
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const shown = (value: unknown): string => (JSON.stringify(value) ?? 'undefined').slice(0, 80);
 
 /** The output to judge, or undefined when these details cannot tell. */
 function visibleOutput(observed: ObservedAction): unknown {
-  if (!observed.hasOutput || observed.status === 'failed' || observed.status === 'failure-allowed' || isMasked(observed.output)) return undefined;
+  if (
+    !observed.hasOutput ||
+    observed.status === 'failed' ||
+    observed.status === 'failure-allowed' ||
+    isMasked(observed.output)
+  )
+    return undefined;
   return observed.output;
 }
 
@@ -71,7 +82,8 @@ export const RELIED_READINGS: readonly ReliedReading[] = [
       if (!o.hasOutput || isMasked(o.output)) return o.hasOutput ? 'matches' : 'not shown';
       const code = isObject(o.output) ? o.output.code : undefined;
       // Never print the code itself.
-      if (typeof code === 'string' || typeof code === 'number') return `differs: a ${String(code).length}-character code shows in clear (is mask_output on?)`;
+      if (typeof code === 'string' || typeof code === 'number')
+        return `differs: a ${String(code).length}-character code shows in clear (is mask_output on?)`;
       return `differs: the output is not {code}: keys ${isObject(o.output) ? Object.keys(o.output).join(', ') || 'none' : typeof o.output}`;
     }),
   },
@@ -84,8 +96,10 @@ export const RELIED_READINGS: readonly ReliedReading[] = [
       if (out === undefined) return 'not shown';
       if (!isObject(out)) return `differs: the output is ${shown(out)}`;
       if (typeof out.valid !== 'boolean') return `differs: valid is ${shown(out.valid)}, not a boolean`;
-      if (typeof out.result !== 'string' || !VERIFY_CODE_RESULTS.includes(out.result)) return `differs: result is ${shown(out.result)}`;
-      if (out.valid !== (out.result === 'VALID')) return `differs: valid is ${String(out.valid)} with result ${out.result}`;
+      if (typeof out.result !== 'string' || !VERIFY_CODE_RESULTS.includes(out.result))
+        return `differs: result is ${shown(out.result)}`;
+      if (out.valid !== (out.result === 'VALID'))
+        return `differs: valid is ${String(out.valid)} with result ${out.result}`;
       return 'matches';
     }),
   },
@@ -114,7 +128,8 @@ export const RELIED_READINGS: readonly ReliedReading[] = [
       if (!isObject(out)) return `differs: the output is ${shown(out)}`;
       if (typeof out.status !== 'number') return `differs: status is ${shown(out.status)}, not a number`;
       if (typeof out.success !== 'boolean') return `differs: success is ${shown(out.success)}, not a boolean`;
-      if (out.success !== is2xx(out.status)) return `differs: success is ${String(out.success)} with status ${out.status}`;
+      if (out.success !== is2xx(out.status))
+        return `differs: success is ${String(out.success)} with status ${out.status}`;
       if (!('body' in out)) return `differs: the output has no body: keys ${Object.keys(out).join(', ')}`;
       if (!isObject(out.headers)) return `differs: headers is ${shown(out.headers)}`;
       return 'matches';
@@ -126,7 +141,8 @@ export const RELIED_READINGS: readonly ReliedReading[] = [
     what:
       'an answer other than 2xx (SendGrid refusing a send, say) is the output {status, success: false} (httpErrorStatus=output) or a failed action ' +
       '(httpErrorStatus=fails); either way the flow goes on (allow_failure) to its test of status or success and ends with its own message (http-request.mdx says neither)',
-    applies: (o) => o.status === 'failed' || o.status === 'failure-allowed' || (isObject(o.output) && o.output.success === false),
+    applies: (o) =>
+      o.status === 'failed' || o.status === 'failure-allowed' || (isObject(o.output) && o.output.success === false),
     check: eachAction((o) => {
       if (o.status === 'failed') {
         return `differs: ${o.id} failed and the flow stopped there${o.definition?.allow_failure ? ', though it allows failure' : ' (is allow_failure on?)'}`;
@@ -153,7 +169,8 @@ export const RELIED_READINGS: readonly ReliedReading[] = [
         const value = out[key];
         if (expression === undefined || !(key in out) || isMasked(value)) continue;
         if (typeof value !== 'string' && value !== null) kept = key;
-        else if (NON_TEXT_HELPERS.test(expression)) return `differs: vars.${key} = ${template} was stored as the text ${shown(value)}`;
+        else if (NON_TEXT_HELPERS.test(expression))
+          return `differs: vars.${key} = ${template} was stored as the text ${shown(value)}`;
       }
       return kept ? 'matches' : 'not shown';
     }),
@@ -193,6 +210,12 @@ export function compareWithReadings(
 ): { name: string; action: string; what: string; verdict: Verdict; seen: number }[] {
   return readings.map((reading) => {
     const mine = observed.filter((o) => o.action === reading.action && (reading.applies?.(o) ?? true));
-    return { name: reading.name, action: reading.action, what: reading.what, verdict: mine.length > 0 ? reading.check(mine) : 'not shown', seen: mine.length };
+    return {
+      name: reading.name,
+      action: reading.action,
+      what: reading.what,
+      verdict: mine.length > 0 ? reading.check(mine) : 'not shown',
+      seen: mine.length,
+    };
   });
 }

@@ -5,9 +5,7 @@ import { type HistoryEntry, isLocked, noticeStatusOf } from '../../../actions/em
 import { readRecoveryData } from './read-history';
 import type { RecoveryUser } from './plan-revert';
 
-export type ShownEntry =
-  | (HistoryEntry & { kind: 'change'; notice: string })
-  | (HistoryEntry & { kind: 'revert' });
+export type ShownEntry = (HistoryEntry & { kind: 'change'; notice: string }) | (HistoryEntry & { kind: 'revert' });
 
 export interface HistoryReport {
   readonly user_id: string;

@@ -77,7 +77,8 @@ function storedHistory(user: RecoveryUser): HistoryEntry[] {
  * change would leave this one 'pending' for good (noticeStatusOf).
  */
 function withNoticeFate(entry: HistoryEntry, notice: NoticeRecord | undefined): HistoryEntry {
-  if (typeof entry !== 'object' || entry === null || entry.kind !== 'change' || typeof entry.change_id !== 'string') return entry;
+  if (typeof entry !== 'object' || entry === null || entry.kind !== 'change' || typeof entry.change_id !== 'string')
+    return entry;
   const fate = noticeStatusOf(entry, notice);
   return fate === entry.old_address_notice ? entry : { ...entry, old_address_notice: fate };
 }
@@ -109,15 +110,18 @@ export interface RevertPlan {
   readonly lines: readonly string[];
 }
 
-export function planRevert(user: RecoveryUser, found: Extract<ChangeLookup, { kind: 'found' }>, options: RevertOptions): RevertPlan | { kind: 'refused'; message: string } {
+export function planRevert(
+  user: RecoveryUser,
+  found: Extract<ChangeLookup, { kind: 'found' }>,
+  options: RevertOptions,
+): RevertPlan | { kind: 'refused'; message: string } {
   const { change, data } = found;
   const identity = user.identities?.[0];
   // docs/platform-facts.md §4: only database connections can change email; others take it from the IdP.
   if (!identity || identity.provider !== 'auth0') {
     return {
       kind: 'refused',
-      message:
-        `User ${user.user_id} signs in with ${identity?.provider ?? 'no identity'}, not a database connection: its email comes from the identity provider at each login and cannot be restored here; nothing was changed.`,
+      message: `User ${user.user_id} signs in with ${identity?.provider ?? 'no identity'}, not a database connection: its email comes from the identity provider at each login and cannot be restored here; nothing was changed.`,
     };
   }
   // docs/platform-facts.md §4: database connections store addresses in lower case.
@@ -137,7 +141,9 @@ export function planRevert(user: RecoveryUser, found: Extract<ChangeLookup, { ki
   const lockFromNow = options.nowMs + options.lockDays * DAY_MS;
   const existingLock = data.lockedUntil === undefined ? Number.NaN : Date.parse(data.lockedUntil);
   // A longer lock already in place is kept: a revert never shortens a cool-off.
-  const lockedUntil = new Date(Number.isFinite(existingLock) && existingLock > lockFromNow ? existingLock : lockFromNow).toISOString();
+  const lockedUntil = new Date(
+    Number.isFinite(existingLock) && existingLock > lockFromNow ? existingLock : lockFromNow,
+  ).toISOString();
   const revert: RevertEntry = {
     kind: 'revert',
     change_id: change.change_id,
@@ -150,7 +156,9 @@ export function planRevert(user: RecoveryUser, found: Extract<ChangeLookup, { ki
     `Restore the email of ${user.user_id}: ${fromEmail || '(none)'} -> ${restoredEmail}, marked verified (change ${change.change_id} of ${change.changed_at}).`,
   ];
   if (fromEmail.toLowerCase() !== change.new_email.toLowerCase()) {
-    lines.push(`Note: the account's address changed again since (to ${fromEmail || '(none)'}, not ${change.new_email}); the revert replaces it too.`);
+    lines.push(
+      `Note: the account's address changed again since (to ${fromEmail || '(none)'}, not ${change.new_email}); the revert replaces it too.`,
+    );
   }
   lines.push(`Record the revert first in app_metadata.${HISTORY_KEY} and lock email changes until ${lockedUntil}.`);
   return {
@@ -165,7 +173,12 @@ export function planRevert(user: RecoveryUser, found: Extract<ChangeLookup, { ki
       verify_email: false,
       connection: identity.connection,
       app_metadata: {
-        [HISTORY_KEY]: toStoredHistory(prependEntry(storedHistory(user).map((entry) => withNoticeFate(entry, data.notice)), revert)),
+        [HISTORY_KEY]: toStoredHistory(
+          prependEntry(
+            storedHistory(user).map((entry) => withNoticeFate(entry, data.notice)),
+            revert,
+          ),
+        ),
         [LOCKED_UNTIL_KEY]: lockedUntil,
       },
     },

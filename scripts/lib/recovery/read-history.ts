@@ -26,7 +26,8 @@ export interface RecoveryData {
 
 type Fields = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The fields of each kind; a stored entry has every HISTORY_FIELDS leaf, '' where its kind has none. */
 const CHANGE_FIELDS = ['change_id', 'journey_id', 'previous_email', 'new_email', 'changed_at'] as const;
@@ -56,7 +57,8 @@ export function readEntry(value: unknown): { entry: HistoryEntry } | { problem: 
   if (entry.kind === 'revert') {
     const missing = missingStrings(entry, REVERT_FIELDS);
     if (missing.length > 0) return { problem: `is a revert without ${missing.join(', ')}` };
-    if (entry.from_email !== undefined && typeof entry.from_email !== 'string') return { problem: 'is a revert whose from_email is not text' };
+    if (entry.from_email !== undefined && typeof entry.from_email !== 'string')
+      return { problem: 'is a revert whose from_email is not text' };
     // An account without an address when it was reverted: from_email is '' (plan-revert.ts).
     return { entry: { ...entry, from_email: entry.from_email ?? '' } as unknown as RevertEntry };
   }
@@ -77,7 +79,10 @@ function isEmptySlot(value: unknown): boolean {
 export function storedHistoryItems(stored: unknown): { where: string; value: unknown }[] {
   if (Array.isArray(stored)) return stored.map((value, index) => ({ where: `${HISTORY_KEY}[${index}]`, value }));
   if (!isObject(stored)) return [];
-  return HISTORY_SLOTS.filter((slot) => !isEmptySlot(stored[slot])).map((slot) => ({ where: `${HISTORY_KEY}.${slot}`, value: stored[slot] }));
+  return HISTORY_SLOTS.filter((slot) => !isEmptySlot(stored[slot])).map((slot) => ({
+    where: `${HISTORY_KEY}.${slot}`,
+    value: stored[slot],
+  }));
 }
 
 export function readRecoveryData(appMetadata: unknown): RecoveryData {
@@ -85,7 +90,8 @@ export function readRecoveryData(appMetadata: unknown): RecoveryData {
   const problems: string[] = [];
   const history: HistoryEntry[] = [];
   const raw = metadata[HISTORY_KEY];
-  if (raw !== undefined && (typeof raw !== 'object' || raw === null)) problems.push(`app_metadata.${HISTORY_KEY} is neither slots nor a list`);
+  if (raw !== undefined && (typeof raw !== 'object' || raw === null))
+    problems.push(`app_metadata.${HISTORY_KEY} is neither slots nor a list`);
   for (const { where, value } of storedHistoryItems(raw)) {
     const read = readEntry(value);
     if ('entry' in read) history.push(read.entry);
@@ -94,7 +100,12 @@ export function readRecoveryData(appMetadata: unknown): RecoveryData {
   let notice: NoticeRecord | undefined;
   const rawNotice = metadata[NOTICE_KEY];
   if (rawNotice !== undefined) {
-    if (isObject(rawNotice) && typeof rawNotice.change_id === 'string' && (rawNotice.status === 'sent' || rawNotice.status === 'failed') && typeof rawNotice.at === 'string') {
+    if (
+      isObject(rawNotice) &&
+      typeof rawNotice.change_id === 'string' &&
+      (rawNotice.status === 'sent' || rawNotice.status === 'failed') &&
+      typeof rawNotice.at === 'string'
+    ) {
       notice = rawNotice as unknown as NoticeRecord;
     } else {
       problems.push(`app_metadata.${NOTICE_KEY} is not {change_id, status: sent|failed, at}`);

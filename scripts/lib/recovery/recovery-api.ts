@@ -7,7 +7,14 @@ import type { AddressHolder, RecoveryUser } from './plan-revert';
 import type { RecoveryTarget } from './recovery-target';
 
 // The scopes these commands use (docs "Management API scopes" and each endpoint's page).
-export const RECOVERY_SCOPES = ['read:users', 'update:users', 'update:users_app_metadata', 'create:user_tickets', 'delete:refresh_tokens', 'delete:sessions'];
+export const RECOVERY_SCOPES = [
+  'read:users',
+  'update:users',
+  'update:users_app_metadata',
+  'create:user_tickets',
+  'delete:refresh_tokens',
+  'delete:sessions',
+];
 
 export function recoveryClient(target: RecoveryTarget): ManagementClient {
   return new ManagementClient({ domain: target.domain, clientId: target.clientId, clientSecret: target.clientSecret });
@@ -16,7 +23,12 @@ export function recoveryClient(target: RecoveryTarget): ManagementClient {
 /** A change id is the UUID the flows write; anything else is refused before it reaches a query. */
 export const CHANGE_ID_FORMAT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function recoveryUser(user: { user_id?: string; email?: string; identities?: unknown; app_metadata?: unknown }): RecoveryUser {
+function recoveryUser(user: {
+  user_id?: string;
+  email?: string;
+  identities?: unknown;
+  app_metadata?: unknown;
+}): RecoveryUser {
   return {
     user_id: user.user_id as string,
     ...(user.email !== undefined ? { email: user.email } : {}),
@@ -38,7 +50,10 @@ function recoveryUser(user: { user_id?: string; email?: string; identities?: unk
 export async function usersWithChange(client: ManagementClient, changeId: string): Promise<RecoveryUser[]> {
   const found = new Map<string, RecoveryUser>();
   for (const slot of HISTORY_SLOTS) {
-    const page = await client.users.list({ q: `app_metadata.${HISTORY_KEY}.${slot}.change_id:"${changeId}"`, search_engine: 'v3' });
+    const page = await client.users.list({
+      q: `app_metadata.${HISTORY_KEY}.${slot}.change_id:"${changeId}"`,
+      search_engine: 'v3',
+    });
     for (const user of page.data.map(recoveryUser)) if (!found.has(user.user_id)) found.set(user.user_id, user);
   }
   return [...found.values()];
@@ -50,14 +65,19 @@ export async function userById(client: ManagementClient, userId: string): Promis
     return recoveryUser(await client.users.get(userId));
   } catch (error) {
     if (error instanceof ManagementError && error.statusCode === 404) {
-      throw new UserError(`There is no user ${userId} on this tenant; nothing was changed. Check the id (Dashboard > User Management > Users).`);
+      throw new UserError(
+        `There is no user ${userId} on this tenant; nothing was changed. Check the id (Dashboard > User Management > Users).`,
+      );
     }
     throw error;
   }
 }
 
 /** Every account users-by-email lists for `email`, asked in lower case (docs/platform-facts.md §4: case-sensitive). */
-export async function accountsWithEmail(client: ManagementClient, email: string): Promise<(RecoveryUser & AddressHolder)[]> {
+export async function accountsWithEmail(
+  client: ManagementClient,
+  email: string,
+): Promise<(RecoveryUser & AddressHolder)[]> {
   const users = await client.users.listUsersByEmail({ email: email.toLowerCase() });
   return users.map((u) => {
     const user = recoveryUser(u);
@@ -95,7 +115,9 @@ export async function revokeAccess(client: ManagementClient, userId: string): Pr
       if (!(error instanceof ManagementError)) throw error;
       const message = managementMessage(error);
       if (error.statusCode === 403 || error.statusCode === 404) {
-        result.notDone.push(`${what} (${error.statusCode} ${message}: the endpoint is for Enterprise plans, or the client lacks delete:${what === 'sessions' ? 'sessions' : 'refresh_tokens'})`);
+        result.notDone.push(
+          `${what} (${error.statusCode} ${message}: the endpoint is for Enterprise plans, or the client lacks delete:${what === 'sessions' ? 'sessions' : 'refresh_tokens'})`,
+        );
       } else {
         failed = true;
         result.notDone.push(`${what} (${error.statusCode ?? 'error'} ${message})`);

@@ -49,10 +49,15 @@ export function resolveRecoveryTarget(
     );
   }
   const source: Readonly<Record<string, string | undefined>> = useLocal ? (options.localTenantEnv ?? {}) : env;
-  const { problems, values } = checkVariables(source, DEPLOY_VARIABLES.filter((v) => NEEDED.includes(v.name)));
+  const { problems, values } = checkVariables(
+    source,
+    DEPLOY_VARIABLES.filter((v) => NEEDED.includes(v.name)),
+  );
   if (problems.length > 0) {
     const where = useLocal ? ` (read from ${LOCAL_TENANT_ENV_FILE})` : '';
-    throw new UserError(`Cannot run ${options.command}: fix these variables${where} first; nothing was read or changed.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    throw new UserError(
+      `Cannot run ${options.command}: fix these variables${where} first; nothing was read or changed.\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   }
   return {
     // --env local with AUTH0_DOMAIN set names the local tenant explicitly (checked above: localhost).

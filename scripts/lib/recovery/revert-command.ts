@@ -6,7 +6,14 @@ import { dirname } from 'node:path';
 import { type ManagementClient, ManagementError } from 'auth0';
 import { UserError } from '../user-error';
 import { lookUpChange, planRevert, type RecoveryUser } from './plan-revert';
-import { accountsWithEmail, describeManagementError, managementMessage, revokeAccess, userById, usersWithChange } from './recovery-api';
+import {
+  accountsWithEmail,
+  describeManagementError,
+  managementMessage,
+  revokeAccess,
+  userById,
+  usersWithChange,
+} from './recovery-api';
 import type { RecoveryTarget } from './recovery-target';
 
 export interface RevertOptions {
@@ -29,8 +36,14 @@ export function checkTicketFile(target: RecoveryTarget, options: Pick<RevertOpti
         'and a credential, so it is written to that file (readable by you only) and never printed. Nothing was read or changed.',
     );
   }
-  if (existsSync(options.ticketFile)) throw new UserError(`--ticket-file ${options.ticketFile} exists already: name a new file; nothing was read or changed.`);
-  if (!existsSync(dirname(options.ticketFile))) throw new UserError(`--ticket-file: the folder ${dirname(options.ticketFile)} does not exist; nothing was read or changed.`);
+  if (existsSync(options.ticketFile))
+    throw new UserError(
+      `--ticket-file ${options.ticketFile} exists already: name a new file; nothing was read or changed.`,
+    );
+  if (!existsSync(dirname(options.ticketFile)))
+    throw new UserError(
+      `--ticket-file: the folder ${dirname(options.ticketFile)} does not exist; nothing was read or changed.`,
+    );
 }
 
 async function findUser(client: ManagementClient, options: RevertOptions): Promise<RecoveryUser> {
@@ -64,7 +77,12 @@ function writeTicketFile(path: string, url: string): void {
 }
 
 /** Runs the revert; returns the exit code. Refusals throw a UserError (nothing changed). */
-export async function runRevert(client: ManagementClient, target: RecoveryTarget, options: RevertOptions, out: (line: string) => void): Promise<number> {
+export async function runRevert(
+  client: ManagementClient,
+  target: RecoveryTarget,
+  options: RevertOptions,
+  out: (line: string) => void,
+): Promise<number> {
   try {
     return await revert(client, target, options, out);
   } catch (error) {
@@ -73,7 +91,12 @@ export async function runRevert(client: ManagementClient, target: RecoveryTarget
   }
 }
 
-async function revert(client: ManagementClient, target: RecoveryTarget, options: RevertOptions, out: (line: string) => void): Promise<number> {
+async function revert(
+  client: ManagementClient,
+  target: RecoveryTarget,
+  options: RevertOptions,
+  out: (line: string) => void,
+): Promise<number> {
   const user = await findUser(client, options);
   const lookup = lookUpChange(user, options.changeId);
   if (lookup.kind === 'already-reverted') {
@@ -88,7 +111,9 @@ async function revert(client: ManagementClient, target: RecoveryTarget, options:
 
   if (options.dryRun) {
     for (const line of plan.lines) out(`Dry run: would ${line.charAt(0).toLowerCase()}${line.slice(1)}`);
-    out(`Dry run: would create a password-reset ticket for ${plan.restoredEmail}, then revoke the user's refresh tokens and sessions where the plan allows.`);
+    out(
+      `Dry run: would create a password-reset ticket for ${plan.restoredEmail}, then revoke the user's refresh tokens and sessions where the plan allows.`,
+    );
     out('Dry run: nothing was changed.');
     return 0;
   }
@@ -97,7 +122,11 @@ async function revert(client: ManagementClient, target: RecoveryTarget, options:
     await client.users.update(plan.userId, plan.patch);
   } catch (error) {
     // docs/platform-facts.md §4: a taken address answers 400 "The specified new email already exists".
-    if (error instanceof ManagementError && error.statusCode === 400 && /already exists/i.test(managementMessage(error))) {
+    if (
+      error instanceof ManagementError &&
+      error.statusCode === 400 &&
+      /already exists/i.test(managementMessage(error))
+    ) {
       throw new UserError(
         `Cannot revert change ${options.changeId}: the tenant answered that ${plan.restoredEmail} already exists (another account took it since the check); nothing was changed. ` +
           'Find out with the reporter which account is theirs, block or delete the other one if it is not theirs, and run this command again.',
@@ -105,7 +134,9 @@ async function revert(client: ManagementClient, target: RecoveryTarget, options:
     }
     throw error;
   }
-  out(`Reverted change ${options.changeId} of ${plan.userId}: ${plan.fromEmail || '(none)'} -> ${plan.restoredEmail} (verified).`);
+  out(
+    `Reverted change ${options.changeId} of ${plan.userId}: ${plan.fromEmail || '(none)'} -> ${plan.restoredEmail} (verified).`,
+  );
   out(`Email changes locked until ${plan.lockedUntil} (${options.lockDays} days).`);
 
   let exitCode = 0;

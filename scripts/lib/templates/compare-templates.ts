@@ -75,7 +75,9 @@ const sameTestData = (local: string, remote: string | undefined): boolean => {
 };
 
 function changedParts(local: LocalEmail, remoteParts: Readonly<Record<Part, string>>): Part[] {
-  return PARTS.filter((part) => normalizePart(part, local.parts[part] ?? '') !== normalizePart(part, remoteParts[part]));
+  return PARTS.filter(
+    (part) => normalizePart(part, local.parts[part] ?? '') !== normalizePart(part, remoteParts[part]),
+  );
 }
 
 export type PushStep =
@@ -128,7 +130,13 @@ export type Drift =
   | { readonly kind: 'missing'; readonly local: LocalEmail }
   | { readonly kind: 'no-version'; readonly local: LocalEmail; readonly templateId: string }
   | { readonly kind: 'inactive'; readonly local: LocalEmail; readonly templateId: string; readonly versionId: string }
-  | { readonly kind: 'differs'; readonly local: LocalEmail; readonly templateId: string; readonly versionId: string; readonly parts: readonly PartDrift[] };
+  | {
+      readonly kind: 'differs';
+      readonly local: LocalEmail;
+      readonly templateId: string;
+      readonly versionId: string;
+      readonly parts: readonly PartDrift[];
+    };
 
 export function findDrift(locals: readonly LocalEmail[], remotes: ReadonlyMap<string, RemoteEmail>): Drift[] {
   const drift: Drift[] = [];
@@ -142,15 +150,14 @@ export function findDrift(locals: readonly LocalEmail[], remotes: ReadonlyMap<st
       drift.push({ kind: 'no-version', local, templateId: remote.id });
       continue;
     }
-    if (!remote.edited.active) drift.push({ kind: 'inactive', local, templateId: remote.id, versionId: remote.edited.id });
+    if (!remote.edited.active)
+      drift.push({ kind: 'inactive', local, templateId: remote.id, versionId: remote.edited.id });
     const edited = remote.edited;
-    const parts = changedParts(local, edited.parts).map(
-      (part): PartDrift => ({
-        part,
-        file: partPath(local.template, local.locale, part),
-        lines: diffLines(normalizePart(part, local.parts[part] ?? ''), normalizePart(part, edited.parts[part])),
-      }),
-    );
+    const parts = changedParts(local, edited.parts).map((part): PartDrift => ({
+      part,
+      file: partPath(local.template, local.locale, part),
+      lines: diffLines(normalizePart(part, local.parts[part] ?? ''), normalizePart(part, edited.parts[part])),
+    }));
     if (parts.length > 0) drift.push({ kind: 'differs', local, templateId: remote.id, versionId: edited.id, parts });
   }
   return drift;
@@ -200,7 +207,12 @@ export function pullWrites(locals: readonly LocalEmail[], remotes: ReadonlyMap<s
       continue;
     }
     for (const part of changedParts(local, edited.parts)) {
-      writes.push({ local, part, file: partPath(local.template, local.locale, part), text: partFileText(part, edited.parts[part]) });
+      writes.push({
+        local,
+        part,
+        file: partPath(local.template, local.locale, part),
+        text: partFileText(part, edited.parts[part]),
+      });
     }
   }
   return { writes, absent };

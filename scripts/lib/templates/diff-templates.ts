@@ -24,7 +24,9 @@ function describeDrift(drift: Drift): string[] {
     case 'no-version':
       return [`${drift.local.name} (${drift.templateId}) has no version in SendGrid: npm run templates:push adds it.`];
     case 'inactive':
-      return [`${drift.local.name} (${drift.templateId}) has no active version in SendGrid, so it sends nothing: npm run templates:push activates ${drift.versionId}.`];
+      return [
+        `${drift.local.name} (${drift.templateId}) has no active version in SendGrid, so it sends nothing: npm run templates:push activates ${drift.versionId}.`,
+      ];
     case 'differs':
       return drift.parts.flatMap((part) => [
         `${part.file} differs from the ${part.part} of ${drift.local.name} (${drift.templateId}, version ${drift.versionId}):`,

@@ -140,7 +140,10 @@ export function templateUsage(text: string): TemplateUsage {
           const mustache = node as MustacheNode;
           const helper = call(mustache, contexts, false);
           if (helper === undefined && mustache.path.type === 'PathExpression') {
-            (mustache.escaped ? escaped : unescaped).push({ name: (mustache.path as PathNode).original, ...at(mustache) });
+            (mustache.escaped ? escaped : unescaped).push({
+              name: (mustache.path as PathNode).original,
+              ...at(mustache),
+            });
           }
           break;
         }
@@ -150,8 +153,16 @@ export function templateUsage(text: string): TemplateUsage {
           // each (and a block over a plain variable) runs its body with the item as context.
           const changesContext = helper === undefined || CONTEXT_CHANGING_HELPERS.has(helper);
           if (block.program) {
-            const locals = new Set([...(contexts[contexts.length - 1] as Scope).locals, ...(block.program.blockParams ?? [])]);
-            walk(block.program.body, changesContext ? [...contexts, { root: false, locals }] : [...contexts.slice(0, -1), { ...(contexts[contexts.length - 1] as Scope), locals }]);
+            const locals = new Set([
+              ...(contexts[contexts.length - 1] as Scope).locals,
+              ...(block.program.blockParams ?? []),
+            ]);
+            walk(
+              block.program.body,
+              changesContext
+                ? [...contexts, { root: false, locals }]
+                : [...contexts.slice(0, -1), { ...(contexts[contexts.length - 1] as Scope), locals }],
+            );
           }
           if (block.inverse) walk(block.inverse.body, contexts);
           break;

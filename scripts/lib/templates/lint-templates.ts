@@ -10,7 +10,16 @@ import { templateUsage, TemplateSyntaxError, type TemplateUsage } from './handle
 import { renderSendgridTemplate, SENDGRID_HELPERS } from '../../../platform/sendgrid-handlebars';
 import { lineOfJsonKey, parseSampleFile, sampleData } from './sample-data';
 import { linkProblems } from './template-links';
-import { PART_FILE_NAMES, PARTS, partPath, SAMPLE_FILE_NAME, samplePath, TEMPLATES_FOLDER, type Part, type TemplatesSnapshot } from './template-files';
+import {
+  PART_FILE_NAMES,
+  PARTS,
+  partPath,
+  SAMPLE_FILE_NAME,
+  samplePath,
+  TEMPLATES_FOLDER,
+  type Part,
+  type TemplatesSnapshot,
+} from './template-files';
 
 export interface LintProblem {
   /** Project-relative path of the file (or folder, ending in "/"). */
@@ -48,15 +57,26 @@ function checkStructure(snapshot: TemplatesSnapshot, problems: LintProblem[]): v
         message: `"${locale}" is not a supported locale (SUPPORTED_LOCALES in actions/email-change/contract.ts: ${list(locales)}). Rename the folder, or add the locale to SUPPORTED_LOCALES.`,
       });
     } else if (deeper.length === 1 && ids.has(id as string) && locales.has(locale as string)) {
-      problems.push({ file: `${folder}/`, message: `a locale folder holds only ${list(partNames)} and ${SAMPLE_FILE_NAME}: move or remove this folder.` });
+      problems.push({
+        file: `${folder}/`,
+        message: `a locale folder holds only ${list(partNames)} and ${SAMPLE_FILE_NAME}: move or remove this folder.`,
+      });
     }
   }
   for (const file of snapshot.files.keys()) {
     const [, id, second, third, ...deeper] = file.split('/');
     if (!ids.has(id as string) || deeper.length > 0) continue;
     if (third === undefined && second !== SAMPLE_FILE_NAME) {
-      problems.push({ file, message: `${TEMPLATES_FOLDER}/${id}/ holds only its locale folders and ${SAMPLE_FILE_NAME}: move or remove this file.` });
-    } else if (third !== undefined && locales.has(second as string) && third !== SAMPLE_FILE_NAME && !partNames.has(third)) {
+      problems.push({
+        file,
+        message: `${TEMPLATES_FOLDER}/${id}/ holds only its locale folders and ${SAMPLE_FILE_NAME}: move or remove this file.`,
+      });
+    } else if (
+      third !== undefined &&
+      locales.has(second as string) &&
+      third !== SAMPLE_FILE_NAME &&
+      !partNames.has(third)
+    ) {
       problems.push({
         file,
         message: `is not a part of a template: a locale folder holds ${list(partNames)} and optionally ${SAMPLE_FILE_NAME}. Rename or remove it.`,
@@ -72,7 +92,9 @@ function checkStructure(snapshot: TemplatesSnapshot, problems: LintProblem[]): v
           file: `${TEMPLATES_FOLDER}/${template.id}/${locale}/`,
           message:
             `missing: every locale has every template, and "${template.id}" has no "${locale}" version. ` +
-            (from ? `Copy ${TEMPLATES_FOLDER}/${template.id}/${from}/ there and translate it.` : `Write its ${list(Object.values(PART_FILE_NAMES))}.`),
+            (from
+              ? `Copy ${TEMPLATES_FOLDER}/${template.id}/${from}/ there and translate it.`
+              : `Write its ${list(Object.values(PART_FILE_NAMES))}.`),
         });
         continue;
       }
@@ -102,17 +124,27 @@ function checkPart(
   const file = partPath(template, locale, part);
   const before = problems.length;
   for (const secret of findSecrets(text)) {
-    problems.push({ file, message: `holds what looks like ${secret}. Templates are committed and sent to users: remove it.` });
+    problems.push({
+      file,
+      message: `holds what looks like ${secret}. Templates are committed and sent to users: remove it.`,
+    });
   }
   if (part === 'subject') {
     const lines = text.replace(/\n+$/, '').split('\n');
     if (lines.length !== 1 || (lines[0] ?? '').trim() === '') {
       problems.push({ file, message: 'a subject is one non-empty line.' });
     } else if ((lines[0] as string).trim().length > MAX_SUBJECT_CHARACTERS) {
-      problems.push({ file, line: 1, message: `the subject is ${(lines[0] as string).trim().length} characters; SendGrid allows at most ${MAX_SUBJECT_CHARACTERS}.` });
+      problems.push({
+        file,
+        line: 1,
+        message: `the subject is ${(lines[0] as string).trim().length} characters; SendGrid allows at most ${MAX_SUBJECT_CHARACTERS}.`,
+      });
     }
   } else if (Buffer.byteLength(text) > MAX_CONTENT_BYTES) {
-    problems.push({ file, message: `is ${Buffer.byteLength(text)} bytes; SendGrid allows at most ${MAX_CONTENT_BYTES} per body.` });
+    problems.push({
+      file,
+      message: `is ${Buffer.byteLength(text)} bytes; SendGrid allows at most ${MAX_CONTENT_BYTES} per body.`,
+    });
   }
   let usage: TemplateUsage;
   try {
@@ -179,7 +211,12 @@ function checkPart(
   return usage;
 }
 
-function checkSample(template: TemplateSpec, locale: Locale, snapshot: TemplatesSnapshot, problems: LintProblem[]): Record<string, unknown> {
+function checkSample(
+  template: TemplateSpec,
+  locale: Locale,
+  snapshot: TemplatesSnapshot,
+  problems: LintProblem[],
+): Record<string, unknown> {
   const sample = sampleData(snapshot, template, locale);
   problems.push(...sample.problems);
   if (sample.files.length === 0) return {};
@@ -225,7 +262,8 @@ export function lintTemplates(snapshot: TemplatesSnapshot): LintProblem[] {
       const sample = checkSample(template, locale, snapshot, problems);
       for (const part of PARTS) {
         const text = snapshot.files.get(partPath(template, locale, part));
-        if (text !== undefined) usages.set(`${locale}/${part}`, checkPart(template, locale, part, text, sample, problems));
+        if (text !== undefined)
+          usages.set(`${locale}/${part}`, checkPart(template, locale, part, text, sample, problems));
       }
       // The plain-text twin carries the same information as the HTML.
       const html = usages.get(`${locale}/html`);
@@ -247,7 +285,9 @@ export function lintTemplates(snapshot: TemplatesSnapshot): LintProblem[] {
         const translation = usages.get(`${locale}/${part}`);
         if (!reference || !translation) continue;
         const shown = namesOf(translation);
-        for (const name of [...namesOf(reference)].filter((n) => !shown.has(n) && template.variables[n] !== undefined)) {
+        for (const name of [...namesOf(reference)].filter(
+          (n) => !shown.has(n) && template.variables[n] !== undefined,
+        )) {
           problems.push({
             file: partPath(template, locale, part),
             message: `does not show {{${name}}}, which ${partPath(template, DEFAULT_LOCALE, part)} shows: every locale says the same.`,

@@ -9,10 +9,9 @@ import { partPath, PARTS, type Part, type TemplatesSnapshot } from './template-f
 export function localEmails(snapshot: TemplatesSnapshot): LocalEmail[] {
   return TEMPLATES.flatMap((template) =>
     LOCALES.map((locale): LocalEmail => {
-      const parts = Object.fromEntries(PARTS.map((part) => [part, snapshot.files.get(partPath(template, locale, part))])) as Record<
-        Part,
-        string | undefined
-      >;
+      const parts = Object.fromEntries(
+        PARTS.map((part) => [part, snapshot.files.get(partPath(template, locale, part))]),
+      ) as Record<Part, string | undefined>;
       return {
         template: template.id,
         locale,

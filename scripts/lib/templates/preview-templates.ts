@@ -28,7 +28,8 @@ export function renderAll(snapshot: TemplatesSnapshot): RenderedEmail[] {
   return TEMPLATES.flatMap((template) =>
     LOCALES.map((locale): RenderedEmail => {
       const data = sampleData(snapshot, template, locale).data;
-      const render = (part: 'subject' | 'html' | 'text') => renderSendgridTemplate(snapshot.files.get(partPath(template, locale, part)) ?? '', data);
+      const render = (part: 'subject' | 'html' | 'text') =>
+        renderSendgridTemplate(snapshot.files.get(partPath(template, locale, part)) ?? '', data);
       return { template, locale, subject: render('subject').trim(), html: render('html'), text: render('text') };
     }),
   );
@@ -50,7 +51,9 @@ function indexPage(emails: readonly RenderedEmail[], withImages: boolean): strin
     ].join('\n');
   };
   const rows = TEMPLATES.map((template) => {
-    const cells = LOCALES.map((locale) => cell(emails.find((e) => e.template.id === template.id && e.locale === locale)));
+    const cells = LOCALES.map((locale) =>
+      cell(emails.find((e) => e.template.id === template.id && e.locale === locale)),
+    );
     return [
       `<tr><th colspan="${LOCALES.length}"><h2>${escapeHtml(template.id)}</h2><p>${escapeHtml(template.description)}; `,
       `SendGrid names: ${LOCALES.map((l) => escapeHtml(sendgridTemplateName(template, l))).join(', ')}</p></th></tr>`,
@@ -89,7 +92,11 @@ ${rows.join('\n')}
 }
 
 /** Writes each email's HTML and text and the index; returns the HTML files' paths. */
-export function writePreviewFiles(outDir: string, emails: readonly RenderedEmail[], options: { withImages: boolean }): string[] {
+export function writePreviewFiles(
+  outDir: string,
+  emails: readonly RenderedEmail[],
+  options: { withImages: boolean },
+): string[] {
   mkdirSync(outDir, { recursive: true });
   const htmlFiles: string[] = [];
   for (const email of emails) {

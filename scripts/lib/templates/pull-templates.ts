@@ -37,12 +37,16 @@ export async function pullTemplates(options: PullOptions): Promise<PullResult> {
   const locals = localEmails(snapshot);
   const plan = pullWrites(locals, await readRemoteTemplates(api, locals));
   for (const local of plan.absent) {
-    options.log(`${local.name} has no active version in SendGrid: nothing to pull (npm run templates:push publishes it)`);
+    options.log(
+      `${local.name} has no active version in SendGrid: nothing to pull (npm run templates:push publishes it)`,
+    );
   }
 
   // Only what SendGrid's text brings counts: problems the files already had are the files'.
   const before = new Set(lintTemplates(snapshot).map(formatProblem));
-  const problems = lintTemplates(withFiles(snapshot, new Map(plan.writes.map((w) => [w.file, w.text])))).map(formatProblem);
+  const problems = lintTemplates(withFiles(snapshot, new Map(plan.writes.map((w) => [w.file, w.text])))).map(
+    formatProblem,
+  );
   const brought = problems.filter((p) => !before.has(p));
   if (brought.length > 0 && !options.force) throw new PulledTemplatesFailLint(brought);
 

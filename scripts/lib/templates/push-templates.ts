@@ -73,7 +73,8 @@ export async function pushTemplates(options: TemplatesCommandOptions): Promise<P
           await api.updateVersion(step.templateId, step.versionId, step.versionName || step.local.name, content);
           if (step.activate) await api.activateVersion(step.templateId, step.versionId);
           ids.set(step.local.keyword, step.templateId);
-          const what = [...step.parts, ...(step.testData ? ['test data'] : [])].join(', ') || 'nothing but its activation';
+          const what =
+            [...step.parts, ...(step.testData ? ['test data'] : [])].join(', ') || 'nothing but its activation';
           options.log(
             `updated ${step.local.name} (${step.templateId}): ${what}, in version ${step.versionId}` +
               (step.activate ? ', now active' : ' (the active version, edited in place)'),

@@ -9,7 +9,10 @@ import { SendgridTemplatesApi } from './sendgrid-templates-api';
 import { localTenantSendgridTarget } from './sendgrid-target';
 import { readTemplatesSnapshot } from './template-files';
 
-export async function pushTemplatesToNewLocalTenant(root: string, env: Readonly<Record<string, string | undefined>>): Promise<void> {
+export async function pushTemplatesToNewLocalTenant(
+  root: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<void> {
   const target = localTenantSendgridTarget(env, "from the local tenant's env");
   if (!target) throw new Error("the local tenant's env lacks SENDGRID_API_KEY or SENDGRID_BASE_URL");
   const api = new SendgridTemplatesApi(target);

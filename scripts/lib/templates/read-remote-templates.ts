@@ -4,7 +4,10 @@ import { UserError } from '../user-error';
 import { versionToEdit, type LocalEmail, type RemoteEmail } from './compare-templates';
 import type { SendgridTemplatesApi } from './sendgrid-templates-api';
 
-export async function readRemoteTemplates(api: SendgridTemplatesApi, locals: readonly LocalEmail[]): Promise<Map<string, RemoteEmail>> {
+export async function readRemoteTemplates(
+  api: SendgridTemplatesApi,
+  locals: readonly LocalEmail[],
+): Promise<Map<string, RemoteEmail>> {
   const wanted = new Set(locals.map((l) => l.name));
   const byName = new Map<string, string[]>();
   for (const template of await api.listDynamicTemplates()) {
@@ -16,7 +19,9 @@ export async function readRemoteTemplates(api: SendgridTemplatesApi, locals: rea
   const twins = [...byName].filter(([, ids]) => ids.length > 1);
   if (twins.length > 0) {
     throw new UserError(
-      twins.map(([name, ids]) => `SendGrid holds ${ids.length} dynamic templates named "${name}" (${ids.join(', ')}).`).join('\n') +
+      twins
+        .map(([name, ids]) => `SendGrid holds ${ids.length} dynamic templates named "${name}" (${ids.join(', ')}).`)
+        .join('\n') +
         '\nTemplates are found by name: delete or rename the extra ones in SendGrid (Email API > Dynamic Templates), then run the command again. Nothing was changed.',
     );
   }

@@ -14,7 +14,11 @@ export interface PreviewResult {
   readonly index: string;
 }
 
-export async function previewTemplatesIn(root: string, outDir: string, options: { png?: boolean } = {}): Promise<PreviewResult> {
+export async function previewTemplatesIn(
+  root: string,
+  outDir: string,
+  options: { png?: boolean } = {},
+): Promise<PreviewResult> {
   const snapshot = readTemplatesSnapshot(root);
   const problems = lintTemplates(snapshot).map(formatProblem);
   if (problems.length > 0) throw new TemplateLintError(problems);

@@ -17,12 +17,19 @@ export interface SampleData {
   readonly files: readonly string[];
 }
 
-export function parseSampleFile(file: string, text: string, problems: SampleProblem[]): Record<string, unknown> | undefined {
+export function parseSampleFile(
+  file: string,
+  text: string,
+  problems: SampleProblem[],
+): Record<string, unknown> | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    problems.push({ file, message: `is not valid JSON (${(error as Error).message}); it must be an object of sample values, e.g. {"code": "048213"}.` });
+    problems.push({
+      file,
+      message: `is not valid JSON (${(error as Error).message}); it must be an object of sample values, e.g. {"code": "048213"}.`,
+    });
     return undefined;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

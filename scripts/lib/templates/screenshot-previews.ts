@@ -11,7 +11,10 @@ export const PREVIEW_VIEWPORT = { width: 680, height: 400 } as const;
 /** Writes <file>.png next to each <file>.html. */
 export async function screenshotPreviews(htmlFiles: readonly string[]): Promise<string[]> {
   const executablePath = findChromium();
-  if (!executablePath) throw new UserError(`templates:preview needs Chromium to draw the PNGs (or run it with --no-png). ${HOW_TO_INSTALL}`);
+  if (!executablePath)
+    throw new UserError(
+      `templates:preview needs Chromium to draw the PNGs (or run it with --no-png). ${HOW_TO_INSTALL}`,
+    );
   const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_FLAGS] });
   try {
     const page = await browser.newPage({ viewport: PREVIEW_VIEWPORT });

@@ -27,7 +27,9 @@ function checkBaseUrl(raw: string, from: string): { baseUrl: string; loopback: b
   try {
     url = new URL(raw);
   } catch {
-    throw new UserError(`SENDGRID_BASE_URL (${from}) is "${raw}", which is not a URL. Use https://api.sendgrid.com, or leave it unset.`);
+    throw new UserError(
+      `SENDGRID_BASE_URL (${from}) is "${raw}", which is not a URL. Use https://api.sendgrid.com, or leave it unset.`,
+    );
   }
   const loopback = LOOPBACK_HOSTS.has(url.hostname);
   // The key travels in a header: never in clear over a network.
@@ -39,34 +41,57 @@ function checkBaseUrl(raw: string, from: string): { baseUrl: string; loopback: b
   return { baseUrl: raw.replace(/\/+$/, ''), loopback };
 }
 
-const nonEmpty = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value.trim());
+const nonEmpty = (value: string | undefined): string | undefined =>
+  value === undefined || value.trim() === '' ? undefined : value.trim();
 
 /** A local tenant's SendGrid stand-in, from its env (file); undefined when the env lacks the key or the URL. */
-export function localTenantSendgridTarget(env: Readonly<Record<string, string | undefined>>, from: string): SendgridTarget | undefined {
+export function localTenantSendgridTarget(
+  env: Readonly<Record<string, string | undefined>>,
+  from: string,
+): SendgridTarget | undefined {
   const key = nonEmpty(env.SENDGRID_API_KEY);
   const baseUrl = nonEmpty(env.SENDGRID_BASE_URL);
   if (!key || !baseUrl) return undefined;
   const base = checkBaseUrl(baseUrl, from);
   const caFile = nonEmpty(env.NODE_EXTRA_CA_CERTS);
-  return { apiKey: key, ...base, source: 'local tenant', ...(caFile ? { caFile } : {}), describe: `the local tenant's SendGrid stand-in at ${base.baseUrl}` };
+  return {
+    apiKey: key,
+    ...base,
+    source: 'local tenant',
+    ...(caFile ? { caFile } : {}),
+    describe: `the local tenant's SendGrid stand-in at ${base.baseUrl}`,
+  };
 }
 
 export function resolveSendgridTarget(root: string, env: NodeJS.ProcessEnv): SendgridTarget {
   const fromEnvironment = nonEmpty(env.SENDGRID_API_KEY);
   if (fromEnvironment) {
     const base = checkBaseUrl(nonEmpty(env.SENDGRID_BASE_URL) ?? SENDGRID_DEFAULT_BASE_URL, 'from the environment');
-    return { apiKey: fromEnvironment, ...base, source: 'environment', describe: `SendGrid at ${base.baseUrl} (SENDGRID_API_KEY from the environment)` };
+    return {
+      apiKey: fromEnvironment,
+      ...base,
+      source: 'environment',
+      describe: `SendGrid at ${base.baseUrl} (SENDGRID_API_KEY from the environment)`,
+    };
   }
   const dotenv = readDotEnv(root);
   const fromDotenv = nonEmpty(dotenv.SENDGRID_API_KEY);
   if (fromDotenv) {
     const base = checkBaseUrl(nonEmpty(dotenv.SENDGRID_BASE_URL) ?? SENDGRID_DEFAULT_BASE_URL, `from ${DOTENV_FILE}`);
-    return { apiKey: fromDotenv, ...base, source: '.env', describe: `SendGrid at ${base.baseUrl} (SENDGRID_API_KEY from ${DOTENV_FILE})` };
+    return {
+      apiKey: fromDotenv,
+      ...base,
+      source: '.env',
+      describe: `SendGrid at ${base.baseUrl} (SENDGRID_API_KEY from ${DOTENV_FILE})`,
+    };
   }
   const local = readLocalTenantEnv(root);
   const target = local && localTenantSendgridTarget(local, `from ${LOCAL_TENANT_ENV_FILE}`);
   if (target) {
-    return { ...target, describe: `${target.describe} (SENDGRID_API_KEY is not set, so ${LOCAL_TENANT_ENV_FILE} is used)` };
+    return {
+      ...target,
+      describe: `${target.describe} (SENDGRID_API_KEY is not set, so ${LOCAL_TENANT_ENV_FILE} is used)`,
+    };
   }
   throw new UserError(
     'No SendGrid to talk to: SENDGRID_API_KEY is not set (in the environment or in .env), and there is no running local tenant ' +

@@ -61,11 +61,15 @@ interface ResponseErrorLike {
 }
 
 const isResponseError = (error: unknown): error is ResponseErrorLike =>
-  typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'number' && 'response' in error;
+  typeof error === 'object' &&
+  error !== null &&
+  typeof (error as { code?: unknown }).code === 'number' &&
+  'response' in error;
 
 function sendgridMessages(body: unknown): string {
   const errors = (body as { errors?: { message?: unknown; field?: unknown }[] } | undefined)?.errors;
-  if (!Array.isArray(errors) || errors.length === 0) return typeof body === 'string' && body !== '' ? body : 'no error message';
+  if (!Array.isArray(errors) || errors.length === 0)
+    return typeof body === 'string' && body !== '' ? body : 'no error message';
   return errors.map((e) => `${String(e.message ?? '')}${e.field ? ` (field ${String(e.field)})` : ''}`).join('; ');
 }
 
@@ -83,7 +87,9 @@ function hintFor(status: number, target: SendgridTarget, headers: Record<string,
       return `SendGrid's rate limit was reached; run the command again${Number.isFinite(reset) && reset > 0 ? ` after ${new Date(reset * 1000).toISOString()}` : ' in a minute'}.`;
     }
     default:
-      return status >= 500 ? 'SendGrid had a problem; run the command again later.' : 'Nothing more was sent; fix the cause and run the command again.';
+      return status >= 500
+        ? 'SendGrid had a problem; run the command again later.'
+        : 'Nothing more was sent; fix the cause and run the command again.';
   }
 }
 
@@ -102,9 +108,20 @@ export class SendgridTemplatesApi {
     this.client.setDefaultRequest(extra as never);
   }
 
-  private async call<T>(method: 'GET' | 'POST' | 'PATCH', url: string, what: string, body?: object, qs?: object): Promise<T> {
+  private async call<T>(
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    what: string,
+    body?: object,
+    qs?: object,
+  ): Promise<T> {
     try {
-      const [, responseBody] = await this.client.request({ method, url, ...(body ? { body } : {}), ...(qs ? { qs } : {}) });
+      const [, responseBody] = await this.client.request({
+        method,
+        url,
+        ...(body ? { body } : {}),
+        ...(qs ? { qs } : {}),
+      });
       return responseBody as T;
     } catch (error) {
       if (isResponseError(error)) {
@@ -143,19 +160,25 @@ export class SendgridTemplatesApi {
       pageToken = next ? (new URL(next, this.target.baseUrl).searchParams.get('page_token') ?? undefined) : undefined;
       if (!pageToken) return found;
     }
-    throw new SendgridApiError(`SendGrid kept returning pages of templates after ${MAX_PAGES} pages; stopped rather than loop.`);
+    throw new SendgridApiError(
+      `SendGrid kept returning pages of templates after ${MAX_PAGES} pages; stopped rather than loop.`,
+    );
   }
 
   async getTemplate(id: string): Promise<RemoteTemplate> {
-    const body = await this.call<{ id: string; name: string; versions?: { id: string; active: number; updated_at?: string }[] }>(
-      'GET',
-      `/v3/templates/${encodeURIComponent(id)}`,
-      `read template ${id}`,
-    );
+    const body = await this.call<{
+      id: string;
+      name: string;
+      versions?: { id: string; active: number; updated_at?: string }[];
+    }>('GET', `/v3/templates/${encodeURIComponent(id)}`, `read template ${id}`);
     return {
       id: body.id,
       name: body.name,
-      versions: (body.versions ?? []).map((v) => ({ id: v.id, active: v.active === 1, ...(v.updated_at ? { updated_at: v.updated_at } : {}) })),
+      versions: (body.versions ?? []).map((v) => ({
+        id: v.id,
+        active: v.active === 1,
+        ...(v.updated_at ? { updated_at: v.updated_at } : {}),
+      })),
     };
   }
 
@@ -169,7 +192,10 @@ export class SendgridTemplatesApi {
   }
 
   async createTemplate(name: string): Promise<{ id: string }> {
-    const body = await this.call<{ id: string }>('POST', '/v3/templates', `create template "${name}"`, { name, generation: 'dynamic' });
+    const body = await this.call<{ id: string }>('POST', '/v3/templates', `create template "${name}"`, {
+      name,
+      generation: 'dynamic',
+    });
     return { id: body.id };
   }
 
@@ -184,7 +210,12 @@ export class SendgridTemplatesApi {
   }
 
   /** `name` is the version's own: the request body schema requires it (tsg_templates_v3.yaml). */
-  async updateVersion(templateId: string, versionId: string, name: string, content: VersionContent): Promise<RemoteVersion> {
+  async updateVersion(
+    templateId: string,
+    versionId: string,
+    name: string,
+    content: VersionContent,
+  ): Promise<RemoteVersion> {
     const body = await this.call<Record<string, unknown>>(
       'PATCH',
       `/v3/templates/${encodeURIComponent(templateId)}/versions/${encodeURIComponent(versionId)}`,

@@ -52,7 +52,9 @@ export function readTemplatesSnapshot(root: string): TemplatesSnapshot {
   const folders: string[] = [];
   if (!existsSync(base)) return { files, folders };
   const visit = (relative: string, depth: number): void => {
-    for (const entry of readdirSync(join(root, relative), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(join(root, relative), { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       if (entry.name.startsWith('.')) continue;
       const path = `${relative}/${entry.name}`;
       if (entry.isDirectory()) {

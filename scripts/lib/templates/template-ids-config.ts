@@ -12,7 +12,11 @@ export interface IdChange {
   readonly to: string;
 }
 
-export function writeTemplateIds(root: string, envName: string, ids: ReadonlyMap<string, string>): { file: string; changes: IdChange[] } {
+export function writeTemplateIds(
+  root: string,
+  envName: string,
+  ids: ReadonlyMap<string, string>,
+): { file: string; changes: IdChange[] } {
   const config = loadEnvironmentConfig(root, envName);
   const changes: IdChange[] = [];
   for (const [keyword, id] of ids) {

@@ -65,7 +65,9 @@ function checkKeywords(file: string, text: string, config: EnvironmentConfig, pr
   for (const use of findKeywordUses(text)) {
     const spec = keywordSpec(use.name);
     if (!spec) {
-      problems.push(`${file}:${use.line}: ${use.pattern} is not a keyword of this bundle. Declare it in scripts/lib/keywords.ts or remove it.`);
+      problems.push(
+        `${file}:${use.line}: ${use.pattern} is not a keyword of this bundle. Declare it in scripts/lib/keywords.ts or remove it.`,
+      );
     } else if (spec.source === 'config' && config.keywords[use.name] === undefined) {
       problems.push(
         `${file}:${use.line}: ${use.pattern} has no value in ${config.file}. Add keywords.${use.name} there: ${spec.description}.`,
@@ -110,7 +112,9 @@ export function checkBundle(input: BundleCheckInput): BundleCheckResult {
         bodies.set(ref.key, JSON.parse(text));
         bodyFiles.set(ref.key, normalise(ref.path));
       } catch (error) {
-        problems.push(`${normalise(ref.path)} (${TENANT_FILE}: ${ref.key}) is not valid JSON: ${(error as Error).message}`);
+        problems.push(
+          `${normalise(ref.path)} (${TENANT_FILE}: ${ref.key}) is not valid JSON: ${(error as Error).message}`,
+        );
       }
     }
   }
@@ -118,7 +122,9 @@ export function checkBundle(input: BundleCheckInput): BundleCheckResult {
   const referenced = new Set(fileReferences(assets).map((r) => normalise(r.path)));
   for (const built of [...BUNDLED_FLOWS, ...BUNDLED_FORMS]) {
     if (!referenced.has(`dist/${built.file}`)) {
-      problems.push(`${TENANT_FILE}: nothing refers to dist/${built.file} (${built.name}), which the build writes. Add it under flows: or forms:.`);
+      problems.push(
+        `${TENANT_FILE}: nothing refers to dist/${built.file} (${built.name}), which the build writes. Add it under flows: or forms:.`,
+      );
     }
   }
 
@@ -169,7 +175,9 @@ export function checkBundle(input: BundleCheckInput): BundleCheckResult {
   const clientNames = list(assets, 'clients').map((c) => c.name);
   list(assets, 'clientGrants').forEach((grant, i) => {
     if (!clientNames.includes(grant.client_id)) {
-      problems.push(`${TENANT_FILE}: clientGrants[${i}].client_id is "${String(grant.client_id)}", which names no client under clients:.`);
+      problems.push(
+        `${TENANT_FILE}: clientGrants[${i}].client_id is "${String(grant.client_id)}", which names no client under clients:.`,
+      );
     }
   });
 

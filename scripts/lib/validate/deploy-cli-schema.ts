@@ -66,14 +66,19 @@ export function deployCliTopLevelKeys(): string[] {
 const KNOWN_VALIDATE_SHA256 = 'f3815fcae644bb0b44c49c1b8cb69b9fc5592d6cc51de3442de0d38ae6da213b';
 
 export function validateSourceHash(tools: DeployCliTools = deployCliTools()): string {
-  const source = (tools.Auth0 as unknown as { prototype: DeployCliAuth0 }).prototype.validate.toString().replace(/\s+/g, ' ');
+  const source = (tools.Auth0 as unknown as { prototype: DeployCliAuth0 }).prototype.validate
+    .toString()
+    .replace(/\s+/g, ' ');
   return createHash('sha256').update(source).digest('hex');
 }
 
 /** deploy-cli's schema with the sub-schemas of the keys `present` lacks (and that have no default) as {}. */
 export function schemaFor(schema: JsonSchema, present: ReadonlySet<string>): JsonSchema {
   const properties = Object.fromEntries(
-    Object.entries(schema.properties).map(([key, sub]) => [key, present.has(key) || sub?.default !== undefined ? sub : {}]),
+    Object.entries(schema.properties).map(([key, sub]) => [
+      key,
+      present.has(key) || sub?.default !== undefined ? sub : {},
+    ]),
   );
   return { ...schema, properties };
 }
@@ -87,7 +92,9 @@ function validatorFor(keys: readonly string[]): Validator {
   let validator = validators.get(id);
   if (!validator) {
     // deploy-cli's own ajv (6.x, resolved from its folder) with its options.
-    const Ajv = require(require.resolve('ajv/lib/ajv', { paths: [DEPLOY_CLI_DIR] })) as new (options: object) => AjvInstance;
+    const Ajv = require(require.resolve('ajv/lib/ajv', { paths: [DEPLOY_CLI_DIR] })) as new (
+      options: object,
+    ) => AjvInstance;
     validator = new Ajv({ useDefaults: true, nullable: true }).compile(schemaFor(deployCliSchema(), new Set(keys)));
     validators.set(id, validator);
   }
@@ -114,7 +121,10 @@ async function validateForKeys(auth0: DeployCliAuth0): Promise<void> {
  * lib/tools/deploy.js). Restored afterwards. On a deploy-cli whose validate is not the one read
  * (KNOWN_VALIDATE_SHA256), nothing is replaced: its own validate runs, slow but its own.
  */
-export async function withFastDeployCliValidate<T>(work: () => Promise<T>, tools: DeployCliTools = deployCliTools()): Promise<T> {
+export async function withFastDeployCliValidate<T>(
+  work: () => Promise<T>,
+  tools: DeployCliTools = deployCliTools(),
+): Promise<T> {
   const prototype = (tools.Auth0 as unknown as { prototype: DeployCliAuth0 }).prototype;
   if (validateSourceHash(tools) !== KNOWN_VALIDATE_SHA256) return work();
   const original = prototype.validate;

@@ -13,16 +13,22 @@ export function placeholderProblems(envName: string, config: EnvironmentConfig):
   const problems: string[] = [];
   for (const [key, value] of Object.entries(config.keywords)) {
     if (key.startsWith('SENDGRID_TEMPLATE_') && typeof value === 'string' && PLACEHOLDER_TEMPLATE_ID.test(value)) {
-      problems.push(`${file}: ${key} is the placeholder ${value}. Run npm run templates:push -- --env ${envName} with that SendGrid account's key, then commit ${file}.`);
+      problems.push(
+        `${file}: ${key} is the placeholder ${value}. Run npm run templates:push -- --env ${envName} with that SendGrid account's key, then commit ${file}.`,
+      );
     }
   }
   const from = config.keywords.SENDGRID_FROM as { email?: unknown } | undefined;
   if (typeof from?.email === 'string' && EXAMPLE_DOMAIN.test(from.email)) {
-    problems.push(`${file}: SENDGRID_FROM.email is the example sender ${from.email}. Use a sender verified in SendGrid (Settings > Sender Authentication).`);
+    problems.push(
+      `${file}: SENDGRID_FROM.email is the example sender ${from.email}. Use a sender verified in SendGrid (Settings > Sender Authentication).`,
+    );
   }
   const support = config.keywords.SUPPORT_URL;
   if (typeof support === 'string' && EXAMPLE_DOMAIN.test(support)) {
-    problems.push(`${file}: SUPPORT_URL is the example ${support}. Use your support page: the notice to the old address links to it.`);
+    problems.push(
+      `${file}: SUPPORT_URL is the example ${support}. Use your support page: the notice to the old address links to it.`,
+    );
   }
   return problems;
 }

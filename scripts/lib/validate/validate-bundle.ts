@@ -19,7 +19,11 @@ export interface ValidateOptions {
   readonly skipDeployCliSchema?: boolean;
 }
 
-export async function validateBundle(root: string, envName: string, options: ValidateOptions = {}): Promise<{ checked: string[] }> {
+export async function validateBundle(
+  root: string,
+  envName: string,
+  options: ValidateOptions = {},
+): Promise<{ checked: string[] }> {
   const config = loadEnvironmentConfig(root, envName);
   const tenantText = readTenantText(root);
   const assets = parseTenantYaml(tenantText, TENANT_FILE);

@@ -1,11 +1,21 @@
 // The entry decision with a fixed clock and a fixed journey id: exact boundaries.
-import { codesSentToday, decideEntry, freshMinutes, pickLocale, recentChanges } from '../../../actions/email-change/decide-entry';
+import {
+  codesSentToday,
+  decideEntry,
+  freshMinutes,
+  pickLocale,
+  recentChanges,
+} from '../../../actions/email-change/decide-entry';
 import type { PostLoginEvent } from '../../../actions/email-change/post-login-types';
 import { readSettings } from '../../../actions/email-change/settings';
 
 const NOW_MS = Date.UTC(2026, 10, 21, 12, 0, 0);
 const deps = { nowMs: NOW_MS, newJourneyId: () => 'journey-1' };
-const settings = readSettings({ EMAIL_CHANGE_FORM_ID: 'ap_form', MAX_AUTH_AGE_SECONDS: '300', MAX_CHANGES_PER_DAY: '3' });
+const settings = readSettings({
+  EMAIL_CHANGE_FORM_ID: 'ap_form',
+  MAX_AUTH_AGE_SECONDS: '300',
+  MAX_CHANGES_PER_DAY: '3',
+});
 
 interface EventOverrides {
   methods?: { name: string; timestamp: string; type?: string }[];
@@ -26,7 +36,9 @@ function event(overrides: EventOverrides = {}): PostLoginEvent {
       app_metadata: overrides.appMetadata ?? {},
       enrolledFactors: overrides.factors ?? [],
     },
-    authentication: { methods: overrides.methods ?? [{ name: 'pwd', timestamp: new Date(NOW_MS - 10_000).toISOString() }] },
+    authentication: {
+      methods: overrides.methods ?? [{ name: 'pwd', timestamp: new Date(NOW_MS - 10_000).toISOString() }],
+    },
     secrets: {},
   };
 }
@@ -34,7 +46,9 @@ function event(overrides: EventOverrides = {}): PostLoginEvent {
 const at = (msAgo: number) => new Date(NOW_MS - msAgo).toISOString();
 
 test('a sign-in exactly MAX_AUTH_AGE_SECONDS old is fresh; one millisecond more is not', () => {
-  expect(decideEntry(event({ methods: [{ name: 'pwd', timestamp: at(300_000) }] }), settings, deps).kind).toBe('render');
+  expect(decideEntry(event({ methods: [{ name: 'pwd', timestamp: at(300_000) }] }), settings, deps).kind).toBe(
+    'render',
+  );
   expect(decideEntry(event({ methods: [{ name: 'pwd', timestamp: at(300_001) }] }), settings, deps)).toEqual({
     kind: 'deny',
     reason: 'email_change_reauthentication_required',
@@ -53,7 +67,9 @@ test('an MFA at the very time of a sign-in exactly MAX_AUTH_AGE_SECONDS old coun
     { name: 'pwd', timestamp: at(300_000) },
     { name: 'mfa', type: 'otp', timestamp: at(mfaAgo) },
   ];
-  expect(decideEntry(event({ methods: methods(300_000), factors: [{ type: 'otp' }] }), settings, deps).kind).toBe('render');
+  expect(decideEntry(event({ methods: methods(300_000), factors: [{ type: 'otp' }] }), settings, deps).kind).toBe(
+    'render',
+  );
   expect(decideEntry(event({ methods: methods(300_001), factors: [{ type: 'otp' }] }), settings, deps)).toEqual({
     kind: 'deny',
     reason: 'email_change_mfa_required',
@@ -70,7 +86,13 @@ test("renders with the injected journey id, the journey's starting values, and w
       locale: 'en',
       journey_id: 'journey-1',
       password_reset_at: '',
-      fresh_minutes: ['2026-11-21T11:59', '2026-11-21T12:00', '2026-11-21T12:01', '2026-11-21T12:02', '2026-11-21T12:03'],
+      fresh_minutes: [
+        '2026-11-21T11:59',
+        '2026-11-21T12:00',
+        '2026-11-21T12:01',
+        '2026-11-21T12:02',
+        '2026-11-21T12:03',
+      ],
       wrong_codes: '',
       code_sends: '',
       none: '',
@@ -88,12 +110,17 @@ test.each([
   ['max_age=300', { email_change: 'true', max_age: '300' }],
   ['prompt=consent', { email_change: 'true', prompt: 'consent' }],
 ])('a request that did not demand a fresh sign-in (%s) is refused, however fresh the session', (_name, query) => {
-  expect(decideEntry(event({ query }), settings, deps)).toEqual({ kind: 'deny', reason: 'email_change_reauthentication_required' });
+  expect(decideEntry(event({ query }), settings, deps)).toEqual({
+    kind: 'deny',
+    reason: 'email_change_reauthentication_required',
+  });
 });
 
 test('prompt=login demands a fresh sign-in as max_age=0 does', () => {
   expect(decideEntry(event({ query: { email_change: 'true', prompt: 'login' } }), settings, deps).kind).toBe('render');
-  expect(decideEntry(event({ query: { email_change: 'true', prompt: 'login consent' } }), settings, deps).kind).toBe('render');
+  expect(decideEntry(event({ query: { email_change: 'true', prompt: 'login consent' } }), settings, deps).kind).toBe(
+    'render',
+  );
 });
 
 test('an MFA from before this sign-in does not count, however recent', () => {
@@ -101,14 +128,29 @@ test('an MFA from before this sign-in does not count, however recent', () => {
     { name: 'mfa', type: 'otp', timestamp: at(20_000) },
     { name: 'pwd', timestamp: at(10_000) },
   ];
-  expect(decideEntry(event({ methods, factors: [{ type: 'otp' }] }), settings, deps)).toEqual({ kind: 'deny', reason: 'email_change_mfa_required' });
+  expect(decideEntry(event({ methods, factors: [{ type: 'otp' }] }), settings, deps)).toEqual({
+    kind: 'deny',
+    reason: 'email_change_mfa_required',
+  });
   const after = [...methods, { name: 'mfa', type: 'otp', timestamp: at(5_000) }];
   expect(decideEntry(event({ methods: after, factors: [{ type: 'otp' }] }), settings, deps).kind).toBe('render');
 });
 
-test('the minutes from the sign-in\'s to the last one that ends within the freshness limit', () => {
-  expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 0), 300)).toEqual(['2026-01-01T10:00', '2026-01-01T10:01', '2026-01-01T10:02', '2026-01-01T10:03', '2026-01-01T10:04']);
-  expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 59), 300)).toEqual(['2026-01-01T10:00', '2026-01-01T10:01', '2026-01-01T10:02', '2026-01-01T10:03', '2026-01-01T10:04']);
+test("the minutes from the sign-in's to the last one that ends within the freshness limit", () => {
+  expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 0), 300)).toEqual([
+    '2026-01-01T10:00',
+    '2026-01-01T10:01',
+    '2026-01-01T10:02',
+    '2026-01-01T10:03',
+    '2026-01-01T10:04',
+  ]);
+  expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 59), 300)).toEqual([
+    '2026-01-01T10:00',
+    '2026-01-01T10:01',
+    '2026-01-01T10:02',
+    '2026-01-01T10:03',
+    '2026-01-01T10:04',
+  ]);
   expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 30), 29)).toEqual([]);
   expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 30), 30)).toEqual(['2026-01-01T10:00']);
   expect(freshMinutes(Date.UTC(2026, 0, 1, 10, 0, 30), 90)).toEqual(['2026-01-01T10:00', '2026-01-01T10:01']);
@@ -123,8 +165,12 @@ test('a change exactly 24 h old no longer counts; one a millisecond younger does
 });
 
 test('the budget is spent at MAX_CHANGES_PER_DAY changes, not before; opening the form spends nothing', () => {
-  expect(decideEntry(event({ appMetadata: { email_change_history: [change(3), change(2)] } }), settings, deps).kind).toBe('render');
-  expect(decideEntry(event({ appMetadata: { email_change_history: [change(3), change(2), change(1)] } }), settings, deps)).toEqual({
+  expect(
+    decideEntry(event({ appMetadata: { email_change_history: [change(3), change(2)] } }), settings, deps).kind,
+  ).toBe('render');
+  expect(
+    decideEntry(event({ appMetadata: { email_change_history: [change(3), change(2), change(1)] } }), settings, deps),
+  ).toEqual({
     kind: 'deny',
     reason: 'email_change_rate_limited',
   });
@@ -133,15 +179,28 @@ test('the budget is spent at MAX_CHANGES_PER_DAY changes, not before; opening th
 test("codes sent today count; yesterday's do not; ten today spend the day", () => {
   expect(codesSentToday({ email_change_sends: { day: '2026-11-21', count: 'xxx' } }, NOW_MS)).toBe(3);
   expect(codesSentToday({ email_change_sends: { day: '2026-11-20', count: 'xxxxxxxxxx' } }, NOW_MS)).toBe(0);
-  expect(decideEntry(event({ appMetadata: { email_change_sends: { day: '2026-11-21', count: 'x'.repeat(9) } } }), settings, deps).kind).toBe('render');
-  expect(decideEntry(event({ appMetadata: { email_change_sends: { day: '2026-11-21', count: 'x'.repeat(10) } } }), settings, deps)).toEqual({
+  expect(
+    decideEntry(
+      event({ appMetadata: { email_change_sends: { day: '2026-11-21', count: 'x'.repeat(9) } } }),
+      settings,
+      deps,
+    ).kind,
+  ).toBe('render');
+  expect(
+    decideEntry(
+      event({ appMetadata: { email_change_sends: { day: '2026-11-21', count: 'x'.repeat(10) } } }),
+      settings,
+      deps,
+    ),
+  ).toEqual({
     kind: 'deny',
     reason: 'email_change_rate_limited',
   });
 });
 
 test('a lock set by support holds until its time; an unreadable lock holds', () => {
-  const locked = (until: unknown) => decideEntry(event({ appMetadata: { email_change_locked_until: until } }), settings, deps);
+  const locked = (until: unknown) =>
+    decideEntry(event({ appMetadata: { email_change_locked_until: until } }), settings, deps);
   expect(locked(new Date(NOW_MS + 1).toISOString())).toEqual({ kind: 'deny', reason: 'email_change_locked' });
   expect(locked('soon')).toEqual({ kind: 'deny', reason: 'email_change_locked' });
   expect(locked(new Date(NOW_MS).toISOString()).kind).toBe('render');

@@ -13,7 +13,14 @@ test('defaults: 300 s, 3 per day, deny', () => {
 });
 
 test('reads every setting, trimming spaces', () => {
-  expect(readSettings({ EMAIL_CHANGE_FORM_ID: ' ap_form ', MAX_AUTH_AGE_SECONDS: '60', MAX_CHANGES_PER_DAY: ' 5', FORCE_RELOGIN: 'revoke-session' })).toEqual({
+  expect(
+    readSettings({
+      EMAIL_CHANGE_FORM_ID: ' ap_form ',
+      MAX_AUTH_AGE_SECONDS: '60',
+      MAX_CHANGES_PER_DAY: ' 5',
+      FORCE_RELOGIN: 'revoke-session',
+    }),
+  ).toEqual({
     ok: true,
     settings: { formId: 'ap_form', maxAuthAgeSeconds: 60, maxChangesPerDay: 5, forceRelogin: 'revoke-session' },
   });
@@ -21,8 +28,14 @@ test('reads every setting, trimming spaces', () => {
 
 test.each([
   [{}, 'EMAIL_CHANGE_FORM_ID is empty: deploy with npm run deploy, which looks the form id up'],
-  [{ EMAIL_CHANGE_FORM_ID: '##EMAIL_CHANGE_FORM_ID##' }, 'EMAIL_CHANGE_FORM_ID still holds its keyword: deploy with npm run deploy, not plain a0deploy'],
-  [{ EMAIL_CHANGE_FORM_ID: `ap_${'x'.repeat(46)}` }, 'EMAIL_CHANGE_FORM_ID is longer than 48 characters, so it is not a form id'],
+  [
+    { EMAIL_CHANGE_FORM_ID: '##EMAIL_CHANGE_FORM_ID##' },
+    'EMAIL_CHANGE_FORM_ID still holds its keyword: deploy with npm run deploy, not plain a0deploy',
+  ],
+  [
+    { EMAIL_CHANGE_FORM_ID: `ap_${'x'.repeat(46)}` },
+    'EMAIL_CHANGE_FORM_ID is longer than 48 characters, so it is not a form id',
+  ],
   [{ ...FORM, MAX_AUTH_AGE_SECONDS: '5m' }, 'MAX_AUTH_AGE_SECONDS must be a positive whole number, e.g. "300"'],
   [{ ...FORM, MAX_AUTH_AGE_SECONDS: '-1' }, 'MAX_AUTH_AGE_SECONDS must be a positive whole number, e.g. "300"'],
   [{ ...FORM, MAX_CHANGES_PER_DAY: '2.5' }, 'MAX_CHANGES_PER_DAY must be a positive whole number, e.g. "3"'],
@@ -37,7 +50,7 @@ test('reports every broken setting at once', () => {
   expect(!result.ok && result.problems).toHaveLength(3);
 });
 
-test("the form id length checked is the one api.prompt.render accepts", () => {
+test('the form id length checked is the one api.prompt.render accepts', () => {
   expect(MAX_FORM_ID_CHARS).toBe(MAX_RENDER_FORM_ID_CHARS);
   expect(readSettings({ EMAIL_CHANGE_FORM_ID: 'f'.repeat(MAX_RENDER_FORM_ID_CHARS) }).ok).toBe(true);
   expect(readSettings({ EMAIL_CHANGE_FORM_ID: 'f'.repeat(MAX_RENDER_FORM_ID_CHARS + 1) }).ok).toBe(false);

@@ -16,7 +16,7 @@ test("a page's POST form: its action against the page's URL, and every input wit
 });
 
 test('a page without a POST form is an error that shows the page', () => {
-  expect(() => postFormOf({ url: new URL('http://localhost/u/login'), status: 400, html: '<p>This sign-in has expired.</p>' })).toThrow(
-    'no POST form on /u/login (status 400):\n<p>This sign-in has expired.</p>',
-  );
+  expect(() =>
+    postFormOf({ url: new URL('http://localhost/u/login'), status: 400, html: '<p>This sign-in has expired.</p>' }),
+  ).toThrow('no POST form on /u/login (status 400):\n<p>This sign-in has expired.</p>');
 });

@@ -5,16 +5,24 @@ import { postLoginEvent } from '../../helpers/post-login-event';
 
 /** Runs `body` as the body of onExecutePostLogin(event, api). */
 function execute(body: string, options: LoadActionOptions = {}, event = postLoginEvent()): Promise<PostLoginRecord> {
-  return loadAction(`exports.onExecutePostLogin = async (event, api) => {\n${body}\n};`, options).onExecutePostLogin(event);
+  return loadAction(`exports.onExecutePostLogin = async (event, api) => {\n${body}\n};`, options).onExecutePostLogin(
+    event,
+  );
 }
 
-const keys = (n: number, prefix = 'k') => JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, 'v'])));
+const keys = (n: number, prefix = 'k') =>
+  JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, 'v'])));
 
 describe('api.prompt.render', () => {
   test('records the form id and options', async () => {
-    const record = await execute(`api.prompt.render('ap_123', { fields: { first_name: 'Jane' }, vars: { 'any key': 1 } });`);
+    const record = await execute(
+      `api.prompt.render('ap_123', { fields: { first_name: 'Jane' }, vars: { 'any key': 1 } });`,
+    );
     expect(record.outcome).toBe('rendered');
-    expect(record.rendered).toEqual({ formId: 'ap_123', options: { fields: { first_name: 'Jane' }, vars: { 'any key': 1 } } });
+    expect(record.rendered).toEqual({
+      formId: 'ap_123',
+      options: { fields: { first_name: 'Jane' }, vars: { 'any key': 1 } },
+    });
   });
 
   test('without options, renders with {} as the SDK does', async () => {
@@ -22,12 +30,28 @@ describe('api.prompt.render', () => {
   });
 
   test.each([
-    ['a form id over 48 characters', `api.prompt.render('${'a'.repeat(49)}');`, 'promptId must NOT have more than 48 characters'],
+    [
+      'a form id over 48 characters',
+      `api.prompt.render('${'a'.repeat(49)}');`,
+      'promptId must NOT have more than 48 characters',
+    ],
     ['a form id that is not a string', `api.prompt.render(42);`, 'promptId must be string'],
-    ['options other than fields and vars', `api.prompt.render('ap_1', { vars: {}, hidden: {} });`, 'promptOptions must NOT have additional properties'],
-    ['25 fields', `api.prompt.render('ap_1', { fields: ${keys(25)} });`, 'fields must NOT have more than 24 properties'],
+    [
+      'options other than fields and vars',
+      `api.prompt.render('ap_1', { vars: {}, hidden: {} });`,
+      'promptOptions must NOT have additional properties',
+    ],
+    [
+      '25 fields',
+      `api.prompt.render('ap_1', { fields: ${keys(25)} });`,
+      'fields must NOT have more than 24 properties',
+    ],
     ['25 vars', `api.prompt.render('ap_1', { vars: ${keys(25)} });`, 'vars must NOT have more than 24 properties'],
-    ['a field key outside the pattern', `api.prompt.render('ap_1', { fields: { '1st': 'x' } });`, 'fields must NOT have additional properties'],
+    [
+      'a field key outside the pattern',
+      `api.prompt.render('ap_1', { fields: { '1st': 'x' } });`,
+      'fields must NOT have additional properties',
+    ],
     ['fields that are not an object', `api.prompt.render('ap_1', { fields: ['x'] });`, 'fields must be object'],
     [
       'several problems at once',
@@ -42,13 +66,17 @@ describe('api.prompt.render', () => {
   });
 
   test('accepts exactly 48 characters, 24 fields and 24 vars', async () => {
-    expect((await execute(`api.prompt.render('${'a'.repeat(48)}', { fields: ${keys(24)}, vars: ${keys(24)} });`)).outcome).toBe('rendered');
+    expect(
+      (await execute(`api.prompt.render('${'a'.repeat(48)}', { fields: ${keys(24)}, vars: ${keys(24)} });`)).outcome,
+    ).toBe('rendered');
   });
 
   test(`refuses options over ${MAX_RENDER_OPTIONS_BYTES} bytes of JSON, and accepts exactly that`, async () => {
     // {"vars":{"v":""}} is 17 bytes around the string.
     const atLimit = MAX_RENDER_OPTIONS_BYTES - 17;
-    expect((await execute(`api.prompt.render('ap_1', { vars: { v: 'x'.repeat(${atLimit}) } });`)).outcome).toBe('rendered');
+    expect((await execute(`api.prompt.render('ap_1', { vars: { v: 'x'.repeat(${atLimit}) } });`)).outcome).toBe(
+      'rendered',
+    );
     const record = await execute(`api.prompt.render('ap_1', { vars: { v: 'x'.repeat(${atLimit + 1}) } });`);
     expect(record.error).toEqual({ message: 'The total size of the prompt options exceeds the limit of 24576 bytes.' });
   });
@@ -90,8 +118,15 @@ describe('api.session.revoke', () => {
 
 describe('api.access.deny and metadata', () => {
   test('a denial keeps the metadata changes asked for (docs: deny does not cancel them)', async () => {
-    const record = await execute(`api.user.setAppMetadata('a', [1]); api.user.setUserMetadata('b', null); api.access.deny('no');`);
-    expect(record).toMatchObject({ outcome: 'denied', denied: { reason: 'no' }, appMetadata: { a: [1] }, userMetadata: { b: null } });
+    const record = await execute(
+      `api.user.setAppMetadata('a', [1]); api.user.setUserMetadata('b', null); api.access.deny('no');`,
+    );
+    expect(record).toMatchObject({
+      outcome: 'denied',
+      denied: { reason: 'no' },
+      appMetadata: { a: [1] },
+      userMetadata: { b: null },
+    });
   });
 
   test('setAppMetadata refuses a user whose app_metadata is not an object, with the SDK message', async () => {
@@ -109,19 +144,31 @@ describe('api.access.deny and metadata', () => {
 
 describe('api.transaction.setMetadata', () => {
   test('is visible at once in event.transaction.metadata and kept in the record', async () => {
-    const record = await execute(`api.transaction.setMetadata('k', 'v'); api.access.deny(String(event.transaction.metadata.k));`);
+    const record = await execute(
+      `api.transaction.setMetadata('k', 'v'); api.access.deny(String(event.transaction.metadata.k));`,
+    );
     expect(record.denied).toEqual({ reason: 'v' });
     expect(record.transactionMetadata).toEqual({ k: 'v' });
   });
 
   test('null removes a key; metadata from an earlier execution carries in', async () => {
     const event = postLoginEvent({ transaction: { metadata: { old: 1, keep: true } } });
-    expect((await execute(`api.transaction.setMetadata('old', null);`, {}, event)).transactionMetadata).toEqual({ keep: true });
+    expect((await execute(`api.transaction.setMetadata('old', null);`, {}, event)).transactionMetadata).toEqual({
+      keep: true,
+    });
   });
 
   test.each([
-    ['a key over 64 characters', `api.transaction.setMetadata('${'k'.repeat(65)}', 1);`, 'the key is longer than 64 characters'],
-    ['an object value', `api.transaction.setMetadata('k', { a: 1 });`, 'the value must be a string, a number, a boolean'],
+    [
+      'a key over 64 characters',
+      `api.transaction.setMetadata('${'k'.repeat(65)}', 1);`,
+      'the key is longer than 64 characters',
+    ],
+    [
+      'an object value',
+      `api.transaction.setMetadata('k', { a: 1 });`,
+      'the value must be a string, a number, a boolean',
+    ],
     ['an unsafe integer', `api.transaction.setMetadata('k', 2 ** 53);`, 'the value is an unsafe integer'],
     ['a value over 8 KB', `api.transaction.setMetadata('k', 'x'.repeat(8192));`, 'the value is larger than 8192 bytes'],
     [

@@ -6,7 +6,10 @@ import { DefinitionError, UnsupportedFeatureError } from '../../../local-tenant/
 const env = { now: () => 0, uuid: () => 'u' };
 const scope = { vars: { locale: 'es', count: 'xxxxx', flag: true, list: ['a', 'b'], nothing: null, n: 0 } };
 const holds = (condition: unknown) => evaluateCondition(condition, scope, env, 'test');
-const and = (...comparisons: [string, string, string][]) => ({ operator: 'AND', operands: comparisons.map(([operator, a, b]) => ({ operator, operands: [a, b] })) });
+const and = (...comparisons: [string, string, string][]) => ({
+  operator: 'AND',
+  operands: comparisons.map(([operator, a, b]) => ({ operator, operands: [a, b] })),
+});
 
 test.each<[string, unknown, boolean]>([
   ['EQ strings', and(['EQ', '{{vars.locale}}', 'es']), true],
@@ -32,19 +35,29 @@ test.each([
   ['OR', { operator: 'OR', operands: [] }, 'the condition "OR" outside an AND group'],
   ['GTE', and(['GTE', '{{vars.count}}', '5']), 'the condition operator "GTE"'],
   ['NE', and(['NE', '{{vars.count}}', '5']), 'the condition operator "NE"'],
-  ['EXISTS', { operator: 'AND', operands: [{ operator: 'EXISTS', operands: ['{{vars.locale}}'] }] }, 'the condition operator "EXISTS"'],
+  [
+    'EXISTS',
+    { operator: 'AND', operands: [{ operator: 'EXISTS', operands: ['{{vars.locale}}'] }] },
+    'the condition operator "EXISTS"',
+  ],
 ])('%s is refused by name as undocumented', (_name, condition, message) => {
   expect(() => holds(condition)).toThrow(UnsupportedFeatureError);
   expect(() => holds(condition)).toThrow(message);
 });
 
 test('a literal that is not a string is refused: the export writes "true" and "5"', () => {
-  expect(() => holds({ operator: 'AND', operands: [{ operator: 'EQ', operands: ['{{vars.flag}}', true] }] })).toThrow('the literal true');
-  expect(() => holds({ operator: 'AND', operands: [{ operator: 'EQ', operands: ['{{vars.n}}', 5] }] })).toThrow('the literal 5');
+  expect(() => holds({ operator: 'AND', operands: [{ operator: 'EQ', operands: ['{{vars.flag}}', true] }] })).toThrow(
+    'the literal true',
+  );
+  expect(() => holds({ operator: 'AND', operands: [{ operator: 'EQ', operands: ['{{vars.n}}', 5] }] })).toThrow(
+    'the literal 5',
+  );
 });
 
 test('a malformed condition says what is wrong', () => {
-  expect(() => holds({ operator: 'AND', operands: [{ operator: 'EQ', operands: ['a'] }] })).toThrow(new DefinitionError('test: EQ takes 2 operands, got 1'));
+  expect(() => holds({ operator: 'AND', operands: [{ operator: 'EQ', operands: ['a'] }] })).toThrow(
+    new DefinitionError('test: EQ takes 2 operands, got 1'),
+  );
   expect(() => holds({ operator: 'AND' })).toThrow(DefinitionError);
   expect(() => holds('vars.locale == es')).toThrow(DefinitionError);
 });

@@ -24,7 +24,7 @@ describe('values and text', () => {
     ['{{vars.missing ?? vars.locale}}', 'es'],
     ['{{vars.nothing ?? "fallback"}}', 'fallback'],
     ['{{fields.empty ?? "kept"}}', ''],
-    ["{{fields.new_email_es ?? fields.new_email_en}}", 'a@b.co'],
+    ['{{fields.new_email_es ?? fields.new_email_en}}', 'a@b.co'],
     ['{{5}}', 5],
     ["{{'a }} b'}}", 'a }} b'],
     ['{{[1, "two", vars.locale]}}', [1, 'two', 'es']],
@@ -37,13 +37,30 @@ describe('values and text', () => {
   });
 
   test('under the reading singleTemplateValue=string, a value that is one {{...}} becomes text; literals keep their type', () => {
-    const value = { n: '{{functions.length(vars.count)}}', missing: '{{vars.nothing}}', literal: 3, text: 'a {{vars.locale}}' };
-    expect(renderValue(value, scope, env, { singleTemplateValue: 'string' })).toEqual({ n: '3', missing: '', literal: 3, text: 'a es' });
-    expect(renderValue(value, scope, env, { singleTemplateValue: 'typed' })).toEqual({ n: 3, missing: null, literal: 3, text: 'a es' });
+    const value = {
+      n: '{{functions.length(vars.count)}}',
+      missing: '{{vars.nothing}}',
+      literal: 3,
+      text: 'a {{vars.locale}}',
+    };
+    expect(renderValue(value, scope, env, { singleTemplateValue: 'string' })).toEqual({
+      n: '3',
+      missing: '',
+      literal: 3,
+      text: 'a es',
+    });
+    expect(renderValue(value, scope, env, { singleTemplateValue: 'typed' })).toEqual({
+      n: 3,
+      missing: null,
+      literal: 3,
+      text: 'a es',
+    });
   });
 
   test('renderValue renders every string inside objects and arrays, and keeps other values', () => {
-    expect(renderValue({ a: ['{{vars.locale}}', 3, true], b: { c: '{{functions.length(vars.count)}}' } }, scope, env)).toEqual({ a: ['es', 3, true], b: { c: 3 } });
+    expect(
+      renderValue({ a: ['{{vars.locale}}', 3, true], b: { c: '{{functions.length(vars.count)}}' } }, scope, env),
+    ).toEqual({ a: ['es', 3, true], b: { c: 3 } });
   });
 
   test('a value is never rendered twice: a template inside a field stays text', () => {
@@ -82,8 +99,12 @@ describe('helper functions', () => {
   });
 
   test('a helper given the wrong kind of value fails with a message naming it', () => {
-    expect(() => render('{{functions.merge(vars.missing, "x")}}')).toThrow(new HelperArgumentError('functions.merge needs an array, a string or an object as its base, got undefined'));
-    expect(() => render("{{functions.substring('abc', 'one')}}")).toThrow(/functions.substring: the start must be a whole number/);
+    expect(() => render('{{functions.merge(vars.missing, "x")}}')).toThrow(
+      new HelperArgumentError('functions.merge needs an array, a string or an object as its base, got undefined'),
+    );
+    expect(() => render("{{functions.substring('abc', 'one')}}")).toThrow(
+      /functions.substring: the start must be a whole number/,
+    );
   });
 });
 
@@ -103,12 +124,17 @@ describe('anything not implemented is refused by name, never read as undefined',
   });
 
   test('checkExpression refuses a root the place does not have (a form step has no actions)', () => {
-    expect(() => checkExpression('actions.verify.valid', ['context', 'fields', 'vars'])).toThrow(/the variable "actions.verify.valid" .*may read context, fields, vars/);
+    expect(() => checkExpression('actions.verify.valid', ['context', 'fields', 'vars'])).toThrow(
+      /the variable "actions.verify.valid" .*may read context, fields, vars/,
+    );
     expect(() => checkExpression('functions.nope()', ['vars'])).toThrow('the helper functions.nope()');
     expect(() => checkExpression('functions.length(vars.x)', ['vars'])).not.toThrow();
   });
 
-  test.each(['{{vars.a', '{{}}', '{{vars.}}', "{{'open}}", '{{vars.a vars.b}}', '{{functions.length(vars.a,)}}'])('%j is a syntax error', (template) => {
-    expect(() => render(template)).toThrow(TemplateSyntaxError);
-  });
+  test.each(['{{vars.a', '{{}}', '{{vars.}}', "{{'open}}", '{{vars.a vars.b}}', '{{functions.length(vars.a,)}}'])(
+    '%j is a syntax error',
+    (template) => {
+      expect(() => render(template)).toThrow(TemplateSyntaxError);
+    },
+  );
 });

@@ -12,7 +12,15 @@ test.each([
   expect(isEmailAddress(address)).toBe(true);
 });
 
-test.each(['a@example', 'a@@example.com', 'a b@example.com', 'a@example.c', '"a"@example.com', `${'a'.repeat(65)}@example.com`, 'a@exam_ple.com'])('%j is not', (address) => {
+test.each([
+  'a@example',
+  'a@@example.com',
+  'a b@example.com',
+  'a@example.c',
+  '"a"@example.com',
+  `${'a'.repeat(65)}@example.com`,
+  'a@exam_ple.com',
+])('%j is not', (address) => {
   expect(isEmailAddress(address)).toBe(false);
 });
 
@@ -35,7 +43,11 @@ test.each<[string, object, { valid: boolean; cause: string | null }]>([
 
 test('rules that need DNS or an undocumented cause are refused, not skipped', () => {
   expect(() => verifyEmail('a@example.com', { require_mx_record: true })).toThrow(UnsupportedFeatureError);
-  expect(() => verifyEmail('a@example.com', { block_aliases: true })).toThrow('the EMAIL/VERIFY_EMAIL rule block_aliases');
-  expect(() => verifyEmail('a@example.com', { block_everything: true })).toThrow('the EMAIL/VERIFY_EMAIL rule "block_everything"');
+  expect(() => verifyEmail('a@example.com', { block_aliases: true })).toThrow(
+    'the EMAIL/VERIFY_EMAIL rule block_aliases',
+  );
+  expect(() => verifyEmail('a@example.com', { block_everything: true })).toThrow(
+    'the EMAIL/VERIFY_EMAIL rule "block_everything"',
+  );
   expect(() => verifyEmail('a@example.com', { blocklist: 'blocked.test' })).toThrow(DefinitionError);
 });

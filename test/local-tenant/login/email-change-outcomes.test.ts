@@ -4,7 +4,16 @@
 import { totpCode } from '../../../local-tenant/login/totp';
 import { useDeployedLocalTenant } from '../../helpers/deployed-local-tenant';
 import { HttpBrowser, type HttpPage } from '../../helpers/http-browser';
-import { authorizeUrl, createApp, createUser, enrolTotp, management, pkce, signInAt, type TestApp } from '../../helpers/login-apps';
+import {
+  authorizeUrl,
+  createApp,
+  createUser,
+  enrolTotp,
+  management,
+  pkce,
+  signInAt,
+  type TestApp,
+} from '../../helpers/login-apps';
 
 const MFA = 'http://schemas.openid.net/pape/policies/2007/06/multi-factor';
 const tenant = useDeployedLocalTenant();
@@ -14,13 +23,19 @@ beforeAll(async () => {
   app = await createApp(tenant());
 });
 
-const outcomeOf = (page: HttpPage) => ({ error: page.callback?.searchParams.get('error'), description: page.callback?.searchParams.get('error_description') });
-const change = (extra: Record<string, string> = {}) => authorizeUrl(tenant(), app, pkce(), { email_change: 'true', max_age: '0', ...extra });
+const outcomeOf = (page: HttpPage) => ({
+  error: page.callback?.searchParams.get('error'),
+  description: page.callback?.searchParams.get('error_description'),
+});
+const change = (extra: Record<string, string> = {}) =>
+  authorizeUrl(tenant(), app, pkce(), { email_change: 'true', max_age: '0', ...extra });
 
 test('a silent login cannot change an email: email_change_not_interactive', async () => {
   const user = await createUser(tenant(), 'silent');
   const browser = new HttpBrowser(tenant().httpUrl);
-  expect((await signInAt(browser, authorizeUrl(tenant(), app, pkce()), user.email)).callback?.searchParams.get('code')).toEqual(expect.any(String));
+  expect(
+    (await signInAt(browser, authorizeUrl(tenant(), app, pkce()), user.email)).callback?.searchParams.get('code'),
+  ).toEqual(expect.any(String));
   const page = await browser.open(authorizeUrl(tenant(), app, pkce(), { email_change: 'true', prompt: 'none' }));
   expect(outcomeOf(page)).toEqual({ error: 'access_denied', description: 'email_change_not_interactive' });
 });
@@ -28,7 +43,12 @@ test('a silent login cannot change an email: email_change_not_interactive', asyn
 test('a Google user (the stand-in button) gets email_change_unsupported_identity', async () => {
   const browser = new HttpBrowser(tenant().httpUrl);
   const login = await browser.open(change());
-  const chooser = await browser.open(new URL(`/u/login/google-oauth2?state=${encodeURIComponent(login.url.searchParams.get('state') as string)}`, tenant().httpUrl));
+  const chooser = await browser.open(
+    new URL(
+      `/u/login/google-oauth2?state=${encodeURIComponent(login.url.searchParams.get('state') as string)}`,
+      tenant().httpUrl,
+    ),
+  );
   expect(chooser.text).toContain('google-demo@example.com');
   const socialUser = tenant().state.users.find((u) => u.email === 'google-demo@example.com');
   const page = await browser.submit(chooser, { user_id: socialUser?.user_id as string });
@@ -44,8 +64,14 @@ test('opening the form spends no budget; three changes made in a day do: the fou
   }
   // Nothing was written to the user by showing the form four times.
   expect(tenant().state.users.find((u) => u.user_id === user.user_id)?.app_metadata).toEqual({});
-  const made = (minutesAgo: number, n: number) => ({ kind: 'change', change_id: `c${n}`, changed_at: new Date(Date.now() - minutesAgo * 60_000).toISOString() });
-  await management(tenant()).users.update(user.user_id, { app_metadata: { email_change_history: { c1: made(1, 1), c2: made(30, 2), c3: made(600, 3) } } });
+  const made = (minutesAgo: number, n: number) => ({
+    kind: 'change',
+    change_id: `c${n}`,
+    changed_at: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+  });
+  await management(tenant()).users.update(user.user_id, {
+    app_metadata: { email_change_history: { c1: made(1, 1), c2: made(30, 2), c3: made(600, 3) } },
+  });
   const fourth = await signInAt(new HttpBrowser(tenant().httpUrl), change(), user.email);
   expect(outcomeOf(fourth)).toEqual({ error: 'access_denied', description: 'email_change_rate_limited' });
 });
@@ -53,7 +79,9 @@ test('opening the form spends no budget; three changes made in a day do: the fou
 test('a session cookie alone does not open the form: without max_age=0 or prompt=login the app gets email_change_reauthentication_required', async () => {
   const user = await createUser(tenant(), 'cookie');
   const browser = new HttpBrowser(tenant().httpUrl);
-  expect((await signInAt(browser, authorizeUrl(tenant(), app, pkce()), user.email)).callback?.searchParams.get('code')).toEqual(expect.any(String));
+  expect(
+    (await signInAt(browser, authorizeUrl(tenant(), app, pkce()), user.email)).callback?.searchParams.get('code'),
+  ).toEqual(expect.any(String));
   // Seconds later, the same browser (the same session cookie), no fresh sign-in asked for.
   const page = await browser.open(authorizeUrl(tenant(), app, pkce(), { email_change: 'true' }));
   expect(outcomeOf(page)).toEqual({ error: 'access_denied', description: 'email_change_reauthentication_required' });
@@ -63,9 +91,16 @@ test('a user with a factor gets email_change_mfa_required; one redirect with max
   const user = await createUser(tenant(), 'factor');
   const secret = await enrolTotp(tenant(), user.user_id);
   const browser = new HttpBrowser(tenant().httpUrl);
-  expect(outcomeOf(await signInAt(browser, change(), user.email))).toEqual({ error: 'access_denied', description: 'email_change_mfa_required' });
+  expect(outcomeOf(await signInAt(browser, change(), user.email))).toEqual({
+    error: 'access_denied',
+    description: 'email_change_mfa_required',
+  });
 
-  const mfaPage = await signInAt(browser, authorizeUrl(tenant(), app, pkce(), { email_change: 'true', max_age: '0', acr_values: MFA, ui_locales: 'es' }), user.email);
+  const mfaPage = await signInAt(
+    browser,
+    authorizeUrl(tenant(), app, pkce(), { email_change: 'true', max_age: '0', acr_values: MFA, ui_locales: 'es' }),
+    user.email,
+  );
   expect(mfaPage.url.pathname).toBe('/u/mfa-otp');
   const form = await browser.submit(mfaPage, { code: totpCode(secret, Date.now()) });
   expect(form.url.pathname).toBe('/u/form');
@@ -89,12 +124,20 @@ test('while the form is under way, signing in again from the old login page lead
 test('broken settings get email_change_misconfigured, and only email changes are affected', async () => {
   const client = management(tenant());
   const action = tenant().state.actions.find((a) => a.action.name === 'email-change');
-  const secrets = Object.entries(action?.secretValues ?? {}).map(([name, value]) => ({ name, value: name === 'MAX_CHANGES_PER_DAY' ? 'many' : value }));
+  const secrets = Object.entries(action?.secretValues ?? {}).map(([name, value]) => ({
+    name,
+    value: name === 'MAX_CHANGES_PER_DAY' ? 'many' : value,
+  }));
   await client.actions.update(action?.action.id as string, { secrets });
   await client.actions.deploy(action?.action.id as string);
 
   const user = await createUser(tenant(), 'misconfigured');
   const browser = new HttpBrowser(tenant().httpUrl);
-  expect((await signInAt(browser, authorizeUrl(tenant(), app, pkce()), user.email)).callback?.searchParams.get('code')).toEqual(expect.any(String));
-  expect(outcomeOf(await signInAt(browser, change(), user.email))).toEqual({ error: 'access_denied', description: 'email_change_misconfigured' });
+  expect(
+    (await signInAt(browser, authorizeUrl(tenant(), app, pkce()), user.email)).callback?.searchParams.get('code'),
+  ).toEqual(expect.any(String));
+  expect(outcomeOf(await signInAt(browser, change(), user.email))).toEqual({
+    error: 'access_denied',
+    description: 'email_change_misconfigured',
+  });
 });

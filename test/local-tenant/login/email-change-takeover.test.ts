@@ -9,7 +9,15 @@ import type { LocalTenant, OutboxMessage } from '../../../local-tenant';
 import { ShiftableClock } from '../../helpers/email-change-browser';
 import { useDeployedLocalTenant } from '../../helpers/deployed-local-tenant';
 import { HttpBrowser, type HttpPage } from '../../helpers/http-browser';
-import { authorizeUrl, createApp, createUser, management, pkce, signInAt, type TestApp } from '../../helpers/login-apps';
+import {
+  authorizeUrl,
+  createApp,
+  createUser,
+  management,
+  pkce,
+  signInAt,
+  type TestApp,
+} from '../../helpers/login-apps';
 
 const clock = new ShiftableClock();
 const tenant = useDeployedLocalTenant({ now: clock.now });
@@ -21,13 +29,18 @@ afterEach(() => clock.reset());
 
 const outcomeOf = (page: HttpPage) => page.callback?.searchParams.get('error_description');
 const userOf = (t: LocalTenant, id: string) => t.state.users.find((u) => u.user_id === id);
-const outboxTo = (address: string): OutboxMessage[] => tenant().state.outbox.filter((m) => m.to.some((to) => to.email === address));
+const outboxTo = (address: string): OutboxMessage[] =>
+  tenant().state.outbox.filter((m) => m.to.some((to) => to.email === address));
 const codeFor = (address: string): string => (outboxTo(address).at(-1)?.dynamic_template_data as { code: string }).code;
 
 /** A browser that signed in afresh for an email change and sits on the form's first step. */
 async function atForm(email: string): Promise<{ browser: HttpBrowser; page: HttpPage }> {
   const browser = new HttpBrowser(tenant().httpUrl);
-  const page = await signInAt(browser, authorizeUrl(tenant(), app, pkce(), { email_change: 'true', max_age: '0' }), email);
+  const page = await signInAt(
+    browser,
+    authorizeUrl(tenant(), app, pkce(), { email_change: 'true', max_age: '0' }),
+    email,
+  );
   expect(page.url.pathname).toBe('/u/form');
   return { browser, page };
 }
@@ -39,7 +52,8 @@ async function atCodeStep(email: string, newAddress: string) {
   return { browser, page: codeStep };
 }
 
-const enterCode = (browser: HttpBrowser, page: HttpPage, code: string) => browser.submit(page, { code_en: code, action: 'next' });
+const enterCode = (browser: HttpBrowser, page: HttpPage, code: string) =>
+  browser.submit(page, { code_en: code, action: 'next' });
 
 test('a new password after the attacker reached the code step: the right code changes nothing, the owner keeps the address', async () => {
   const owner = await createUser(tenant(), 'remedy-password');

@@ -5,7 +5,16 @@ import { totpCode } from '../../../local-tenant/login/totp';
 import { TestClock } from '../../helpers/email-change-journeys';
 import { HttpBrowser } from '../../helpers/http-browser';
 import { useLocalTenant } from '../../helpers/local-tenant';
-import { authorizeUrl, createApp, createUser, enrolTotp, exchange, jwtPayload, pkce, signInAt } from '../../helpers/login-apps';
+import {
+  authorizeUrl,
+  createApp,
+  createUser,
+  enrolTotp,
+  exchange,
+  jwtPayload,
+  pkce,
+  signInAt,
+} from '../../helpers/login-apps';
 import { bindPostLoginActions } from '../../helpers/post-login-actions';
 
 const MFA = 'http://schemas.openid.net/pape/policies/2007/06/multi-factor';
@@ -34,7 +43,11 @@ test('acr_values asks for MFA: after the password the TOTP page, a wrong code re
   const user = await mfaUser('mfa');
   const browser = new HttpBrowser(tenant().httpUrl);
   const challenge = pkce();
-  const page = await signInAt(browser, authorizeUrl(tenant(), app, challenge, { acr_values: MFA, max_age: '0' }), user.email);
+  const page = await signInAt(
+    browser,
+    authorizeUrl(tenant(), app, challenge, { acr_values: MFA, max_age: '0' }),
+    user.email,
+  );
   expect(page.url.pathname).toBe('/u/mfa-otp');
   expect(page.text).toContain('Enter the 6-digit code your authenticator app shows for this account.');
   const right = totpCode(user.secret, clock.now());
@@ -70,7 +83,9 @@ test('the session keeps the MFA with its time: a later login of the same session
   const page = await signInAt(browser, authorizeUrl(tenant(), app, pkce(), { acr_values: MFA }), user.email);
   clock.advance(40);
   const mfaAt = new Date(clock.now()).toISOString();
-  expect((await browser.submit(page, { code: totpCode(user.secret, clock.now()) })).callback?.searchParams.get('code')).toEqual(expect.any(String));
+  expect(
+    (await browser.submit(page, { code: totpCode(user.secret, clock.now()) })).callback?.searchParams.get('code'),
+  ).toEqual(expect.any(String));
   clock.advance(30);
   const later = await browser.open(authorizeUrl(tenant(), app, pkce(), { show: 'methods' }));
   expect(JSON.parse(later.callback?.searchParams.get('error_description') as string)).toEqual([
@@ -83,8 +98,20 @@ test('no challenge without acr_values, nor for a user without a factor; prompt=n
   const app = await createApp(tenant());
   const withFactor = await mfaUser('no-acr');
   const plain = await createUser(tenant(), 'no-factor');
-  expect((await signInAt(new HttpBrowser(tenant().httpUrl), authorizeUrl(tenant(), app, pkce()), withFactor.email)).callback?.searchParams.get('code')).toEqual(expect.any(String));
-  expect((await signInAt(new HttpBrowser(tenant().httpUrl), authorizeUrl(tenant(), app, pkce(), { acr_values: MFA }), plain.email)).callback?.searchParams.get('code')).toEqual(expect.any(String));
+  expect(
+    (
+      await signInAt(new HttpBrowser(tenant().httpUrl), authorizeUrl(tenant(), app, pkce()), withFactor.email)
+    ).callback?.searchParams.get('code'),
+  ).toEqual(expect.any(String));
+  expect(
+    (
+      await signInAt(
+        new HttpBrowser(tenant().httpUrl),
+        authorizeUrl(tenant(), app, pkce(), { acr_values: MFA }),
+        plain.email,
+      )
+    ).callback?.searchParams.get('code'),
+  ).toEqual(expect.any(String));
   const browser = new HttpBrowser(tenant().httpUrl);
   await signInAt(browser, authorizeUrl(tenant(), app, pkce()), withFactor.email);
   const silent = await browser.open(authorizeUrl(tenant(), app, pkce(), { acr_values: MFA, prompt: 'none' }));

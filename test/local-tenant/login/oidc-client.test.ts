@@ -6,19 +6,34 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as oidc from 'openid-client';
 import { useLocalTenant } from '../../helpers/local-tenant';
 import { HttpBrowser } from '../../helpers/http-browser';
-import { APP_CALLBACK, authorizeUrl, createApp, createUser, exchange, pkce, signInAt, type TestApp } from '../../helpers/login-apps';
+import {
+  APP_CALLBACK,
+  authorizeUrl,
+  createApp,
+  createUser,
+  exchange,
+  pkce,
+  signInAt,
+  type TestApp,
+} from '../../helpers/login-apps';
 
 const tenant = useLocalTenant();
 
 async function discover(app: TestApp, auth = oidc.None()): Promise<oidc.Configuration> {
-  const config = await oidc.discovery(new URL(tenant().httpUrl), app.clientId, undefined, auth, { execute: [oidc.allowInsecureRequests] });
+  const config = await oidc.discovery(new URL(tenant().httpUrl), app.clientId, undefined, auth, {
+    execute: [oidc.allowInsecureRequests],
+  });
   // Check the ID token's signature with the keys of jwks_uri, not only the TLS-less response it came in.
   oidc.enableNonRepudiationChecks(config);
   return config;
 }
 
 /** Signs in through the pages with openid-client's authorization URL; returns the callback URL. */
-async function callbackFor(config: oidc.Configuration, email: string, checks: { verifier: string; state: string; nonce: string }): Promise<URL> {
+async function callbackFor(
+  config: oidc.Configuration,
+  email: string,
+  checks: { verifier: string; state: string; nonce: string },
+): Promise<URL> {
   const url = oidc.buildAuthorizationUrl(config, {
     redirect_uri: APP_CALLBACK,
     scope: 'openid email profile',
@@ -67,13 +82,24 @@ test('the code flow with PKCE: an ID token signed with a JWKS key, for this clie
     expectedNonce: checks.nonce,
   });
   const claims = tokens.claims();
-  expect(claims).toMatchObject({ iss: `${tenant().httpUrl}/`, aud: app.clientId, sub: user.user_id, email: user.email, email_verified: true, nonce: checks.nonce });
+  expect(claims).toMatchObject({
+    iss: `${tenant().httpUrl}/`,
+    aud: app.clientId,
+    sub: user.user_id,
+    email: user.email,
+    email_verified: true,
+    nonce: checks.nonce,
+  });
   expect(claims?.auth_time).toBeGreaterThanOrEqual(before);
   expect((claims?.exp as number) - (claims?.iat as number)).toBe(36000);
 
   // A second, independent verifier: jose against the published JWKS.
   const jwks = createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri as string));
-  const verified = await jwtVerify(tokens.id_token as string, jwks, { issuer: `${tenant().httpUrl}/`, audience: app.clientId, algorithms: ['RS256'] });
+  const verified = await jwtVerify(tokens.id_token as string, jwks, {
+    issuer: `${tenant().httpUrl}/`,
+    audience: app.clientId,
+    algorithms: ['RS256'],
+  });
   expect(verified.payload.sub).toBe(user.user_id);
   expect(verified.protectedHeader.kid).toEqual(expect.any(String));
 
@@ -87,7 +113,13 @@ test('a confidential client exchanges with its secret; a wrong secret gets 401 a
   const checks = newChecks();
   const wrong = await discover(app, oidc.ClientSecretPost('not-the-secret'));
   const callback = await callbackFor(wrong, user.email, checks);
-  const refused = await oidc.authorizationCodeGrant(wrong, callback, { pkceCodeVerifier: checks.verifier, expectedState: checks.state, expectedNonce: checks.nonce }).catch((e: unknown) => e);
+  const refused = await oidc
+    .authorizationCodeGrant(wrong, callback, {
+      pkceCodeVerifier: checks.verifier,
+      expectedState: checks.state,
+      expectedNonce: checks.nonce,
+    })
+    .catch((e: unknown) => e);
   expect(refused).toMatchObject({ status: 401, error: 'access_denied', error_description: 'Unauthorized' });
 
   const right = await discover(app, oidc.ClientSecretPost(app.clientSecret));
@@ -104,7 +136,14 @@ test('a redirect_uri that is not exactly a callback of the client gets an error 
   const app = await createApp(tenant());
   const browser = new HttpBrowser(tenant().httpUrl);
   const scripted = 'http://evil.test/"><script>alert(1)</script>';
-  for (const redirectUri of ['http://evil.test/callback', `${APP_CALLBACK}/more`, `${APP_CALLBACK}?next=http://evil.test`, 'http://APP.test/callback', scripted, '']) {
+  for (const redirectUri of [
+    'http://evil.test/callback',
+    `${APP_CALLBACK}/more`,
+    `${APP_CALLBACK}?next=http://evil.test`,
+    'http://APP.test/callback',
+    scripted,
+    '',
+  ]) {
     const url = authorizeUrl(tenant(), app, pkce(), { redirect_uri: redirectUri });
     const response = await browser.request(url);
     expect(response.status).toBe(400);
@@ -117,7 +156,9 @@ test('a redirect_uri that is not exactly a callback of the client gets an error 
       expect(text).not.toContain('<script>alert(1)');
     }
   }
-  const unknown = await browser.request(authorizeUrl(tenant(), { clientId: 'no-such-client', clientSecret: '' }, pkce()));
+  const unknown = await browser.request(
+    authorizeUrl(tenant(), { clientId: 'no-such-client', clientSecret: '' }, pkce()),
+  );
   expect(unknown.status).toBe(400);
   expect(unknown.headers.get('location')).toBeNull();
 });
@@ -130,12 +171,25 @@ test('a wrong PKCE verifier is refused, and the code is spent: the right verifie
   const callback = await callbackFor(config, user.email, checks);
 
   const wrong = await oidc
-    .authorizationCodeGrant(config, callback, { pkceCodeVerifier: oidc.randomPKCECodeVerifier(), expectedState: checks.state, expectedNonce: checks.nonce })
+    .authorizationCodeGrant(config, callback, {
+      pkceCodeVerifier: oidc.randomPKCECodeVerifier(),
+      expectedState: checks.state,
+      expectedNonce: checks.nonce,
+    })
     .catch((e: unknown) => e);
-  expect(wrong).toMatchObject({ status: 403, error: 'invalid_grant', error_description: 'Failed to verify code verifier' });
+  expect(wrong).toMatchObject({
+    status: 403,
+    error: 'invalid_grant',
+    error_description: 'Failed to verify code verifier',
+  });
 
-  const right = await exchange(tenant(), app, callback.searchParams.get('code') as string, { code_verifier: checks.verifier });
-  expect(right).toEqual({ status: 403, body: { error: 'invalid_grant', error_description: 'Invalid authorization code' } });
+  const right = await exchange(tenant(), app, callback.searchParams.get('code') as string, {
+    code_verifier: checks.verifier,
+  });
+  expect(right).toEqual({
+    status: 403,
+    body: { error: 'invalid_grant', error_description: 'Invalid authorization code' },
+  });
 });
 
 test('a code works once; presented again it is refused and the access token issued for it stops working', async () => {
@@ -147,27 +201,38 @@ test('a code works once; presented again it is refused and the access token issu
 
   const first = await exchange(tenant(), app, code, { code_verifier: challenge.verifier });
   expect(first.status).toBe(200);
-  const userinfo = () => fetch(`${tenant().httpUrl}/userinfo`, { headers: { authorization: `Bearer ${String(first.body.access_token)}` } });
+  const userinfo = () =>
+    fetch(`${tenant().httpUrl}/userinfo`, { headers: { authorization: `Bearer ${String(first.body.access_token)}` } });
   expect((await userinfo()).status).toBe(200);
 
   const second = await exchange(tenant(), app, code, { code_verifier: challenge.verifier });
-  expect(second).toEqual({ status: 403, body: { error: 'invalid_grant', error_description: 'Invalid authorization code' } });
+  expect(second).toEqual({
+    status: 403,
+    body: { error: 'invalid_grant', error_description: 'Invalid authorization code' },
+  });
   expect((await userinfo()).status).toBe(401);
 });
 
-test("a code is only good for its client and its redirect_uri", async () => {
+test('a code is only good for its client and its redirect_uri', async () => {
   const app = await createApp(tenant());
   const other = await createApp(tenant());
   const user = await createUser(tenant(), 'binding');
   const challenge = pkce();
   const browser = new HttpBrowser(tenant().httpUrl);
   let page = await signInAt(browser, authorizeUrl(tenant(), app, challenge), user.email);
-  expect(await exchange(tenant(), other, page.callback?.searchParams.get('code') as string, { code_verifier: challenge.verifier })).toEqual({
+  expect(
+    await exchange(tenant(), other, page.callback?.searchParams.get('code') as string, {
+      code_verifier: challenge.verifier,
+    }),
+  ).toEqual({
     status: 403,
     body: { error: 'invalid_grant', error_description: 'Invalid authorization code' },
   });
   page = await browser.open(authorizeUrl(tenant(), app, challenge));
-  const wrongRedirect = await exchange(tenant(), app, page.callback?.searchParams.get('code') as string, { code_verifier: challenge.verifier, redirect_uri: 'http://app.test/other' });
+  const wrongRedirect = await exchange(tenant(), app, page.callback?.searchParams.get('code') as string, {
+    code_verifier: challenge.verifier,
+    redirect_uri: 'http://app.test/other',
+  });
   expect(wrongRedirect.status).toBe(403);
   expect(wrongRedirect.body.error).toBe('invalid_grant');
 });

@@ -27,10 +27,16 @@ const describeEvent = `exports.onExecutePostLogin = async (event, api) => {
 };`;
 
 test('the event holds the authorization request, the methods of the session with ISO times, the user, the client and the secrets', async () => {
-  await bindPostLoginActions(tenant(), [{ name: 'describe-event', code: describeEvent, secrets: { GREETING: 'hola' } }]);
+  await bindPostLoginActions(tenant(), [
+    { name: 'describe-event', code: describeEvent, secrets: { GREETING: 'hola' } },
+  ]);
   const app = await createApp(tenant());
   const user = await createUser(tenant(), 'event');
-  const page = await signInAt(new HttpBrowser(tenant().httpUrl), authorizeUrl(tenant(), app, pkce(), { email_change: 'true', ui_locales: 'es en', prompt: 'login' }), user.email);
+  const page = await signInAt(
+    new HttpBrowser(tenant().httpUrl),
+    authorizeUrl(tenant(), app, pkce(), { email_change: 'true', ui_locales: 'es en', prompt: 'login' }),
+    user.email,
+  );
   expect(page.callback?.searchParams.get('error')).toBe('access_denied');
   expect(page.callback?.searchParams.get('state')).toBe('app-state-123');
   expect(JSON.parse(page.callback?.searchParams.get('error_description') as string)).toEqual({
@@ -105,7 +111,9 @@ test('a form cannot show on a silent login: interaction_required; a form the ten
   const app = await createApp(tenant());
   const user = await createUser(tenant(), 'render');
   const browser = new HttpBrowser(tenant().httpUrl);
-  expect((await signInAt(browser, authorizeUrl(tenant(), app, pkce()), user.email)).callback?.searchParams.get('code')).toEqual(expect.any(String));
+  expect(
+    (await signInAt(browser, authorizeUrl(tenant(), app, pkce()), user.email)).callback?.searchParams.get('code'),
+  ).toEqual(expect.any(String));
   const silent = await browser.open(authorizeUrl(tenant(), app, pkce(), { prompt: 'none', render: 'yes' }));
   expect(silent.callback?.searchParams.get('error')).toBe('interaction_required');
   const missing = await browser.open(authorizeUrl(tenant(), app, pkce(), { render: 'yes' }));
@@ -118,6 +126,11 @@ test('with no Action bound, a login ends with a code', async () => {
   await bindPostLoginActions(tenant(), []);
   const app = await createApp(tenant());
   const user = await createUser(tenant(), 'plain');
-  const page = await signInAt(new HttpBrowser(tenant().httpUrl), authorizeUrl(tenant(), app, pkce()), user.email, PASSWORD);
+  const page = await signInAt(
+    new HttpBrowser(tenant().httpUrl),
+    authorizeUrl(tenant(), app, pkce()),
+    user.email,
+    PASSWORD,
+  );
   expect(page.callback?.searchParams.get('code')).toEqual(expect.any(String));
 });

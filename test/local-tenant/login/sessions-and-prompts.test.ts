@@ -37,7 +37,11 @@ test('prompt=none without a session: login_required at the callback, with the st
   const page = await new HttpBrowser(tenant().httpUrl).open(authorizeUrl(tenant(), app, pkce(), { prompt: 'none' }));
   expect(page.hops).toHaveLength(2);
   expect(page.callback?.origin + (page.callback?.pathname ?? '')).toBe(APP_CALLBACK);
-  expect(Object.fromEntries(page.callback?.searchParams ?? [])).toEqual({ error: 'login_required', error_description: 'Login required', state: 'app-state-123' });
+  expect(Object.fromEntries(page.callback?.searchParams ?? [])).toEqual({
+    error: 'login_required',
+    error_description: 'Login required',
+    state: 'app-state-123',
+  });
 });
 
 test('with a session, prompt=none and a plain login get a code without the login page; auth_time stays the sign-in time', async () => {
@@ -65,7 +69,9 @@ test('max_age is measured from the last sign-in: older shows the login page, you
 
   const challenge = pkce();
   const again = await signInAt(browser, authorizeUrl(tenant(), app, challenge, { max_age: '0' }), user.email);
-  const tokens = await exchange(tenant(), app, again.callback?.searchParams.get('code') as string, { code_verifier: challenge.verifier });
+  const tokens = await exchange(tenant(), app, again.callback?.searchParams.get('code') as string, {
+    code_verifier: challenge.verifier,
+  });
   expect(jwtPayload(tokens.body.id_token).auth_time).toBe(Math.floor(clock.now() / 1000));
 });
 
@@ -74,12 +80,16 @@ test('prompt=login shows the login page even with a fresh session; max_age that 
   expect((await browser.open(authorizeUrl(tenant(), app, pkce(), { prompt: 'login' }))).url.pathname).toBe('/u/login');
   const bad = await browser.open(authorizeUrl(tenant(), app, pkce(), { max_age: 'soon' }));
   expect(bad.callback?.searchParams.get('error')).toBe('invalid_request');
-  expect(bad.callback?.searchParams.get('error_description')).toBe('max_age must be a whole number of seconds, got "soon".');
+  expect(bad.callback?.searchParams.get('error_description')).toBe(
+    'max_age must be a whole number of seconds, got "soon".',
+  );
 });
 
 test("changing the user's email ends their session: the next silent login gets login_required", async () => {
   const { app, user, browser } = await signedInBrowser('email-change');
-  expect((await browser.open(authorizeUrl(tenant(), app, pkce(), { prompt: 'none' }))).callback?.searchParams.get('code')).toEqual(expect.any(String));
+  expect(
+    (await browser.open(authorizeUrl(tenant(), app, pkce(), { prompt: 'none' }))).callback?.searchParams.get('code'),
+  ).toEqual(expect.any(String));
   await management(tenant()).users.update(user.user_id, { email: `moved.${user.email}` });
   const after = await browser.open(authorizeUrl(tenant(), app, pkce(), { prompt: 'none' }));
   expect(after.callback?.searchParams.get('error')).toBe('login_required');
@@ -93,29 +103,42 @@ test('an authorization code expires one minute after it is issued', async () => 
   const late = pkce();
   const page = await signInAt(browser, authorizeUrl(tenant(), app, late), user.email);
   clock.advance(61);
-  expect(await exchange(tenant(), app, page.callback?.searchParams.get('code') as string, { code_verifier: late.verifier })).toEqual({
+  expect(
+    await exchange(tenant(), app, page.callback?.searchParams.get('code') as string, { code_verifier: late.verifier }),
+  ).toEqual({
     status: 403,
     body: { error: 'invalid_grant', error_description: 'Invalid authorization code' },
   });
   const onTime = pkce();
   const fresh = await browser.open(authorizeUrl(tenant(), app, onTime));
   clock.advance(59);
-  expect((await exchange(tenant(), app, fresh.callback?.searchParams.get('code') as string, { code_verifier: onTime.verifier })).status).toBe(200);
+  expect(
+    (
+      await exchange(tenant(), app, fresh.callback?.searchParams.get('code') as string, {
+        code_verifier: onTime.verifier,
+      })
+    ).status,
+  ).toBe(200);
 });
 
 test('logout: a returnTo that is not allowed signs nobody out; an allowed one ends the session and redirects', async () => {
   const { app, browser } = await signedInBrowser('logout');
-  const logout = (returnTo: string) => browser.request(`${tenant().httpUrl}/v2/logout?client_id=${app.clientId}&returnTo=${encodeURIComponent(returnTo)}`);
+  const logout = (returnTo: string) =>
+    browser.request(`${tenant().httpUrl}/v2/logout?client_id=${app.clientId}&returnTo=${encodeURIComponent(returnTo)}`);
   const refused = await logout('http://evil.test/');
   expect(refused.status).toBe(400);
   expect(refused.headers.get('location')).toBeNull();
   expect(await refused.text()).toContain('is not one of the Allowed Logout URLs');
-  expect((await browser.open(authorizeUrl(tenant(), app, pkce(), { prompt: 'none' }))).callback?.searchParams.get('code')).toEqual(expect.any(String));
+  expect(
+    (await browser.open(authorizeUrl(tenant(), app, pkce(), { prompt: 'none' }))).callback?.searchParams.get('code'),
+  ).toEqual(expect.any(String));
 
   const allowed = await logout(`${APP_LOGOUT_RETURN}?from=test`);
   expect(allowed.status).toBe(302);
   expect(allowed.headers.get('location')).toBe(`${APP_LOGOUT_RETURN}?from=test`);
-  expect((await browser.open(authorizeUrl(tenant(), app, pkce(), { prompt: 'none' }))).callback?.searchParams.get('error')).toBe('login_required');
+  expect(
+    (await browser.open(authorizeUrl(tenant(), app, pkce(), { prompt: 'none' }))).callback?.searchParams.get('error'),
+  ).toBe('login_required');
 });
 
 test('ui_locales=es: the login page and its errors are in Spanish; an unknown language falls back to English', async () => {
@@ -144,7 +167,9 @@ test('ten wrong passwords in a row block the account here, even for the right pa
   expect(blocked.status).toBe(429);
   expect(blocked.callback).toBeUndefined();
   expect(blocked.text).toContain('This account is blocked after too many failed sign-in attempts');
-  expect((await browser.submit(page, { username: other.email, password: PASSWORD })).callback?.searchParams.get('code')).toEqual(expect.any(String));
+  expect(
+    (await browser.submit(page, { username: other.email, password: PASSWORD })).callback?.searchParams.get('code'),
+  ).toEqual(expect.any(String));
 });
 
 test('a login belongs to the browser that started it: another browser with its state gets the error page', async () => {
@@ -159,7 +184,9 @@ test('a login belongs to the browser that started it: another browser with its s
   expect(stolen.callback).toBeUndefined();
   expect(stolen.text).toContain('This sign-in has expired or belongs to another browser.');
   // The victim's own login still works.
-  expect((await victim.submit(page, { username: user.email, password: PASSWORD })).callback?.searchParams.get('code')).toEqual(expect.any(String));
+  expect(
+    (await victim.submit(page, { username: user.email, password: PASSWORD })).callback?.searchParams.get('code'),
+  ).toEqual(expect.any(String));
 });
 
 test('the session cookie is HttpOnly and SameSite=Lax, and a new one is issued at sign-in', async () => {
@@ -180,5 +207,9 @@ test('a blocked user who knows the password reaches the app as unauthorized "use
   const user = await createUser(tenant(), 'blocked');
   await management(tenant()).users.update(user.user_id, { blocked: true });
   const page = await signInAt(new HttpBrowser(tenant().httpUrl), authorizeUrl(tenant(), app, pkce()), user.email);
-  expect(Object.fromEntries(page.callback?.searchParams ?? [])).toEqual({ error: 'unauthorized', error_description: 'user is blocked', state: 'app-state-123' });
+  expect(Object.fromEntries(page.callback?.searchParams ?? [])).toEqual({
+    error: 'unauthorized',
+    error_description: 'user is blocked',
+    state: 'app-state-123',
+  });
 });

@@ -9,18 +9,31 @@ const tenant = useLocalTenant();
 const client = () => managementClient(tenant());
 
 async function sendgridConnection(name: string) {
-  return client().flows.vault.connections.create({ name, app_id: 'SENDGRID', setup: { type: 'API_KEY', api_key: 'SG.local-test-key-value' } } as Management.CreateFlowsVaultConnectionRequestContent);
+  return client().flows.vault.connections.create({
+    name,
+    app_id: 'SENDGRID',
+    setup: { type: 'API_KEY', api_key: 'SG.local-test-key-value' },
+  } as Management.CreateFlowsVaultConnectionRequestContent);
 }
 
 async function httpConnection(name: string) {
-  return client().flows.vault.connections.create({ name, app_id: 'HTTP', setup: { type: 'BEARER', token: 'SG.local-test-key-value' } } as Management.CreateFlowsVaultConnectionRequestContent);
+  return client().flows.vault.connections.create({
+    name,
+    app_id: 'HTTP',
+    setup: { type: 'BEARER', token: 'SG.local-test-key-value' },
+  } as Management.CreateFlowsVaultConnectionRequestContent);
 }
 
 const sendAction = (connectionId: string) => ({
   id: 'send',
   type: 'HTTP',
   action: 'SEND_REQUEST',
-  params: { connection_id: connectionId, url: 'https://api.sendgrid.com/v3/mail/send', method: 'POST', payload: { personalizations: [{ to: [{ email: '{{vars.x}}' }] }] } },
+  params: {
+    connection_id: connectionId,
+    url: 'https://api.sendgrid.com/v3/mail/send',
+    method: 'POST',
+    payload: { personalizations: [{ to: [{ email: '{{vars.x}}' }] }] },
+  },
 });
 
 test('a vault connection setup is stored but never returned', async () => {
@@ -28,14 +41,25 @@ test('a vault connection setup is stored but never returned', async () => {
   expect(created).toMatchObject({ name: 'vault-secret', app_id: 'SENDGRID', ready: true });
   const fetched = await client().flows.vault.connections.get(created.id as string);
   const listed = await client().flows.vault.connections.list();
-  for (const shown of [created, fetched, listed.data]) expect(JSON.stringify(shown)).not.toContain('SG.local-test-key-value');
-  expect(tenant().state.vaultConnections.find((c) => c.connection.id === created.id)?.setup).toEqual({ type: 'API_KEY', api_key: 'SG.local-test-key-value' });
+  for (const shown of [created, fetched, listed.data])
+    expect(JSON.stringify(shown)).not.toContain('SG.local-test-key-value');
+  expect(tenant().state.vaultConnections.find((c) => c.connection.id === created.id)?.setup).toEqual({
+    type: 'API_KEY',
+    api_key: 'SG.local-test-key-value',
+  });
 });
 
 test('a flow whose connection_id names no vault connection is refused, saying why', async () => {
-  const error = await managementError(client().flows.create({ name: 'dangling', actions: [sendAction('email-change-sendgrid-http')] } as Management.CreateFlowRequestContent));
+  const error = await managementError(
+    client().flows.create({
+      name: 'dangling',
+      actions: [sendAction('email-change-sendgrid-http')],
+    } as Management.CreateFlowRequestContent),
+  );
   expect(error.statusCode).toBe(400);
-  expect(error.body.message).toContain('actions.0.params.connection_id is "email-change-sendgrid-http", which is no vault connection of this tenant');
+  expect(error.body.message).toContain(
+    'actions.0.params.connection_id is "email-change-sendgrid-http", which is no vault connection of this tenant',
+  );
   expect(error.body.message).toContain("Auth0's behaviour for this is undocumented");
   expect(tenant().state.flows.map((f) => f.name)).not.toContain('dangling');
 });
@@ -50,23 +74,49 @@ test('a connection_id in a condition branch is checked too, and must be of the a
     id: 'branch',
     type: 'FLOW',
     action: 'BOOLEAN_CONDITION',
-    params: { if: { operator: 'AND', operands: [{ operator: 'EQ', operands: ['1', '1'] }] }, then: [sendAction('nothing-here')], else: [] },
+    params: {
+      if: { operator: 'AND', operands: [{ operator: 'EQ', operands: ['1', '1'] }] },
+      then: [sendAction('nothing-here')],
+      else: [],
+    },
   };
-  const dangling = await managementError(client().flows.create({ name: 'nested', actions: [nested] } as Management.CreateFlowRequestContent));
+  const dangling = await managementError(
+    client().flows.create({ name: 'nested', actions: [nested] } as Management.CreateFlowRequestContent),
+  );
   expect(dangling.body.message).toContain('actions.0.params.then.0.params.connection_id');
-  const wrongApp = await managementError(client().flows.create({ name: 'wrong-app', actions: [sendAction(auth0.id as string)] } as Management.CreateFlowRequestContent));
+  const wrongApp = await managementError(
+    client().flows.create({
+      name: 'wrong-app',
+      actions: [sendAction(auth0.id as string)],
+    } as Management.CreateFlowRequestContent),
+  );
   expect(wrongApp.statusCode).toBe(400);
   expect(wrongApp.body.message).toContain('needs a HTTP vault connection');
 });
 
 test('a form whose flow_id names no flow is refused; with a real flow it is stored, listed lean and read whole', async () => {
   const connection = await httpConnection('for-form');
-  const flow = await client().flows.create({ name: 'send', actions: [sendAction(connection.id as string)] } as Management.CreateFlowRequestContent);
+  const flow = await client().flows.create({
+    name: 'send',
+    actions: [sendAction(connection.id as string)],
+  } as Management.CreateFlowRequestContent);
   const nodes = (flowId: string) => [{ id: 'run', type: 'FLOW', config: { flow_id: flowId, next_node: '$ending' } }];
-  const error = await managementError(client().forms.create({ name: 'bad form', start: { next_node: 'run' }, nodes: nodes('send'), ending: {} } as Management.CreateFormRequestContent));
+  const error = await managementError(
+    client().forms.create({
+      name: 'bad form',
+      start: { next_node: 'run' },
+      nodes: nodes('send'),
+      ending: {},
+    } as Management.CreateFormRequestContent),
+  );
   expect(error.statusCode).toBe(400);
   expect(error.body.message).toContain('nodes.0.config.flow_id is "send", which is no flow of this tenant');
-  const form = await client().forms.create({ name: 'good form', start: { next_node: 'run' }, nodes: nodes(flow.id as string), ending: { resume_flow: true } } as Management.CreateFormRequestContent);
+  const form = await client().forms.create({
+    name: 'good form',
+    start: { next_node: 'run' },
+    nodes: nodes(flow.id as string),
+    ending: { resume_flow: true },
+  } as Management.CreateFormRequestContent);
   expect(form.id).toMatch(/^ap_/);
   const listed = await client().forms.list();
   expect(listed.data.find((f) => f.id === form.id)).not.toHaveProperty('nodes');
@@ -78,7 +128,11 @@ test('a form whose flow_id names no flow is refused; with a real flow it is stor
 
 test('pagination: every flow exactly once, then empty pages past the end', async () => {
   const connection = await httpConnection('for-paging');
-  for (let i = 0; i < 5; i++) await client().flows.create({ name: `paged-${i}`, actions: [sendAction(connection.id as string)] } as Management.CreateFlowRequestContent);
+  for (let i = 0; i < 5; i++)
+    await client().flows.create({
+      name: `paged-${i}`,
+      actions: [sendAction(connection.id as string)],
+    } as Management.CreateFlowRequestContent);
   const names: string[] = [];
   let page = await client().flows.list({ per_page: 2 });
   for (;;) {
@@ -86,7 +140,13 @@ test('pagination: every flow exactly once, then empty pages past the end', async
     if (!page.hasNextPage()) break;
     page = await page.getNextPage();
   }
-  expect(names.filter((n) => n.startsWith('paged-')).sort()).toEqual(['paged-0', 'paged-1', 'paged-2', 'paged-3', 'paged-4']);
+  expect(names.filter((n) => n.startsWith('paged-')).sort()).toEqual([
+    'paged-0',
+    'paged-1',
+    'paged-2',
+    'paged-3',
+    'paged-4',
+  ]);
   expect(new Set(names).size).toBe(names.length);
   expect((await client().flows.list({ page: 50, per_page: 2 })).data).toEqual([]);
 });
@@ -95,7 +155,11 @@ test('client grants page by checkpoint (from/take) until next is absent', async 
   const t = tenant();
   for (let i = 0; i < 3; i++) {
     const app = await client().clients.create({ name: `grant-${i}`, app_type: 'non_interactive' });
-    await client().clientGrants.create({ client_id: app.client_id as string, audience: `https://${t.domain}/api/v2/`, scope: ['read:users'] });
+    await client().clientGrants.create({
+      client_id: app.client_id as string,
+      audience: `https://${t.domain}/api/v2/`,
+      scope: ['read:users'],
+    });
   }
   const ids: string[] = [];
   let pages = 0;
@@ -113,7 +177,8 @@ test('client grants page by checkpoint (from/take) until next is absent', async 
 
 test(`a tenant holds at most ${MAX_FLOWS_PER_TENANT} flows (docs/platform-facts.md §2)`, async () => {
   const existing = tenant().state.flows.length;
-  for (let i = existing; i < MAX_FLOWS_PER_TENANT; i++) await client().flows.create({ name: `limit-${i}`, actions: [] });
+  for (let i = existing; i < MAX_FLOWS_PER_TENANT; i++)
+    await client().flows.create({ name: `limit-${i}`, actions: [] });
   const error = await managementError(client().flows.create({ name: 'one too many', actions: [] }));
   expect(error.statusCode).toBe(403);
   expect(error.body.message).toBe(`A tenant can have at most ${MAX_FLOWS_PER_TENANT} flows; delete one first.`);

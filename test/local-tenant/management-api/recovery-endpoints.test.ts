@@ -8,8 +8,15 @@ const free = useLocalTenant();
 
 async function userWithHistory(email: string, changeId: string) {
   return managementClient(free()).users.create({
-    connection: CONNECTION, email, password: 'pw-search-1234',
-    app_metadata: { email_change_history: [{ kind: 'change', change_id: changeId }, { kind: 'change', change_id: 'Other-Id' }] } as never,
+    connection: CONNECTION,
+    email,
+    password: 'pw-search-1234',
+    app_metadata: {
+      email_change_history: [
+        { kind: 'change', change_id: changeId },
+        { kind: 'change', change_id: 'Other-Id' },
+      ],
+    } as never,
   });
 }
 
@@ -21,12 +28,18 @@ test('search finds app_metadata values nested in arrays, case-sensitively (docs 
   expect(await search('app_metadata.email_change_history.change_id:"id-a"')).toEqual([mine.user_id]);
   expect(await search('app_metadata.email_change_history.change_id:"Other-Id"')).toHaveLength(2);
   expect(await search('app_metadata.email_change_history.change_id:"other-id"')).toEqual([]);
-  expect(await search('app_metadata.email_change_history.change_id:"id-a" AND email:"SEARCH-A@example.test"')).toEqual([mine.user_id]);
+  expect(await search('app_metadata.email_change_history.change_id:"id-a" AND email:"SEARCH-A@example.test"')).toEqual([
+    mine.user_id,
+  ]);
 });
 
 test('password-change ticket: a URL for a database user; 404 for an unknown one', async () => {
   const client = managementClient(free());
-  const user = await client.users.create({ connection: CONNECTION, email: 'ticket@example.test', password: 'pw-ticket-1234' });
+  const user = await client.users.create({
+    connection: CONNECTION,
+    email: 'ticket@example.test',
+    password: 'pw-ticket-1234',
+  });
   const { ticket } = await client.tickets.changePassword({ user_id: user.user_id as string });
   expect(ticket).toMatch(new RegExp(`^https://${free().domain}/lo/reset\\?ticket=[A-Za-z0-9_-]{32}#$`));
   const unknown = await managementError(client.tickets.changePassword({ user_id: 'auth0|nobody' }));
@@ -36,8 +49,15 @@ test('password-change ticket: a URL for a database user; 404 for an unknown one'
 
 test('refresh tokens and sessions on a free plan: 403, Enterprise only', async () => {
   const client = managementClient(free());
-  const user = await client.users.create({ connection: CONNECTION, email: 'free-plan@example.test', password: 'pw-free-1234' });
-  for (const call of [client.users.refreshToken.delete(user.user_id as string), client.users.sessions.delete(user.user_id as string)]) {
+  const user = await client.users.create({
+    connection: CONNECTION,
+    email: 'free-plan@example.test',
+    password: 'pw-free-1234',
+  });
+  for (const call of [
+    client.users.refreshToken.delete(user.user_id as string),
+    client.users.sessions.delete(user.user_id as string),
+  ]) {
     const error = await managementError(call);
     expect(error.statusCode).toBe(403);
     expect(error.body.message).toContain('available on Enterprise plans only');
@@ -49,7 +69,11 @@ describe('on an Enterprise plan', () => {
 
   test('refresh tokens and sessions are deleted (204); an unknown user is 404', async () => {
     const client = managementClient(enterprise());
-    const user = await client.users.create({ connection: CONNECTION, email: 'ent-plan@example.test', password: 'pw-ent-1234' });
+    const user = await client.users.create({
+      connection: CONNECTION,
+      email: 'ent-plan@example.test',
+      password: 'pw-ent-1234',
+    });
     await expect(client.users.refreshToken.delete(user.user_id as string)).resolves.toBeUndefined();
     await expect(client.users.sessions.delete(user.user_id as string)).resolves.toBeUndefined();
     expect((await managementError(client.users.sessions.delete('auth0|nobody'))).statusCode).toBe(404);

@@ -9,7 +9,12 @@ const CONNECTION = 'Username-Password-Authentication';
 
 function deployClient(): ManagementClient {
   const t = tenant();
-  return new ManagementClient({ domain: t.domain, clientId: t.env.AUTH0_CLIENT_ID, clientSecret: t.env.AUTH0_CLIENT_SECRET, maxRetries: 0 });
+  return new ManagementClient({
+    domain: t.domain,
+    clientId: t.env.AUTH0_CLIENT_ID,
+    clientSecret: t.env.AUTH0_CLIENT_SECRET,
+    maxRetries: 0,
+  });
 }
 
 async function failure(promise: Promise<unknown>): Promise<ManagementError> {
@@ -38,7 +43,9 @@ test('PATCH to an address another user has: 400 with Auth0 message, and neither 
     message: 'The specified new email already exists',
     errorCode: 'auth0_idp_error',
   });
-  const emails = tenant().state.users.map((u) => u.email).sort();
+  const emails = tenant()
+    .state.users.map((u) => u.email)
+    .sort();
   expect(emails).toEqual(['alice@example.test', 'bob@example.test']);
 });
 
@@ -73,7 +80,11 @@ test('120 users paged 50 at a time come back each exactly once, then an empty pa
   const before = tenant().state.users.length;
   for (let i = 0; i < 120; i++) await createUser(`paged-${String(i).padStart(3, '0')}@bulk.test`);
   const seen: string[] = [];
-  let page = await client.users.list({ per_page: 50, include_totals: true, q: 'identities.connection:"Username-Password-Authentication"' });
+  let page = await client.users.list({
+    per_page: 50,
+    include_totals: true,
+    q: 'identities.connection:"Username-Password-Authentication"',
+  });
   let pages = 0;
   for (;;) {
     pages += 1;
@@ -97,9 +108,22 @@ test('120 users paged 50 at a time come back each exactly once, then an empty pa
 test('a token without update:users gets 403 insufficient_scope; its read still works', async () => {
   const admin = deployClient();
   const t = tenant();
-  const app = await admin.clients.create({ name: 'read-only app', app_type: 'non_interactive', grant_types: ['client_credentials'] });
-  await admin.clientGrants.create({ client_id: app.client_id as string, audience: `https://${t.domain}/api/v2/`, scope: ['read:users'] });
-  const readOnly = new ManagementClient({ domain: t.domain, clientId: app.client_id as string, clientSecret: app.client_secret as string, maxRetries: 0 });
+  const app = await admin.clients.create({
+    name: 'read-only app',
+    app_type: 'non_interactive',
+    grant_types: ['client_credentials'],
+  });
+  await admin.clientGrants.create({
+    client_id: app.client_id as string,
+    audience: `https://${t.domain}/api/v2/`,
+    scope: ['read:users'],
+  });
+  const readOnly = new ManagementClient({
+    domain: t.domain,
+    clientId: app.client_id as string,
+    clientSecret: app.client_secret as string,
+    maxRetries: 0,
+  });
   const erin = await createUser('erin@example.test');
   expect((await readOnly.users.get(erin.user_id as string)).email).toBe('erin@example.test');
   const error = await failure(readOnly.users.update(erin.user_id as string, { email: 'erin2@example.test' }));
@@ -116,7 +140,9 @@ test('a token without update:users gets 403 insufficient_scope; its read still w
 test('users-by-email is case-sensitive; search by email is not', async () => {
   const client = deployClient();
   await createUser('Frank@Example.test');
-  expect((await client.users.listUsersByEmail({ email: 'frank@example.test' })).map((u) => u.email)).toEqual(['frank@example.test']);
+  expect((await client.users.listUsersByEmail({ email: 'frank@example.test' })).map((u) => u.email)).toEqual([
+    'frank@example.test',
+  ]);
   expect(await client.users.listUsersByEmail({ email: 'Frank@Example.test' })).toEqual([]);
   const found = await client.users.list({ q: 'email:"FRANK@example.test"', search_engine: 'v3' });
   expect(found.data.map((u) => u.email)).toEqual(['frank@example.test']);
@@ -128,15 +154,24 @@ test('get and delete: an unknown user is 404 "The user does not exist."', async 
   await client.users.delete(gina.user_id as string);
   const error = await failure(client.users.get(gina.user_id as string));
   expect(error.statusCode).toBe(404);
-  expect(error.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'The user does not exist.', errorCode: 'inexistent_user' });
+  expect(error.body).toEqual({
+    statusCode: 404,
+    error: 'Not Found',
+    message: 'The user does not exist.',
+    errorCode: 'inexistent_user',
+  });
 });
 
 test('a property Auth0 does not accept is refused and changes nothing', async () => {
   const client = deployClient();
   const hank = await createUser('hank@example.test');
-  const error = await failure(client.users.update(hank.user_id as string, { email: 'hank2@example.test', colour: 'blue' } as never));
+  const error = await failure(
+    client.users.update(hank.user_id as string, { email: 'hank2@example.test', colour: 'blue' } as never),
+  );
   expect(error.statusCode).toBe(400);
-  expect((error.body as { message: string }).message).toBe("Payload validation error: 'Additional properties not allowed: colour'.");
+  expect((error.body as { message: string }).message).toBe(
+    "Payload validation error: 'Additional properties not allowed: colour'.",
+  );
   expect(tenant().state.users.find((u) => u.user_id === hank.user_id)?.email).toBe('hank@example.test');
 });
 
@@ -152,10 +187,17 @@ test('an endpoint the local tenant lacks: 404 naming the path', async () => {
     await fetch(`${t.httpsUrl}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: t.env.AUTH0_CLIENT_ID, client_secret: t.env.AUTH0_CLIENT_SECRET, audience: `https://${t.domain}/api/v2/` }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: t.env.AUTH0_CLIENT_ID,
+        client_secret: t.env.AUTH0_CLIENT_SECRET,
+        audience: `https://${t.domain}/api/v2/`,
+      }),
     })
   ).json();
-  const response = await fetch(`${t.httpsUrl}/api/v2/hooks`, { headers: { authorization: `Bearer ${(token as { access_token: string }).access_token}` } });
+  const response = await fetch(`${t.httpsUrl}/api/v2/hooks`, {
+    headers: { authorization: `Bearer ${(token as { access_token: string }).access_token}` },
+  });
   expect(response.status).toBe(404);
   expect(((await response.json()) as { message: string }).message).toContain('GET /api/v2/hooks');
 });

@@ -33,5 +33,7 @@ test('a hostile message is shown escaped, its HTML only inside a sandboxed frame
   expect(html).not.toContain('<script>');
   expect(html).not.toContain('<img src=x');
   expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
-  expect(html).toContain('<iframe sandbox="allow-same-origin" title="HTML body" srcdoc="&lt;p onclick=&quot;x()&quot;&gt;Hi&lt;/p&gt;&lt;script&gt;alert(3)&lt;/script&gt;"></iframe>');
+  expect(html).toContain(
+    '<iframe sandbox="allow-same-origin" title="HTML body" srcdoc="&lt;p onclick=&quot;x()&quot;&gt;Hi&lt;/p&gt;&lt;script&gt;alert(3)&lt;/script&gt;"></iframe>',
+  );
 });

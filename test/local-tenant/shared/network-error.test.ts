@@ -55,7 +55,11 @@ test('an untrusted certificate, from fetch and from node:https: how to trust the
     expect(networkErrorOf(fromFetch)?.kind).toBe('untrusted-certificate');
     expect(describeNetworkError(fromFetch, `localhost:${port}`)).toContain('. .local-tenant/env');
     const fromHttps = await failureOf(
-      new Promise((resolve, reject) => request(`https://localhost:${port}/`, (res) => resolve(res.statusCode)).on('error', reject).end()),
+      new Promise((resolve, reject) =>
+        request(`https://localhost:${port}/`, (res) => resolve(res.statusCode))
+          .on('error', reject)
+          .end(),
+      ),
     );
     expect(networkErrorOf(fromHttps)?.kind).toBe('untrusted-certificate');
   } finally {
@@ -72,7 +76,9 @@ test('a connection closed before the answer, and a server that never answers', a
     expect(networkErrorOf(reset)?.kind).toBe('reset');
     const timeout = await failureOf(fetch(`http://127.0.0.1:${silentPort}/`, { signal: AbortSignal.timeout(200) }));
     expect(networkErrorOf(timeout)?.kind).toBe('timeout');
-    expect(describeNetworkError(timeout, 'the tenant')).toBe('the tenant did not answer in time. Try again; check the address and the network.');
+    expect(describeNetworkError(timeout, 'the tenant')).toBe(
+      'the tenant did not answer in time. Try again; check the address and the network.',
+    );
   } finally {
     resetting.close();
     silent.close();

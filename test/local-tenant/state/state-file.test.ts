@@ -47,7 +47,7 @@ test('killed while writing a large state, the file is whole: the last written ge
   const stateDir = tempDir();
   // A seeded random delay, so that a failure replays.
   let seed = 20261121;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let round = 0; round < KILLS; round++) {
     const writer = startWriter(stateDir, 3);
     await writer.ready;
@@ -68,13 +68,27 @@ test('killed while writing a large state, the file is whole: the last written ge
 test('a restart keeps users, deployed config, outbox and credentials, even on another port; --reset starts clean', async () => {
   const options = testTenantOptions({ stateDir: tempDir() });
   const first = await startLocalTenant(options);
-  const management = new ManagementClient({ domain: first.domain, clientId: first.env.AUTH0_CLIENT_ID, clientSecret: first.env.AUTH0_CLIENT_SECRET, maxRetries: 0 });
-  await management.users.create({ connection: 'Username-Password-Authentication', email: 'kept@example.test', password: 'pw-123456' });
+  const management = new ManagementClient({
+    domain: first.domain,
+    clientId: first.env.AUTH0_CLIENT_ID,
+    clientSecret: first.env.AUTH0_CLIENT_SECRET,
+    maxRetries: 0,
+  });
+  await management.users.create({
+    connection: 'Username-Password-Authentication',
+    email: 'kept@example.test',
+    password: 'pw-123456',
+  });
   await management.clients.create({ name: 'kept app' });
   await sendgridClient(first.env).request({
     method: 'POST',
     url: '/v3/mail/send',
-    body: { from: { email: localSenderEmail(ROOT) }, personalizations: [{ to: [{ email: 'kept@example.test' }] }], subject: 'kept', content: [{ type: 'text/plain', value: 'v' }] },
+    body: {
+      from: { email: localSenderEmail(ROOT) },
+      personalizations: [{ to: [{ email: 'kept@example.test' }] }],
+      subject: 'kept',
+      content: [{ type: 'text/plain', value: 'v' }],
+    },
   });
   const env = first.env;
   await first.stop();
@@ -83,8 +97,15 @@ test('a restart keeps users, deployed config, outbox and credentials, even on an
   try {
     expect(second.env.AUTH0_CLIENT_SECRET).toBe(env.AUTH0_CLIENT_SECRET);
     expect(second.env.SENDGRID_API_KEY).toBe(env.SENDGRID_API_KEY);
-    const again = new ManagementClient({ domain: second.domain, clientId: second.env.AUTH0_CLIENT_ID, clientSecret: second.env.AUTH0_CLIENT_SECRET, maxRetries: 0 });
-    expect((await again.users.listUsersByEmail({ email: 'kept@example.test' })).map((u) => u.email)).toEqual(['kept@example.test']);
+    const again = new ManagementClient({
+      domain: second.domain,
+      clientId: second.env.AUTH0_CLIENT_ID,
+      clientSecret: second.env.AUTH0_CLIENT_SECRET,
+      maxRetries: 0,
+    });
+    expect((await again.users.listUsersByEmail({ email: 'kept@example.test' })).map((u) => u.email)).toEqual([
+      'kept@example.test',
+    ]);
     expect((await again.clients.list()).data.map((c) => c.name)).toContain('kept app');
     expect(second.state.outbox.map((m) => m.subject)).toEqual(['kept']);
   } finally {

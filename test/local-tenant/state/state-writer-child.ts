@@ -6,7 +6,10 @@ import { seedState } from '../../../local-tenant/state/seed';
 
 const USERS = 3000;
 const stateDir = process.argv[2] as string;
-const store = StateStore.open(stateDir, { reset: false, seed: () => seedState({ domain: 'localhost:1', nowMs: 0, plan: 'free', verifiedSenders: [] }) });
+const store = StateStore.open(stateDir, {
+  reset: false,
+  seed: () => seedState({ domain: 'localhost:1', nowMs: 0, plan: 'free', verifiedSenders: [] }),
+});
 store.mutate((state) => {
   for (let i = state.users.length; i < USERS; i++) {
     state.users.push({
@@ -16,7 +19,9 @@ store.mutate((state) => {
       name: 'x'.repeat(500),
       nickname: `user-${i}`,
       picture: '',
-      identities: [{ connection: 'Username-Password-Authentication', provider: 'auth0', user_id: String(i), isSocial: false }],
+      identities: [
+        { connection: 'Username-Password-Authentication', provider: 'auth0', user_id: String(i), isSocial: false },
+      ],
       app_metadata: {},
       user_metadata: {},
       created_at: '',

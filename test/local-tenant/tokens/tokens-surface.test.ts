@@ -26,7 +26,9 @@ test('client credentials: a Bearer token for 86,400 s with the granted scopes', 
   const { status, body } = await token(deployCredentials());
   expect(status).toBe(200);
   expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 86400 });
-  expect(String(body.scope).split(' ')).toEqual(expect.arrayContaining(['read:users', 'update:users', 'create:flows', 'update:forms']));
+  expect(String(body.scope).split(' ')).toEqual(
+    expect.arrayContaining(['read:users', 'update:users', 'create:flows', 'update:forms']),
+  );
 });
 
 test('a wrong secret: 401 access_denied "Unauthorized"', async () => {
@@ -38,14 +40,30 @@ test('a wrong secret: 401 access_denied "Unauthorized"', async () => {
 test('an audience that is no API of the tenant: 403 "Service not enabled within domain"', async () => {
   const { status, body } = await token({ ...deployCredentials(), audience: 'https://elsewhere.test/api/' });
   expect(status).toBe(403);
-  expect(body).toEqual({ error: 'access_denied', error_description: 'Service not enabled within domain: https://elsewhere.test/api/' });
+  expect(body).toEqual({
+    error: 'access_denied',
+    error_description: 'Service not enabled within domain: https://elsewhere.test/api/',
+  });
 });
 
 test('a client without a grant for the API: 403 naming the audience', async () => {
   const t = tenant();
-  const admin = new ManagementClient({ domain: t.domain, clientId: t.env.AUTH0_CLIENT_ID, clientSecret: t.env.AUTH0_CLIENT_SECRET, maxRetries: 0 });
-  const app = await admin.clients.create({ name: 'no grant', app_type: 'non_interactive', grant_types: ['client_credentials'] });
-  const { status, body } = await token({ ...deployCredentials(), client_id: app.client_id as string, client_secret: app.client_secret as string });
+  const admin = new ManagementClient({
+    domain: t.domain,
+    clientId: t.env.AUTH0_CLIENT_ID,
+    clientSecret: t.env.AUTH0_CLIENT_SECRET,
+    maxRetries: 0,
+  });
+  const app = await admin.clients.create({
+    name: 'no grant',
+    app_type: 'non_interactive',
+    grant_types: ['client_credentials'],
+  });
+  const { status, body } = await token({
+    ...deployCredentials(),
+    client_id: app.client_id as string,
+    client_secret: app.client_secret as string,
+  });
   expect(status).toBe(403);
   expect(body.error_description).toContain(`Client is not authorized to access "https://${t.domain}/api/v2/"`);
 });
@@ -69,14 +87,18 @@ test('the Management API refuses no token, a forged token and an expired one wit
   const forged = `${header}.${payload}.${'A'.repeat(43)}`;
   const refused = await fetch(users, { headers: { authorization: `Bearer ${forged}` } });
   expect(refused.status).toBe(401);
-  expect(((await refused.json()) as { message: string }).message).toBe('Invalid signature received for JSON Web Token validation');
+  expect(((await refused.json()) as { message: string }).message).toBe(
+    'Invalid signature received for JSON Web Token validation',
+  );
 
   expect((await fetch(users, { headers: { authorization: `Bearer ${valid}` } })).status).toBe(200);
   nowMs += 86_400 * 1000 + 1000;
   try {
     const expired = await fetch(users, { headers: { authorization: `Bearer ${valid}` } });
     expect(expired.status).toBe(401);
-    expect(((await expired.json()) as { message: string }).message).toBe('Expired token received for JSON Web Token validation');
+    expect(((await expired.json()) as { message: string }).message).toBe(
+      'Expired token received for JSON Web Token validation',
+    );
   } finally {
     nowMs -= 86_400 * 1000 + 1000;
   }
@@ -84,9 +106,19 @@ test('the Management API refuses no token, a forged token and an expired one wit
 
 test('the SDK gets its own token and works; a 401 from the token endpoint surfaces as an error', async () => {
   const t = tenant();
-  const ok = new ManagementClient({ domain: t.domain, clientId: t.env.AUTH0_CLIENT_ID, clientSecret: t.env.AUTH0_CLIENT_SECRET, maxRetries: 0 });
+  const ok = new ManagementClient({
+    domain: t.domain,
+    clientId: t.env.AUTH0_CLIENT_ID,
+    clientSecret: t.env.AUTH0_CLIENT_SECRET,
+    maxRetries: 0,
+  });
   expect((await ok.users.list({ per_page: 1 })).data).toEqual([]);
-  const bad = new ManagementClient({ domain: t.domain, clientId: t.env.AUTH0_CLIENT_ID, clientSecret: 'wrong', maxRetries: 0 });
+  const bad = new ManagementClient({
+    domain: t.domain,
+    clientId: t.env.AUTH0_CLIENT_ID,
+    clientSecret: 'wrong',
+    maxRetries: 0,
+  });
   const error = await bad.users.list({ per_page: 1 }).then(
     () => undefined,
     (e: unknown) => e,

@@ -10,7 +10,7 @@ const tempDir = useTempDir('env-file');
 
 test('dotenv lines: export, quotes, comments, empty values', () => {
   const path = join(tempDir(), 'env');
-  writeFileSync(path, "export A='x y'\nB=\"two\\nlines\"\nC=bare # note\n# D=no\nE=\n");
+  writeFileSync(path, 'export A=\'x y\'\nB="two\\nlines"\nC=bare # note\n# D=no\nE=\n');
   expect(readEnvFile(path)).toEqual({ A: 'x y', B: 'two\nlines', C: 'bare', E: '' });
 });
 
@@ -33,6 +33,6 @@ test("the local tenant's env file reads back as written", () => {
   expect(readEnvFile(path)).toEqual(env);
 });
 
-test("a value neither a shell nor parseEnv could read back is refused by name", () => {
+test('a value neither a shell nor parseEnv could read back is refused by name', () => {
   expect(() => envFileText({ ODD: `it's $HOME` })).toThrow(/^ODD cannot be written to the env file/);
 });

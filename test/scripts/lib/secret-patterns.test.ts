@@ -4,5 +4,7 @@ import { fakeSendgridKey } from '../../helpers/fake-sendgrid-key';
 
 test('maskSecrets hides known secret values and anything shaped like a secret', () => {
   const key = fakeSendgridKey('abc');
-  expect(maskSecrets(`client_secret s3cr3t-value and ${key}`, ['s3cr3t-value'])).toBe(`client_secret ${MASK} and ${MASK}`);
+  expect(maskSecrets(`client_secret s3cr3t-value and ${key}`, ['s3cr3t-value'])).toBe(
+    `client_secret ${MASK} and ${MASK}`,
+  );
 });

@@ -11,7 +11,14 @@ import { importWithDeployCli } from '../../../../scripts/lib/deploy/deploy-cli-i
 import { importInProcess } from '../../../../scripts/lib/deploy/deploy-cli-in-process';
 import { loadEnvironmentConfig } from '../../../../scripts/lib/environment-config';
 import { buildMappings } from '../../../../scripts/lib/mappings';
-import { FORM_NAME, MANAGEMENT_API_VAULT_CONNECTION, RESEND_CODE_FLOW, SEND_CODE_FLOW, SENDGRID_VAULT_CONNECTION, VERIFY_CODE_FLOW } from '../../../../forms/names';
+import {
+  FORM_NAME,
+  MANAGEMENT_API_VAULT_CONNECTION,
+  RESEND_CODE_FLOW,
+  SEND_CODE_FLOW,
+  SENDGRID_VAULT_CONNECTION,
+  VERIFY_CODE_FLOW,
+} from '../../../../forms/names';
 import type { TenantState } from '../../../../local-tenant';
 import { DIST, ROOT } from '../../../helpers/paths';
 import { useLocalTenant } from '../../../helpers/local-tenant';
@@ -37,7 +44,12 @@ function deployInput() {
     {
       AUTH0_DOMAIN: t.domain,
       EMAIL_CHANGE_FORM_ID: 'ap_importtestplaceholder0000',
-      MANAGEMENT_API_VAULT_SETUP: { type: 'OAUTH_CLIENT_CREDENTIALS', client_id: t.env.AUTH0_CLIENT_ID, client_secret: t.env.AUTH0_CLIENT_SECRET, token_endpoint: `https://${t.domain}/oauth/token` },
+      MANAGEMENT_API_VAULT_SETUP: {
+        type: 'OAUTH_CLIENT_CREDENTIALS',
+        client_id: t.env.AUTH0_CLIENT_ID,
+        client_secret: t.env.AUTH0_CLIENT_SECRET,
+        token_endpoint: `https://${t.domain}/oauth/token`,
+      },
       SENDGRID_VAULT_SETUP: { type: 'BEARER', token: t.env.SENDGRID_API_KEY },
       SENDGRID_API_URL: t.env.SENDGRID_BASE_URL,
     },
@@ -59,7 +71,11 @@ function deployedConfig(state: TenantState): unknown {
   const strip = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(strip);
     if (typeof value !== 'object' || value === null) return value;
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !volatile.has(k)).map(([k, v]) => [k, strip(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !volatile.has(k))
+        .map(([k, v]) => [k, strip(v)]),
+    );
   };
   return strip({
     clients: state.clients,
@@ -71,7 +87,9 @@ function deployedConfig(state: TenantState): unknown {
     actions: state.actions.map((a) => ({
       action: a.action,
       secretValues: a.secretValues,
-      deployed: a.versions.filter((v) => v.deployed).map((v) => ({ code: v.code, secrets: a.versionSecretValues[v.id] })),
+      deployed: a.versions
+        .filter((v) => v.deployed)
+        .map((v) => ({ code: v.code, secrets: a.versionSecretValues[v.id] })),
     })),
   });
 }
@@ -99,7 +117,8 @@ test(
     const form = state.forms.find((f) => f.name === FORM_NAME);
     const flowIds = state.flows.map((f) => f.id);
     expect(state.flows.map((f) => f.name).sort()).toEqual([SEND_CODE_FLOW, RESEND_CODE_FLOW, VERIFY_CODE_FLOW].sort());
-    for (const id of JSON.stringify(form).match(/"flow_id":"[^"]+"/g) ?? []) expect(flowIds).toContain(id.slice('"flow_id":"'.length, -1));
+    for (const id of JSON.stringify(form).match(/"flow_id":"[^"]+"/g) ?? [])
+      expect(flowIds).toContain(id.slice('"flow_id":"'.length, -1));
     const action = state.actions.find((a) => a.action.name === 'email-change');
     expect(action?.versions.filter((v) => v.deployed)).toHaveLength(1);
     expect(action?.secretValues.EMAIL_CHANGE_FORM_ID).toBe('ap_importtestplaceholder0000');
@@ -116,19 +135,23 @@ test(
   IMPORT_TIMEOUT_MS,
 );
 
-test('a refused import throws a UserError with deploy-cli message, secrets masked', async () => {
-  // deploy-cli's first act is the token request (docs/platform-facts.md §5): a wrong secret fails fast.
-  const input = { ...deployInput(), clientSecret: 'wrong-secret-value-123456' };
-  const error = await importWithDeployCli(input).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  const message = (error as UserError).message;
-  expect(message).toContain(`deploy-cli could not import ${input.tenantFile} into ${input.domain}`);
-  expect(message).toContain('Unauthorized');
-  expect(message).not.toContain('wrong-secret-value-123456');
-}, IMPORT_TIMEOUT_MS);
+test(
+  'a refused import throws a UserError with deploy-cli message, secrets masked',
+  async () => {
+    // deploy-cli's first act is the token request (docs/platform-facts.md §5): a wrong secret fails fast.
+    const input = { ...deployInput(), clientSecret: 'wrong-secret-value-123456' };
+    const error = await importWithDeployCli(input).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UserError);
+    const message = (error as UserError).message;
+    expect(message).toContain(`deploy-cli could not import ${input.tenantFile} into ${input.domain}`);
+    expect(message).toContain('Unauthorized');
+    expect(message).not.toContain('wrong-secret-value-123456');
+  },
+  IMPORT_TIMEOUT_MS,
+);
 
 test('a refused import in process throws a UserError with deploy-cli message, secrets masked', async () => {
   const input = { ...deployInput(), clientSecret: 'wrong-secret-value-123456' };

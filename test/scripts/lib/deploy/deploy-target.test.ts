@@ -13,7 +13,9 @@ const good = {
 
 describe('deploy target', () => {
   test('every variable is named with where it comes from, all at once', () => {
-    expect(() => resolveDeployTarget({ AUTH0_DOMAIN: 'https://my-tenant.eu.auth0.com/' }, { localTenantEnv: undefined })).toThrow(
+    expect(() =>
+      resolveDeployTarget({ AUTH0_DOMAIN: 'https://my-tenant.eu.auth0.com/' }, { localTenantEnv: undefined }),
+    ).toThrow(
       new RegExp(
         [
           'Cannot deploy: fix these variables first; nothing was sent\\.',
@@ -52,9 +54,16 @@ describe('deploy target', () => {
   test('no AUTH0_DOMAIN: the local tenant, environment "local", trusting its certificate', () => {
     const target = resolveDeployTarget(
       {},
-      { localTenantEnv: { ...good, AUTH0_DOMAIN: 'localhost:4443', DEPLOY_ENV: '', NODE_EXTRA_CA_CERTS: '/x/cert.pem' } },
+      {
+        localTenantEnv: { ...good, AUTH0_DOMAIN: 'localhost:4443', DEPLOY_ENV: '', NODE_EXTRA_CA_CERTS: '/x/cert.pem' },
+      },
     );
-    expect(target).toMatchObject({ kind: 'local-tenant', envName: 'local', domain: 'localhost:4443', childEnv: { NODE_EXTRA_CA_CERTS: '/x/cert.pem' } });
+    expect(target).toMatchObject({
+      kind: 'local-tenant',
+      envName: 'local',
+      domain: 'localhost:4443',
+      childEnv: { NODE_EXTRA_CA_CERTS: '/x/cert.pem' },
+    });
   });
 
   test('.env.example lists every deploy variable with a line on where it comes from', () => {
@@ -69,21 +78,31 @@ describe('deploy target', () => {
 describe('the environment and the target agree', () => {
   const local = { ...good, AUTH0_DOMAIN: 'localhost:4443', NODE_EXTRA_CA_CERTS: '/x/cert.pem' };
 
-  test.each(['dev', 'staging', 'prod'])('--env %s with no AUTH0_DOMAIN is refused, not sent to the local tenant', (envName) => {
-    expect(() => resolveDeployTarget({}, { envName, localTenantEnv: local })).toThrow(
-      `--env ${envName} deploys to a real tenant, and AUTH0_DOMAIN is not set; nothing was sent. Set AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET and SENDGRID_API_KEY for that tenant (see .env.example), or use --env local for the local tenant.`,
-    );
-    expect(() => resolveDeployTarget({ DEPLOY_ENV: envName }, { localTenantEnv: local })).toThrow(`--env ${envName} deploys to a real tenant`);
-  });
+  test.each(['dev', 'staging', 'prod'])(
+    '--env %s with no AUTH0_DOMAIN is refused, not sent to the local tenant',
+    (envName) => {
+      expect(() => resolveDeployTarget({}, { envName, localTenantEnv: local })).toThrow(
+        `--env ${envName} deploys to a real tenant, and AUTH0_DOMAIN is not set; nothing was sent. Set AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET and SENDGRID_API_KEY for that tenant (see .env.example), or use --env local for the local tenant.`,
+      );
+      expect(() => resolveDeployTarget({ DEPLOY_ENV: envName }, { localTenantEnv: local })).toThrow(
+        `--env ${envName} deploys to a real tenant`,
+      );
+    },
+  );
 
   test('--env local (or none) with no AUTH0_DOMAIN is the local tenant', () => {
     expect(resolveDeployTarget({}, { envName: 'local', localTenantEnv: local }).kind).toBe('local-tenant');
   });
 
-  test('--env local with a real AUTH0_DOMAIN is refused; with the local tenant\'s domain it is allowed', () => {
+  test("--env local with a real AUTH0_DOMAIN is refused; with the local tenant's domain it is allowed", () => {
     expect(() => resolveDeployTarget(good, { envName: 'local', localTenantEnv: undefined })).toThrow(
       "--env local is the local tenant's configuration, and AUTH0_DOMAIN is my-tenant.eu.auth0.com; nothing was sent.",
     );
-    expect(resolveDeployTarget({ ...good, AUTH0_DOMAIN: 'localhost:4443', DEPLOY_ENV: 'local' }, { localTenantEnv: undefined }).envName).toBe('local');
+    expect(
+      resolveDeployTarget(
+        { ...good, AUTH0_DOMAIN: 'localhost:4443', DEPLOY_ENV: 'local' },
+        { localTenantEnv: undefined },
+      ).envName,
+    ).toBe('local');
   });
 });

@@ -24,7 +24,13 @@ describe('plan', () => {
   });
 
   test('keys the tenant adds on its own are not differences', () => {
-    const current: Resource = { ...flow('a', 'd-1'), value: { actions: [{ id: 'send', params: { connection_id: 'email-change-sendgrid', template_id: 'd-1' } }], created_at: 'x' } };
+    const current: Resource = {
+      ...flow('a', 'd-1'),
+      value: {
+        actions: [{ id: 'send', params: { connection_id: 'email-change-sendgrid', template_id: 'd-1' } }],
+        created_at: 'x',
+      },
+    };
     expect(plan([flow('a', 'd-1')], [current])[0]?.kind).toBe('unchanged');
   });
 

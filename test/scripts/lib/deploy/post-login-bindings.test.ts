@@ -10,19 +10,19 @@ describe('post-login bindings', () => {
   });
 
   test("the bundle's Action keeps its place when it is already bound", () => {
-    expect(mergePostLoginBindings(['risk-check', 'email-change', 'add-claims'], ['email-change'], { ownsList: false })).toEqual([
-      'risk-check',
-      'email-change',
-      'add-claims',
-    ]);
+    expect(
+      mergePostLoginBindings(['risk-check', 'email-change', 'add-claims'], ['email-change'], { ownsList: false }),
+    ).toEqual(['risk-check', 'email-change', 'add-claims']);
   });
 
-  test('with --owns-post-login the list is the bundle\'s alone', () => {
+  test("with --owns-post-login the list is the bundle's alone", () => {
     expect(mergePostLoginBindings(['risk-check'], ['email-change'], { ownsList: true })).toEqual(['email-change']);
   });
 
   test('more than 20 Actions on the trigger is refused with what to do', () => {
     const names = Array.from({ length: 21 }, (_, i) => `a${i}`);
-    expect(() => checkBindingCount(names)).toThrow(/would have 21 Actions bound; Auth0 allows at most 20\. Unbind an Action/);
+    expect(() => checkBindingCount(names)).toThrow(
+      /would have 21 Actions bound; Auth0 allows at most 20\. Unbind an Action/,
+    );
   });
 });

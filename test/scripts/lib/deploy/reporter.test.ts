@@ -5,7 +5,11 @@ describe('deploy reporter', () => {
     const stdout: string[] = [];
     const stderr: string[] = [];
     let clock = 0;
-    const reporter = createReporter(['s3cr3t-value'], { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l), now: () => clock });
+    const reporter = createReporter(['s3cr3t-value'], {
+      stdout: (l) => stdout.push(l),
+      stderr: (l) => stderr.push(l),
+      now: () => clock,
+    });
     await reporter.step('import with s3cr3t-value', () => {
       clock += 1500;
     });

@@ -17,17 +17,38 @@ import { lookUpChange, planRevert, type RecoveryUser } from '../../../../scripts
 const NOW = Date.parse('2025-03-01T00:00:00.000Z');
 const ID = '11111111-1111-4111-8111-111111111111';
 const change = (over: Partial<ChangeEntry> = {}): ChangeEntry => ({
-  kind: 'change', change_id: ID, journey_id: 'j1', previous_email: 'Owner@Example.test', new_email: 'thief@evil.test',
-  changed_at: '2025-02-28T00:00:00.000Z', old_address_notice: 'sent', ...over,
+  kind: 'change',
+  change_id: ID,
+  journey_id: 'j1',
+  previous_email: 'Owner@Example.test',
+  new_email: 'thief@evil.test',
+  changed_at: '2025-02-28T00:00:00.000Z',
+  old_address_notice: 'sent',
+  ...over,
 });
-const revert: RevertEntry = { kind: 'revert', change_id: ID, reverted_at: '2025-02-28T10:00:00.000Z', restored_email: 'owner@example.test', from_email: 'thief@evil.test', by: 'me' };
+const revert: RevertEntry = {
+  kind: 'revert',
+  change_id: ID,
+  reverted_at: '2025-02-28T10:00:00.000Z',
+  restored_email: 'owner@example.test',
+  from_email: 'thief@evil.test',
+  by: 'me',
+};
 /** A slot as stored: every field of HISTORY_FIELDS, '' where the entry has none. */
-const slot = (entry: Record<string, string> = {}): Record<string, string> => Object.fromEntries(HISTORY_FIELDS.map((f) => [f, entry[f] ?? '']));
+const slot = (entry: Record<string, string> = {}): Record<string, string> =>
+  Object.fromEntries(HISTORY_FIELDS.map((f) => [f, entry[f] ?? '']));
 const EMPTY_SLOT = slot();
 /** A user whose history, `history`, is stored in slots as the flows write it. */
-const user = (history: unknown[], over: Partial<RecoveryUser> = {}, metadata: Record<string, unknown> = {}): RecoveryUser => ({
-  user_id: 'auth0|u1', email: 'thief@evil.test', identities: [{ connection: 'db', provider: 'auth0' }],
-  app_metadata: { [HISTORY_KEY]: toStoredHistory(history as HistoryEntry[]), ...metadata }, ...over,
+const user = (
+  history: unknown[],
+  over: Partial<RecoveryUser> = {},
+  metadata: Record<string, unknown> = {},
+): RecoveryUser => ({
+  user_id: 'auth0|u1',
+  email: 'thief@evil.test',
+  identities: [{ connection: 'db', provider: 'auth0' }],
+  app_metadata: { [HISTORY_KEY]: toStoredHistory(history as HistoryEntry[]), ...metadata },
+  ...over,
 });
 const options = { nowMs: NOW, lockDays: 7, by: 'npm run revert', holders: [] };
 
@@ -42,11 +63,26 @@ test.each([
   ['no history', user([]), 'refused', 'It has no recorded change.'],
   ['no history at all (no key)', { ...user([]), app_metadata: {} }, 'refused', 'It has no recorded change.'],
   ['another change only', user([change({ change_id: 'other' })]), 'refused', 'Its changes: other.'],
-  ['reverted already', user([revert, change()]), 'already-reverted', `change ${ID} was already reverted at 2025-02-28T10:00:00.000Z (restored owner@example.test); nothing was changed.`],
+  [
+    'reverted already',
+    user([revert, change()]),
+    'already-reverted',
+    `change ${ID} was already reverted at 2025-02-28T10:00:00.000Z (restored owner@example.test); nothing was changed.`,
+  ],
   ['revert kept though the change was dropped', user([revert]), 'already-reverted', 'was already reverted'],
   ['found', user([change()]), 'found', undefined],
-  ['found further down', user([change({ change_id: 'newer' }), change({ change_id: 'newest' }), change()]), 'found', undefined],
-  ['found in a history stored as a list (before the slots)', { ...user([]), app_metadata: { [HISTORY_KEY]: [change()] } }, 'found', undefined],
+  [
+    'found further down',
+    user([change({ change_id: 'newer' }), change({ change_id: 'newest' }), change()]),
+    'found',
+    undefined,
+  ],
+  [
+    'found in a history stored as a list (before the slots)',
+    { ...user([]), app_metadata: { [HISTORY_KEY]: [change()] } },
+    'found',
+    undefined,
+  ],
 ])('lookUpChange: %s', (_name, u, kind, message) => {
   const result = lookUpChange(u, ID);
   expect(result.kind).toBe(kind);
@@ -65,8 +101,18 @@ function found(u: RecoveryUser) {
 }
 
 test.each([
-  ['a social user', user([change()], { identities: [{ connection: 'google-oauth2', provider: 'google-oauth2' }] }), [], 'signs in with google-oauth2'],
-  ['the address held by another account', user([change()]), [{ user_id: 'auth0|u2', connection: 'db' }], 'belongs to another account now (auth0|u2 (db))'],
+  [
+    'a social user',
+    user([change()], { identities: [{ connection: 'google-oauth2', provider: 'google-oauth2' }] }),
+    [],
+    'signs in with google-oauth2',
+  ],
+  [
+    'the address held by another account',
+    user([change()]),
+    [{ user_id: 'auth0|u2', connection: 'db' }],
+    'belongs to another account now (auth0|u2 (db))',
+  ],
 ])('planRevert refuses %s', (_name, u, holders, message) => {
   const result = planRevert(u, found(u), { ...options, holders });
   expect(result.kind).toBe('refused');
@@ -85,7 +131,14 @@ test('planRevert: one PATCH with the address in lower case, verified, the revert
     connection: 'db',
     app_metadata: {
       [HISTORY_KEY]: {
-        c1: slot({ kind: 'revert', change_id: ID, reverted_at: '2025-03-01T00:00:00.000Z', restored_email: 'owner@example.test', from_email: 'thief@evil.test', by: 'npm run revert' }),
+        c1: slot({
+          kind: 'revert',
+          change_id: ID,
+          reverted_at: '2025-03-01T00:00:00.000Z',
+          restored_email: 'owner@example.test',
+          from_email: 'thief@evil.test',
+          by: 'npm run revert',
+        }),
         c2: slot({ ...change() }),
         ...Object.fromEntries(HISTORY_SLOTS.slice(2).map((s) => [s, EMPTY_SLOT])),
       },
@@ -94,7 +147,11 @@ test('planRevert: one PATCH with the address in lower case, verified, the revert
   });
   // What the next change's flow copies leaf by leaf: text only.
   const written = plan.patch.app_metadata[HISTORY_KEY] as Record<string, Record<string, unknown>>;
-  expect(Object.values(written).flatMap((s) => Object.values(s)).every((leaf) => typeof leaf === 'string')).toBe(true);
+  expect(
+    Object.values(written)
+      .flatMap((s) => Object.values(s))
+      .every((leaf) => typeof leaf === 'string'),
+  ).toBe(true);
 });
 
 test.each([
@@ -108,7 +165,11 @@ test.each([
 });
 
 test('planRevert keeps at most 10 entries, entries it cannot read included, and notes a later change', () => {
-  const history = [{ kind: 'unknown' }, change(), ...Array.from({ length: 8 }, (_, i) => change({ change_id: `old-${i}` }))];
+  const history = [
+    { kind: 'unknown' },
+    change(),
+    ...Array.from({ length: 8 }, (_, i) => change({ change_id: `old-${i}` })),
+  ];
   const u = user(history, { email: 'later@evil.test' });
   const plan = planRevert(u, found(u), options);
   if (plan.kind !== 'revert') throw new Error(plan.message);
@@ -118,7 +179,9 @@ test('planRevert keeps at most 10 entries, entries it cannot read included, and 
   expect(written.c2).toEqual(slot({ kind: 'unknown' }));
   expect(written.c3).toEqual(slot({ ...change() }));
   expect(written.c10).toEqual(slot({ ...change({ change_id: 'old-6' }) }));
-  expect(plan.lines.join('\n')).toContain("the account's address changed again since (to later@evil.test, not thief@evil.test)");
+  expect(plan.lines.join('\n')).toContain(
+    "the account's address changed again since (to later@evil.test, not thief@evil.test)",
+  );
 });
 
 test('planRevert carries a history stored as a list into slots, and skips empty slots rather than keeping them in place', () => {
@@ -126,7 +189,12 @@ test('planRevert carries a history stored as a list into slots, and skips empty 
   const fromList = planRevert(listed, found(listed), options);
   if (fromList.kind !== 'revert') throw new Error(fromList.message);
   const fromListHistory = fromList.patch.app_metadata[HISTORY_KEY] as Record<string, Record<string, string>>;
-  expect([fromListHistory.c1?.kind, fromListHistory.c2?.change_id, fromListHistory.c3?.change_id, fromListHistory.c4]).toEqual(['revert', ID, 'older', EMPTY_SLOT]);
+  expect([
+    fromListHistory.c1?.kind,
+    fromListHistory.c2?.change_id,
+    fromListHistory.c3?.change_id,
+    fromListHistory.c4,
+  ]).toEqual(['revert', ID, 'older', EMPTY_SLOT]);
 
   // A hole (c1 empty, as no flow writes it, but a hand edit could): the entries move up.
   const holed = { ...user([]), app_metadata: { [HISTORY_KEY]: { c1: EMPTY_SLOT, c2: slot({ ...change() }) } } };
@@ -140,13 +208,20 @@ test('planRevert of an account with no address: from_email is "", and the revert
   const { email: _email, ...u } = user([change()]);
   const plan = planRevert(u, found(u), options);
   if (plan.kind !== 'revert') throw new Error(plan.message);
-  expect((plan.patch.app_metadata[HISTORY_KEY] as Record<string, Record<string, string>>).c1).toMatchObject({ kind: 'revert', from_email: '' });
+  expect((plan.patch.app_metadata[HISTORY_KEY] as Record<string, Record<string, string>>).c1).toMatchObject({
+    kind: 'revert',
+    from_email: '',
+  });
   const after = { ...u, app_metadata: plan.patch.app_metadata };
   expect(lookUpChange(after, ID)).toMatchObject({ kind: 'already-reverted' });
 });
 
 test("planRevert writes the notice's fate into a change still 'pending': the notice record holds the last notice only", () => {
-  const u = user([change({ old_address_notice: 'pending' }), change({ change_id: 'older', old_address_notice: 'pending' })], {}, { [NOTICE_KEY]: { change_id: ID, status: 'sent', at: 't' } });
+  const u = user(
+    [change({ old_address_notice: 'pending' }), change({ change_id: 'older', old_address_notice: 'pending' })],
+    {},
+    { [NOTICE_KEY]: { change_id: ID, status: 'sent', at: 't' } },
+  );
   const plan = planRevert(u, found(u), options);
   if (plan.kind !== 'revert') throw new Error(plan.message);
   const written = plan.patch.app_metadata[HISTORY_KEY] as Record<string, Record<string, string>>;

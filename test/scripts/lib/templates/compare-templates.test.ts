@@ -21,7 +21,10 @@ const local = (overrides: Partial<LocalEmail> = {}): LocalEmail => ({
   ...overrides,
 });
 
-const remote = (overrides: Partial<RemoteEmail> = {}, edited: Partial<NonNullable<RemoteEmail['edited']>> = {}): RemoteEmail => ({
+const remote = (
+  overrides: Partial<RemoteEmail> = {},
+  edited: Partial<NonNullable<RemoteEmail['edited']>> = {},
+): RemoteEmail => ({
   id: 'd-1',
   name: 'email-change-code-en',
   versions: [{ id: 'v-1', active: true }],
@@ -45,11 +48,15 @@ describe('planPush', () => {
 
   test('the same text (trailing newlines and CRLF aside) and test data: nothing to do', () => {
     const crlf = local({ parts: { subject: '  Your code \r\n', html: '<p>{{code}}</p>\r\n\r\n', text: '{{{code}}}' } });
-    expect(planPush([crlf], remotes(remote()))).toEqual([{ kind: 'unchanged', local: crlf, templateId: 'd-1', versionId: 'v-1' }]);
+    expect(planPush([crlf], remotes(remote()))).toEqual([
+      { kind: 'unchanged', local: crlf, templateId: 'd-1', versionId: 'v-1' },
+    ]);
   });
 
   test('changed parts edit the active version in place, naming the parts', () => {
-    const edited = local({ parts: { subject: 'Your new code\n', html: '<p>{{code}}</p>\n', text: 'Code: {{{code}}}\n' } });
+    const edited = local({
+      parts: { subject: 'Your new code\n', html: '<p>{{code}}</p>\n', text: 'Code: {{{code}}}\n' },
+    });
     expect(planPush([edited], remotes(remote()))).toEqual([
       {
         kind: 'update',
@@ -84,7 +91,9 @@ describe('planPush', () => {
 
   test('a template with no version gets its first one', () => {
     const bare: RemoteEmail = { id: 'd-1', name: 'email-change-code-en', versions: [] };
-    expect(planPush([local()], remotes(bare))).toEqual([{ kind: 'add-first-version', local: local(), templateId: 'd-1' }]);
+    expect(planPush([local()], remotes(bare))).toEqual([
+      { kind: 'add-first-version', local: local(), templateId: 'd-1' },
+    ]);
   });
 });
 
@@ -94,7 +103,10 @@ describe('findDrift', () => {
   });
 
   test('per part: the file, and the lines of each side', () => {
-    const drift = findDrift([local()], remotes(remote({}, { parts: { subject: 'Your code', html: '<p>Code: {{code}}</p>', text: '{{{code}}}' } })));
+    const drift = findDrift(
+      [local()],
+      remotes(remote({}, { parts: { subject: 'Your code', html: '<p>Code: {{code}}</p>', text: '{{{code}}}' } })),
+    );
     expect(drift).toEqual([
       {
         kind: 'differs',
@@ -141,16 +153,25 @@ describe('findIdDrift', () => {
 
 describe('pullWrites', () => {
   test("writes only the parts that differ, with SendGrid's text and a final newline", () => {
-    const plan = pullWrites([local()], remotes(remote({}, { parts: { subject: 'Your code', html: '<p>{{code}}</p>\r\n<p>Bye</p>', text: '{{{code}}}' } })));
+    const plan = pullWrites(
+      [local()],
+      remotes(
+        remote({}, { parts: { subject: 'Your code', html: '<p>{{code}}</p>\r\n<p>Bye</p>', text: '{{{code}}}' } }),
+      ),
+    );
     expect(plan).toEqual({
-      writes: [{ local: local(), part: 'html', file: 'templates/code/en/html.hbs', text: '<p>{{code}}</p>\n<p>Bye</p>\n' }],
+      writes: [
+        { local: local(), part: 'html', file: 'templates/code/en/html.hbs', text: '<p>{{code}}</p>\n<p>Bye</p>\n' },
+      ],
       absent: [],
     });
   });
 
   test('a missing or inactive template has nothing to pull', () => {
     expect(pullWrites([local()], remotes())).toEqual({ writes: [], absent: [local()] });
-    expect(pullWrites([local()], remotes(remote({}, { active: false, parts: { subject: 'x', html: 'y', text: 'z' } })))).toEqual({
+    expect(
+      pullWrites([local()], remotes(remote({}, { active: false, parts: { subject: 'x', html: 'y', text: 'z' } }))),
+    ).toEqual({
       writes: [],
       absent: [local()],
     });

@@ -7,7 +7,15 @@ describe('what a template uses, from its syntax tree', () => {
     const usage = templateUsage(
       '{{#if a}}{{b}}{{else if c}}{{d}}{{/if}}\n{{#each list as |item|}}{{item.x}} {{y}} {{../e}} {{@root.f}} {{@index}}{{/each}}',
     );
-    expect(usage.variables.map((v) => `${v.name}@${v.line}`)).toEqual(['a@1', 'b@1', 'c@1', 'd@1', 'list@2', 'e@2', 'f@2']);
+    expect(usage.variables.map((v) => `${v.name}@${v.line}`)).toEqual([
+      'a@1',
+      'b@1',
+      'c@1',
+      'd@1',
+      'list@2',
+      'e@2',
+      'f@2',
+    ]);
     expect(usage.helpers.map((h) => h.name)).toEqual(['if', 'if', 'each']);
   });
 

@@ -32,7 +32,9 @@ afterEach(async () => {
   rmSync(stateDir, { recursive: true, force: true });
 });
 
-const ALL = TEMPLATES.flatMap((t) => LOCALES.map((l) => ({ template: t, locale: l, name: sendgridTemplateName(t, l) })));
+const ALL = TEMPLATES.flatMap((t) =>
+  LOCALES.map((l) => ({ template: t, locale: l, name: sendgridTemplateName(t, l) })),
+);
 
 /** A project copy whose .local-tenant/env is the running tenant's. */
 function project(): string {
@@ -45,7 +47,15 @@ function project(): string {
 /** Runs a command function with no SENDGRID_API_KEY, collecting what it prints. */
 function options(root: string, extra: { envName?: string; env?: NodeJS.ProcessEnv } = {}) {
   const lines: string[] = [];
-  return { lines, options: { root, env: extra.env ?? {}, ...(extra.envName ? { envName: extra.envName } : {}), log: (l: string) => lines.push(l) } };
+  return {
+    lines,
+    options: {
+      root,
+      env: extra.env ?? {},
+      ...(extra.envName ? { envName: extra.envName } : {}),
+      log: (l: string) => lines.push(l),
+    },
+  };
 }
 
 const read = (root: string, path: string): string => readFileSync(join(root, path), 'utf8');
@@ -69,11 +79,19 @@ function sendgridApi() {
 async function editInSendgrid(name: string, changes: Record<string, string>): Promise<void> {
   const template = templateNamed(name);
   const version = activeVersion(name);
-  await sendgridApi().request({ method: 'PATCH', url: `/v3/templates/${template.id}/versions/${version?.id}`, body: changes });
+  await sendgridApi().request({
+    method: 'PATCH',
+    url: `/v3/templates/${template.id}/versions/${version?.id}`,
+    body: changes,
+  });
 }
 
 /** Runs an npm script's entry point as a child process (asynchronously: the tenant runs in this process). */
-function runScript(script: string, root: string, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runScript(
+  script: string,
+  root: string,
+  ...args: string[]
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.SENDGRID_API_KEY;
   delete env.SENDGRID_BASE_URL;
@@ -94,13 +112,16 @@ describe('npm run templates:push', () => {
     const root = project();
     // Ids the stand-in cannot produce, so that writing them is seen.
     const config = JSON.parse(read(root, 'config/local.json'));
-    for (const { template, locale } of ALL) config.keywords[templateKeyword(template, locale)] = 'd-00000000000000000000000000000000';
+    for (const { template, locale } of ALL)
+      config.keywords[templateKeyword(template, locale)] = 'd-00000000000000000000000000000000';
     writeFileSync(join(root, 'config/local.json'), `${JSON.stringify(config, null, 2)}\n`);
 
     const run = options(root);
     const result = await pushTemplates(run.options);
 
-    expect(run.lines[0]).toMatch(/^SendGrid: the local tenant's SendGrid stand-in at https:\/\/localhost:\d+ \(SENDGRID_API_KEY is not set, so \.local-tenant\/env is used\)$/);
+    expect(run.lines[0]).toMatch(
+      /^SendGrid: the local tenant's SendGrid stand-in at https:\/\/localhost:\d+ \(SENDGRID_API_KEY is not set, so \.local-tenant\/env is used\)$/,
+    );
     expect(result.steps.map((s) => s.kind)).toEqual(ALL.map(() => 'create'));
     expect(templatesIn()).toHaveLength(ALL.length);
     for (const { template, locale, name } of ALL) {
@@ -115,15 +136,20 @@ describe('npm run templates:push', () => {
         plain_content: read(root, `${dir}/text.hbs`).trimEnd(),
         generate_plain_content: false,
       });
-      expect(JSON.parse(version?.test_data ?? '{}')).toEqual(JSON.parse(read(root, `templates/${template.id}/sample.json`)));
+      expect(JSON.parse(version?.test_data ?? '{}')).toEqual(
+        JSON.parse(read(root, `templates/${template.id}/sample.json`)),
+      );
       expect(run.lines).toContain(`created ${name} (${stored.id}) with its first version`);
     }
     // The ids deploy reads are SendGrid's; nothing else in the file changed. The stand-in's ids
     // are the ones the repository's config/local.json records.
     const written = JSON.parse(read(root, 'config/local.json'));
     expect(written).toEqual(JSON.parse(readFileSync(join(ROOT, 'config/local.json'), 'utf8')));
-    for (const { template, locale, name } of ALL) expect(written.keywords[templateKeyword(template, locale)]).toBe(templateNamed(name).id);
-    expect(run.lines[run.lines.length - 1]).toMatch(/^wrote SENDGRID_TEMPLATE_CODE_EN, .* to config\/local\.json \(deploy reads the template ids there\)$/);
+    for (const { template, locale, name } of ALL)
+      expect(written.keywords[templateKeyword(template, locale)]).toBe(templateNamed(name).id);
+    expect(run.lines[run.lines.length - 1]).toMatch(
+      /^wrote SENDGRID_TEMPLATE_CODE_EN, .* to config\/local\.json \(deploy reads the template ids there\)$/,
+    );
   });
 
   test('the second run edits the active version in place: same versions, new content, only what changed', async () => {
@@ -142,7 +168,9 @@ describe('npm run templates:push', () => {
     expect(activeVersion('email-change-code-es')?.html_content).toContain('No lo compartas con nadie');
     expect(activeVersion('email-change-code-es')?.name).toBe('Named in SendGrid');
     const id = templateNamed('email-change-code-es').id;
-    expect(run.lines).toContain(`updated email-change-code-es (${id}): html, in version ${edited?.id} (the active version, edited in place)`);
+    expect(run.lines).toContain(
+      `updated email-change-code-es (${id}): html, in version ${edited?.id} (the active version, edited in place)`,
+    );
     expect(run.lines.filter((l) => l.startsWith('unchanged '))).toHaveLength(ALL.length - 1);
     expect(run.lines[run.lines.length - 1]).toBe('config/local.json already holds the ids of the 6 templates');
   });
@@ -151,7 +179,9 @@ describe('npm run templates:push', () => {
     const root = project();
     editFile(root, 'templates/code/en/text.hbs', '{{{code}}}', '{{{pin}}}');
     await expect(pushTemplates(options(root).options)).rejects.toThrow(TemplateLintError);
-    await expect(pushTemplates(options(root).options)).rejects.toThrow(/templates\/code\/en\/text\.hbs:\d+: \{\{pin\}\} is not a variable of "code"/);
+    await expect(pushTemplates(options(root).options)).rejects.toThrow(
+      /templates\/code\/en\/text\.hbs:\d+: \{\{pin\}\} is not a variable of "code"/,
+    );
     expect(templatesIn()).toEqual([]);
   });
 
@@ -166,7 +196,9 @@ describe('npm run templates:push', () => {
 
   test('with a real key, the environment must be named: nothing is sent without it', async () => {
     const root = project();
-    const run = options(root, { env: { SENDGRID_API_KEY: tenant.env.SENDGRID_API_KEY, SENDGRID_BASE_URL: tenant.env.SENDGRID_BASE_URL } });
+    const run = options(root, {
+      env: { SENDGRID_API_KEY: tenant.env.SENDGRID_API_KEY, SENDGRID_BASE_URL: tenant.env.SENDGRID_BASE_URL },
+    });
     await expect(pushTemplates(run.options)).rejects.toThrow(
       'Say which environment these templates are for, so that its config/<env>.json receives their ids: npm run templates:push -- --env dev (or set DEPLOY_ENV). Nothing was changed.',
     );
@@ -179,7 +211,10 @@ describe('npm run templates:push', () => {
   test('a key SendGrid refuses: says so and what to check, without printing the key', async () => {
     const root = project();
     const key = fakeSendgridKey('wrong');
-    const run = options(root, { envName: 'local', env: { SENDGRID_API_KEY: key, SENDGRID_BASE_URL: tenant.env.SENDGRID_BASE_URL } });
+    const run = options(root, {
+      envName: 'local',
+      env: { SENDGRID_API_KEY: key, SENDGRID_BASE_URL: tenant.env.SENDGRID_BASE_URL },
+    });
     const error = await pushTemplates(run.options).then(
       () => undefined,
       (e: unknown) => e as Error,
@@ -189,12 +224,17 @@ describe('npm run templates:push', () => {
         'Check SENDGRID_API_KEY (in the environment): it must be a valid API key of this SendGrid account.',
     );
     expect([error?.message, ...run.lines].join('\n')).not.toContain(key);
-    expect(run.lines).toEqual([`SendGrid: SendGrid at ${tenant.env.SENDGRID_BASE_URL} (SENDGRID_API_KEY from the environment)`]);
+    expect(run.lines).toEqual([
+      `SendGrid: SendGrid at ${tenant.env.SENDGRID_BASE_URL} (SENDGRID_API_KEY from the environment)`,
+    ]);
   });
 
   test('a local tenant that is not running: says to start it', async () => {
     const root = project();
-    const env = read(root, '.local-tenant/env').replace(/SENDGRID_BASE_URL='[^']*'/, "SENDGRID_BASE_URL='https://localhost:1'");
+    const env = read(root, '.local-tenant/env').replace(
+      /SENDGRID_BASE_URL='[^']*'/,
+      "SENDGRID_BASE_URL='https://localhost:1'",
+    );
     writeFileSync(join(root, '.local-tenant/env'), env);
     await expect(pushTemplates(options(root).options)).rejects.toThrow(
       /^Could not reach the local tenant's SendGrid stand-in at https:\/\/localhost:1 .* to list the dynamic templates: ECONNREFUSED\. Is the local tenant running\? Start it with `npm run local-tenant` in another terminal\.$/,
@@ -215,12 +255,19 @@ describe('npm run templates:pull', () => {
     const run = options(root);
     const result = await pullTemplates(run.options);
 
-    expect(result.written.map((w) => w.file)).toEqual(['templates/notice-old/es/subject.hbs', 'templates/notice-old/es/html.hbs']);
+    expect(result.written.map((w) => w.file)).toEqual([
+      'templates/notice-old/es/subject.hbs',
+      'templates/notice-old/es/html.hbs',
+    ]);
     expect(read(root, 'templates/notice-old/es/subject.hbs')).toBe('Tu dirección de correo ha cambiado\n');
     expect(read(root, 'templates/notice-old/es/html.hbs')).toContain('>Escribir a asistencia</a>');
     expect(read(root, 'templates/notice-old/es/html.hbs')).not.toContain('Contactar con asistencia');
-    expect(read(root, 'templates/notice-old/es/text.hbs')).toBe(readFileSync(join(ROOT, 'templates/notice-old/es/text.hbs'), 'utf8'));
-    expect(read(root, 'templates/notice-old/en/html.hbs')).toBe(readFileSync(join(ROOT, 'templates/notice-old/en/html.hbs'), 'utf8'));
+    expect(read(root, 'templates/notice-old/es/text.hbs')).toBe(
+      readFileSync(join(ROOT, 'templates/notice-old/es/text.hbs'), 'utf8'),
+    );
+    expect(read(root, 'templates/notice-old/en/html.hbs')).toBe(
+      readFileSync(join(ROOT, 'templates/notice-old/en/html.hbs'), 'utf8'),
+    );
     expect(run.lines.slice(1)).toEqual([
       'updated templates/notice-old/es/subject.hbs from email-change-notice-old-es',
       'updated templates/notice-old/es/html.hbs from email-change-notice-old-es',
@@ -257,7 +304,9 @@ describe('npm run templates:diff', () => {
     const result = await runScript('templates-diff.ts', root);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('no differences: the files and SendGrid\'s active versions match (6 templates), and config/local.json holds their ids.');
+    expect(result.stdout).toContain(
+      "no differences: the files and SendGrid's active versions match (6 templates), and config/local.json holds their ids.",
+    );
   });
 
   test('reports drift per template, locale and part, exits 2, and writes nothing', async () => {
@@ -268,7 +317,11 @@ describe('npm run templates:diff', () => {
     const config = JSON.parse(read(root, 'config/local.json'));
     config.keywords.SENDGRID_TEMPLATE_NOTICE_OLD_EN = 'd-00000000000000000000000000000000';
     writeFileSync(join(root, 'config/local.json'), `${JSON.stringify(config, null, 2)}\n`);
-    const filesBefore = ['templates/code/es/text.hbs', 'templates/address-in-use/en/subject.hbs', 'config/local.json'].map((f) => read(root, f));
+    const filesBefore = [
+      'templates/code/es/text.hbs',
+      'templates/address-in-use/en/subject.hbs',
+      'config/local.json',
+    ].map((f) => read(root, f));
     const sendgridBefore = templatesIn();
 
     const result = await runScript('templates-diff.ts', root);
@@ -300,7 +353,11 @@ describe('npm run templates:diff', () => {
       `config/local.json: keywords.SENDGRID_TEMPLATE_NOTICE_OLD_EN is "d-00000000000000000000000000000000", but SendGrid's email-change-notice-old-en is ${templateNamed('email-change-notice-old-en').id}: npm run templates:push writes it.`,
     );
     expect(result.stdout).toContain('3 differences.');
-    expect(['templates/code/es/text.hbs', 'templates/address-in-use/en/subject.hbs', 'config/local.json'].map((f) => read(root, f))).toEqual(filesBefore);
+    expect(
+      ['templates/code/es/text.hbs', 'templates/address-in-use/en/subject.hbs', 'config/local.json'].map((f) =>
+        read(root, f),
+      ),
+    ).toEqual(filesBefore);
     expect(templatesIn()).toEqual(sendgridBefore);
   });
 
@@ -310,6 +367,8 @@ describe('npm run templates:diff', () => {
     const result = await diffTemplates(run.options);
     expect(result.differs).toBe(true);
     expect(run.lines).toContain('email-change-code-en is not in SendGrid: npm run templates:push creates it.');
-    expect(run.lines[run.lines.length - 1]).toBe("6 differences. npm run templates:push publishes the files; npm run templates:pull brings SendGrid's text into them.");
+    expect(run.lines[run.lines.length - 1]).toBe(
+      "6 differences. npm run templates:push publishes the files; npm run templates:pull brings SendGrid's text into them.",
+    );
   });
 });

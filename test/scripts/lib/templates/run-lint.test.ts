@@ -41,11 +41,16 @@ describe('npm run templates:lint', () => {
 
   test('an unknown variable inside a block and one read through @root are both found', () => {
     const problems = problemsAfter((root) => {
-      appendFileSync(join(root, 'templates/notice-old/en/text.hbs'), '{{#if change_id}}Ref {{ref}}{{/if}}\n{{@root.ticket}}\n');
+      appendFileSync(
+        join(root, 'templates/notice-old/en/text.hbs'),
+        '{{#if change_id}}Ref {{ref}}{{/if}}\n{{@root.ticket}}\n',
+      );
     });
     expect(problems).toEqual([
       expect.stringMatching(/^templates\/notice-old\/en\/text\.hbs:\d+: \{\{ref\}\} is not a variable of "notice-old"/),
-      expect.stringMatching(/^templates\/notice-old\/en\/text\.hbs:\d+: \{\{ticket\}\} is not a variable of "notice-old"/),
+      expect.stringMatching(
+        /^templates\/notice-old\/en\/text\.hbs:\d+: \{\{ticket\}\} is not a variable of "notice-old"/,
+      ),
     ]);
   });
 
@@ -65,7 +70,9 @@ describe('npm run templates:lint', () => {
   });
 
   test('a plain-text twin that leaves out the code the HTML shows', () => {
-    const problems = problemsAfter((root) => editFile(root, 'templates/code/en/text.hbs', '{{{code}}}', '(see the HTML version)'));
+    const problems = problemsAfter((root) =>
+      editFile(root, 'templates/code/en/text.hbs', '{{{code}}}', '(see the HTML version)'),
+    );
     expect(problems).toContain(
       'templates/code/en/text.hbs: does not show {{code}}, which templates/code/en/html.hbs shows: the plain-text twin must say the same.',
     );
@@ -86,22 +93,33 @@ describe('npm run templates:lint', () => {
 
   test('a link that is not https, as an href and as bare text', () => {
     const problems = problemsAfter((root) => {
-      editFile(root, 'templates/address-in-use/es/html.hbs', 'href="{{support_url}}"', 'href="http://example.com/help"');
+      editFile(
+        root,
+        'templates/address-in-use/es/html.hbs',
+        'href="{{support_url}}"',
+        'href="http://example.com/help"',
+      );
       appendFileSync(join(root, 'templates/address-in-use/es/text.hbs'), 'Más: http://example.com/faq\n');
     });
     expect(problems).toEqual([
       expect.stringMatching(
         /^templates\/address-in-use\/es\/html\.hbs:\d+: href="http:\/\/example\.com\/help" is not an https link: write the full https:\/\/ address, or one variable that holds it\.$/,
       ),
-      expect.stringMatching(/^templates\/address-in-use\/es\/text\.hbs:\d+: http:\/\/example\.com\/faq is not an https link: use https:\/\/\.$/),
+      expect.stringMatching(
+        /^templates\/address-in-use\/es\/text\.hbs:\d+: http:\/\/example\.com\/faq is not an https link: use https:\/\/\.$/,
+      ),
       'templates/address-in-use/es/html.hbs: does not show {{support_url}}, which templates/address-in-use/en/html.hbs shows: every locale says the same.',
     ]);
   });
 
   test('a value written unescaped in HTML', () => {
-    const problems = problemsAfter((root) => editFile(root, 'templates/address-in-use/en/html.hbs', '{{email}}', '{{{email}}}'));
+    const problems = problemsAfter((root) =>
+      editFile(root, 'templates/address-in-use/en/html.hbs', '{{email}}', '{{{email}}}'),
+    );
     expect(problems).toEqual([
-      expect.stringMatching(/^templates\/address-in-use\/en\/html\.hbs:\d+: \{\{\{email\}\}\} is not HTML-escaped: write \{\{email\}\}/),
+      expect.stringMatching(
+        /^templates\/address-in-use\/en\/html\.hbs:\d+: \{\{\{email\}\}\} is not HTML-escaped: write \{\{email\}\}/,
+      ),
     ]);
   });
 
@@ -121,12 +139,19 @@ describe('npm run templates:lint', () => {
       line = lineOf(root, 'templates/notice-old/en/html.hbs', '{{change_id}}');
       editFile(root, 'templates/notice-old/en/html.hbs', '{{change_id}}', '{{change_id}');
     });
-    expect(problems).toEqual([expect.stringMatching(new RegExp(`^templates/notice-old/en/html\\.hbs:${line}: does not compile: expected .+, got 'INVALID'\\.$`))]);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        new RegExp(`^templates/notice-old/en/html\\.hbs:${line}: does not compile: expected .+, got 'INVALID'\\.$`),
+      ),
+    ]);
   });
 
   test('sample data that misses a declared variable, or holds an unknown one', () => {
     const problems = problemsAfter((root) => {
-      writeFileSync(join(root, 'templates/code/sample.json'), JSON.stringify({ code: '048213', email: 'a@example.com', expiry: 5 }, null, 2));
+      writeFileSync(
+        join(root, 'templates/code/sample.json'),
+        JSON.stringify({ code: '048213', email: 'a@example.com', expiry: 5 }, null, 2),
+      );
     });
     expect(problems).toEqual([
       'templates/code/sample.json: has no sample value for "expires_in_minutes" (how long the code stays valid): add one, so that preview shows it.',
@@ -151,10 +176,16 @@ describe('npm run templates:lint', () => {
     const root = copyTemplatesProject(tempDir());
     rmSync(join(root, 'templates/code/es'), { recursive: true });
     editFile(root, 'templates/notice-old/en/subject.hbs', 'changed', 'changed {{{when}}}');
-    const result = spawnSync(process.execPath, [TSX, join(ROOT, 'scripts/templates-lint.ts'), '--root', root], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [TSX, join(ROOT, 'scripts/templates-lint.ts'), '--root', root], {
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('templates/code/es/: missing: every locale has every template, and "code" has no "es" version.');
-    expect(result.stderr).toContain('templates/notice-old/en/subject.hbs:1: {{when}} is not a variable of "notice-old"');
+    expect(result.stderr).toContain(
+      'templates/code/es/: missing: every locale has every template, and "code" has no "es" version.',
+    );
+    expect(result.stderr).toContain(
+      'templates/notice-old/en/subject.hbs:1: {{when}} is not a variable of "notice-old"',
+    );
     expect(result.stderr).toContain('templates:lint found 2 problems in templates/.');
   });
 });

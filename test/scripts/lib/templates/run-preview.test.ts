@@ -55,7 +55,9 @@ describe('npm run templates:preview', () => {
     rmSync(join(root, 'templates/code/es/html.hbs'));
     const out = join(root, 'out');
     await expect(previewTemplatesIn(root, out, { png: false })).rejects.toThrow(TemplateLintError);
-    await expect(previewTemplatesIn(root, out, { png: false })).rejects.toThrow(/templates\/code\/es\/html\.hbs: missing/);
+    await expect(previewTemplatesIn(root, out, { png: false })).rejects.toThrow(
+      /templates\/code\/es\/html\.hbs: missing/,
+    );
     expect(() => readdirSync(out)).toThrow(/ENOENT/);
   });
 });

@@ -12,10 +12,16 @@ import { ROOT } from '../../../helpers/paths';
 
 type Assets = Record<string, unknown>;
 type Validator = ((data: unknown) => boolean) & { errors?: unknown[] | null };
-interface Ajv { compile(schema: object): Validator }
+interface Ajv {
+  compile(schema: object): Validator;
+}
 
-const Ajv = require(require.resolve('ajv/lib/ajv', { paths: [dirname(require.resolve('auth0-deploy-cli/package.json'))] })) as new (o: object) => Ajv;
-const schema = (require('auth0-deploy-cli/lib/tools/auth0/schema') as { default: { properties: Record<string, unknown> } }).default;
+const Ajv = require(
+  require.resolve('ajv/lib/ajv', { paths: [dirname(require.resolve('auth0-deploy-cli/package.json'))] }),
+) as new (o: object) => Ajv;
+const schema = (
+  require('auth0-deploy-cli/lib/tools/auth0/schema') as { default: { properties: Record<string, unknown> } }
+).default;
 const compile = (s: object): Validator => new Ajv({ useDefaults: true, nullable: true }).compile(s);
 
 function tenantAssets(): Assets {
@@ -35,12 +41,22 @@ const cases: Record<string, (a: Assets) => Assets> = {
 
 test('the check is for the deploy-cli whose validate it copies (8.44.0)', () => {
   const version = (require('auth0-deploy-cli/package.json') as { version: string }).version;
-  expect({ version, known: validateSourceHash(deployCliTools()) === 'f3815fcae644bb0b44c49c1b8cb69b9fc5592d6cc51de3442de0d38ae6da213b' }).toEqual({ version: '8.44.0', known: true });
+  expect({
+    version,
+    known: validateSourceHash(deployCliTools()) === 'f3815fcae644bb0b44c49c1b8cb69b9fc5592d6cc51de3442de0d38ae6da213b',
+  }).toEqual({ version: '8.44.0', known: true });
 });
 
 test('schemaFor keeps every key name and the defaults, and drops only what ajv would not evaluate', () => {
-  const s = { type: 'object', additionalProperties: false, properties: { a: { type: 'string' }, b: { type: 'number' }, c: { type: 'array', default: [] } } };
-  expect(schemaFor(s, new Set(['a']))).toEqual({ ...s, properties: { a: { type: 'string' }, b: {}, c: { type: 'array', default: [] } } });
+  const s = {
+    type: 'object',
+    additionalProperties: false,
+    properties: { a: { type: 'string' }, b: { type: 'number' }, c: { type: 'array', default: [] } },
+  };
+  expect(schemaFor(s, new Set(['a']))).toEqual({
+    ...s,
+    properties: { a: { type: 'string' }, b: {}, c: { type: 'array', default: [] } },
+  });
 });
 
 // One compile of the whole schema takes 5-15 s of CPU on a shared 2-core machine.
@@ -54,5 +70,12 @@ test('same verdict, errors and defaults as the whole schema, for each case', () 
     const want = { name, valid: whole(forWhole), errors: whole.errors ?? null, assets: forWhole };
     expect(got).toEqual(want);
   }
-  expect(Object.values(cases).map((make) => whole(make(tenantAssets())))).toEqual([true, false, false, false, false, true]);
+  expect(Object.values(cases).map((make) => whole(make(tenantAssets())))).toEqual([
+    true,
+    false,
+    false,
+    false,
+    false,
+    true,
+  ]);
 }, 120_000);

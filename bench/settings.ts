@@ -30,7 +30,7 @@ export interface BenchSettings {
 
 export const FULL: BenchSettings = {
   normalLogin: { rounds: 31, minBatchMs: 20, executionsPerSample: 200, warmUpMs: 500 },
-  coldStart: { rounds: 25 },
+  coldStart: { rounds: 61 },
   build: { rounds: 5 },
   deploy: { firstDeploys: 2, rounds: 2, flowChange: true, a0deployReference: true },
   emailChange: { changes: 200 },

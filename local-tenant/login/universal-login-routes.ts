@@ -2,7 +2,7 @@
 // stand-in Google button, the TOTP challenge and the form's steps. Each belongs to one
 // transaction (?state=) and to the browser that started it: another browser, or a request without
 // the session cookie, gets the error page and changes nothing.
-import { MFA_ACR_VALUE } from './limits';
+import { MFA_ACR_VALUE } from '../../platform/step-up-authentication';
 import { parseBody } from '../shared/body';
 import type { Reply, Request, Route } from '../shared/router';
 import { passwordMatches } from '../shared/passwords';

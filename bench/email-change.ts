@@ -14,7 +14,7 @@ import { DEFAULT_DATABASE_CONNECTION } from '../local-tenant/state/seed';
 import type { OutboxMessage } from '../local-tenant';
 import { LOCAL_ENVIRONMENT, loadEnvironmentConfig } from '../scripts/lib/environment-config';
 import { type BenchTenant, readStats, resetStats } from './lib/bench-tenant';
-import { HttpSession, type Page, postFormOf } from './lib/http-session';
+import { HttpSession, type Page, postFormOf, visibleText } from './lib/http-session';
 import { interleave } from './lib/interleave';
 import { percentile } from './lib/statistics';
 
@@ -92,13 +92,6 @@ function expectPath(page: Page, path: string, step: string): void {
   }
 }
 
-function visibleText(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 async function outbox(env: Readonly<Record<string, string>>): Promise<OutboxMessage[]> {
   const response = await fetch(env.OUTBOX_URL as string);
   if (!response.ok) throw new Error(`GET ${env.OUTBOX_URL} answered ${response.status}`);
@@ -156,7 +149,7 @@ export async function measureEmailChanges(options: EmailChangeOptions): Promise<
   const change = async (round: number): Promise<number> => {
     const user = users[round] as BenchUser;
     const newAddress = `bench.${run}.${round}.new@example.com`;
-    const session = new HttpSession(env.DEMO_REDIRECT_URI as string);
+    const session = new HttpSession({ stopsAt: (url) => url.href.startsWith(env.DEMO_REDIRECT_URI as string) });
     try {
       const login = await session.open(authorizeUrl(env, { email_change: 'true', max_age: '0' }));
       expectPath(login, '/u/login', 'the email change began');
@@ -196,7 +189,7 @@ export async function measureEmailChanges(options: EmailChangeOptions): Promise<
 
   const normalLogin = async (round: number): Promise<number> => {
     const user = users[round] as BenchUser;
-    const session = new HttpSession(env.DEMO_REDIRECT_URI as string);
+    const session = new HttpSession({ stopsAt: (url) => url.href.startsWith(env.DEMO_REDIRECT_URI as string) });
     const login = await session.open(authorizeUrl(env, {}));
     expectPath(login, '/u/login', 'a normal login');
     const end = await session.submit(postFormOf(login), { username: user.email, password: user.password });

@@ -3,9 +3,11 @@
 // with the code flow and PKCE through openid-client, starting email changes, and reacting to each
 // outcome as README "Starting an email change from your app" describes, including the automatic
 // MFA retry. It is not part of the tenant: the tenant never imports it.
+import { MFA_ACR_VALUE } from '../platform/step-up-authentication';
 import { parseBody } from '../local-tenant/shared/body';
 import { withCookie } from '../local-tenant/shared/cookies';
 import { DEMO_APP_PATH, DEMO_CALLBACK_PATH } from '../local-tenant/shared/demo-app-registration';
+import { OUTBOX_PAGE_PATH } from '../local-tenant/shared/outbox-paths';
 import type { Reply, Request } from '../local-tenant/shared/router';
 import type { Surface } from '../local-tenant/shared/surface';
 import { authorizeUrl, type DemoClientConfig, DemoSignInError, exchangeCode } from './demo-oidc-client';
@@ -20,12 +22,6 @@ const PAGE_HEADERS = {
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',
 };
-
-/** acr_values asking for MFA (docs secure/multi-factor-authentication/step-up-authentication; README "Users with MFA"). */
-export const MFA_ACR_VALUE = 'http://schemas.openid.net/pape/policies/2007/06/multi-factor';
-
-/** The tenant's outbox page, where the demo's emails land (local-tenant/outbox/outbox-surface.ts). */
-const OUTBOX_PAGE_PATH = '/outbox';
 
 /**
  * What the demo app is given by the tenant that serves it: the login URL, the clock, the fetch that

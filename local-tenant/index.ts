@@ -10,7 +10,7 @@ import { parseReadings, type Readings } from '../platform/readings';
 import { trustOwnCertificate } from './shared/own-certificate-trust';
 import { type Listener, listen } from './shared/server';
 import { revokeSessionsOf } from './login/login-state';
-import { OUTBOX_JSON_PATH } from './outbox/outbox-surface';
+import { OUTBOX_JSON_PATH } from './shared/outbox-paths';
 import { grantNewScopesToDeployClient, moveToDomain, seedState } from './state/seed';
 import { TenantStateView } from './state/state-view';
 import { StateStore } from './state/store';

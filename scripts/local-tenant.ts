@@ -11,12 +11,10 @@
 // a free one. LOCAL_TENANT_DIR: where the state lives (default .local-tenant).
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startLocalTenant } from '../local-tenant';
 import { runCli } from './lib/cli';
-import { localSenderEmail } from './lib/environment-config';
-import { localTenantPlace, portInUse } from './lib/local-tenant-ports';
+import { localTenantPlace } from './lib/local-tenant-ports';
 import { resetUserBudget, runningTenantUrl } from './lib/reset-user';
-import { DEMO_APP_SURFACES } from '../demo-app/demo-app-surfaces';
+import { PortInUseError, startProjectTenant } from './lib/start-local-tenant';
 
 runCli(async () => {
   const { values } = parseArgs({
@@ -24,29 +22,15 @@ runCli(async () => {
   });
   const resetUser = values['reset-user'];
   const root = join(__dirname, '..');
-  const { httpsPort, httpPort, stateDir } = localTenantPlace(root);
+  const { stateDir } = localTenantPlace(root);
   let tenant;
   try {
-    // docs/design.md: the demo client and user are seeded on first start, and DEMO_* written to the env file.
-    // One line per flow execution and per email as they happen (local-tenant/state/terminal-lines.ts).
-    tenant = await startLocalTenant({
-      stateDir,
-      reset: values.reset,
-      httpsPort,
-      httpPort,
-      demo: true,
-      apps: DEMO_APP_SURFACES,
-      verifiedSenders: [localSenderEmail(root)],
-      log: (line) => console.log(line),
-    });
+    tenant = await startProjectTenant(root, { reset: values.reset, likelyHolder: 'another local tenant?' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      const running = runningTenantUrl(stateDir);
-      if (resetUser !== undefined && running !== undefined) {
-        console.log(`A local tenant already runs (${running}): ${await resetUserBudget(running, resetUser)}`);
-        return;
-      }
-      throw portInUse(httpsPort, httpPort, 'another local tenant?');
+    const running = runningTenantUrl(stateDir);
+    if (error instanceof PortInUseError && resetUser !== undefined && running !== undefined) {
+      console.log(`A local tenant already runs (${running}): ${await resetUserBudget(running, resetUser)}`);
+      return;
     }
     throw error;
   }

@@ -20,16 +20,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type LocalTenant, startLocalTenant } from '../local-tenant';
+import type { LocalTenant } from '../local-tenant';
 import { localTenantTargetEnv } from './lib/deploy/deploy-target';
 import { DEMO_MFA_USER_EMAIL, DEMO_SOCIAL_USER_EMAIL } from '../local-tenant/login/demo-seed';
 import { totpUri } from '../local-tenant/login/totp';
 import { runCli } from './lib/cli';
-import { localSenderEmail } from './lib/environment-config';
-import { localTenantPlace, portInUse } from './lib/local-tenant-ports';
+import { localTenantPlace } from './lib/local-tenant-ports';
 import { resetUserBudget } from './lib/reset-user';
+import { startProjectTenant } from './lib/start-local-tenant';
 import { UserError } from './lib/user-error';
-import { DEMO_APP_SURFACES } from '../demo-app/demo-app-surfaces';
 
 const ROOT = join(__dirname, '..');
 
@@ -110,32 +109,17 @@ runCli(async () => {
   const { values } = parseArgs({
     options: { reset: { type: 'boolean', default: false }, 'reset-user': { type: 'string' } },
   });
-  const { httpsPort, httpPort, stateDir } = localTenantPlace(ROOT);
+  const { stateDir } = localTenantPlace(ROOT);
   const children = new Children();
 
   console.log('npm start: 1/4 build');
   await children.run('build', 'build', {});
 
   console.log(`npm start: 2/4 start the local tenant${values.reset ? ' (clean)' : ''}`);
-  let tenant: LocalTenant;
-  try {
-    // One line per flow execution and per email as they happen (local-tenant/state/terminal-lines.ts).
-    tenant = await startLocalTenant({
-      stateDir,
-      reset: values.reset,
-      httpsPort,
-      httpPort,
-      demo: true,
-      apps: DEMO_APP_SURFACES,
-      verifiedSenders: [localSenderEmail(ROOT)],
-      log: (line) => console.log(line),
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw portInUse(httpsPort, httpPort, 'another local tenant, or npm start already running?');
-    }
-    throw error;
-  }
+  const tenant = await startProjectTenant(ROOT, {
+    reset: values.reset,
+    likelyHolder: 'another local tenant, or npm start already running?',
+  });
 
   let interrupted = false;
   const stopped = new Promise<void>((resolve) => {

@@ -10,9 +10,6 @@ import {
   MAX_SENDS_PER_DAY,
   SUPPORTED_LOCALES,
 } from './contract';
-
-/** Read by the Action at entry; published with the contract, where an app reads it too. */
-export { codesSentToday };
 import { HISTORY_KEY, isLocked, LOCKED_UNTIL_KEY, storedEntries } from './history';
 import type { AuthenticationMethod, PostLoginEvent } from './post-login-types';
 import type { Settings, SettingsResult } from './settings';

@@ -1,20 +1,27 @@
 // A browser without a browser, for driving the login side of a local tenant over HTTP: fetch
-// with a cookie jar, redirects followed one at a time while they stay on the tenant, the chain
-// stopping at the app's callback (which nobody needs to serve). Forms are read from the page and
-// submitted as a browser would (hidden inputs included). Every request's round trip is timed:
-// over loopback, that is the tenant's server-side time plus a little HTTP.
+// with a cookie jar, redirects followed one at a time (each hop recorded) until the chain reaches
+// a URL the caller says it stops at (an app's callback, which nobody needs to serve). Forms are
+// read from the page and submitted as a browser would (hidden inputs included). Every request's
+// round trip is timed: over loopback, that is the tenant's server-side time plus a little HTTP.
+// The tests' HttpBrowser (test/helpers/http-browser.ts) is this session with a page's visible text.
+import { decodeHtmlEntities } from '../../local-tenant/shared/html-escape';
 
 export interface Page {
+  /** The URL of the page shown, or of the callback the chain stopped at. */
   readonly url: URL;
   readonly status: number;
   readonly html: string;
   /** Set when the chain stopped at the callback. */
   readonly callback?: URL;
+  /** Every URL the chain went through, the first included. */
+  readonly hops: readonly URL[];
+  readonly headers: Headers;
 }
 
-interface Reply {
+/** One answer, its body read. */
+export interface Reply {
   readonly status: number;
-  readonly location: string | null;
+  readonly headers: Headers;
   readonly text: string;
 }
 
@@ -24,21 +31,27 @@ export interface FormOnPage {
   readonly inputs: readonly { readonly name: string; readonly type: string; readonly value: string }[];
 }
 
-const decodeEntities = (value: string): string =>
-  value
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+export interface HttpSessionOptions {
+  /** Whether a redirect to `url` ends the chain (the app's callback) instead of being followed. */
+  readonly stopsAt: (url: URL) => boolean;
+  /** Another client, e.g. one connecting from another loopback address (another "device"). */
+  readonly fetch?: typeof fetch;
+}
+
+/** The visible text of an HTML page: inline tags dropped, others made spaces, entities decoded, whitespace collapsed. */
+export function visibleText(html: string): string {
+  const body = html.replace(/^[\s\S]*<body>/, '').replace(/<\/body>[\s\S]*$/, '');
+  const text = body.replace(/<\/?(strong|em|b|i)>/g, '').replace(/<[^>]+>/g, ' ');
+  return decodeHtmlEntities(text).replace(/\s+/g, ' ').trim();
+}
 
 function attributeOf(tag: string, name: string): string | undefined {
   const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return match ? decodeEntities(match[1] as string) : undefined;
+  return match ? decodeHtmlEntities(match[1] as string) : undefined;
 }
 
 /** The page's first POST form, with its inputs. */
-export function postFormOf(page: Page): FormOnPage {
+export function postFormOf(page: Pick<Page, 'url' | 'status' | 'html'>): FormOnPage {
   const form = /<form method="post"([^>]*)>([\s\S]*?)<\/form>/.exec(page.html);
   const action = form ? attributeOf(form[1] as string, 'action') : undefined;
   if (!form || action === undefined)
@@ -52,22 +65,23 @@ export function postFormOf(page: Page): FormOnPage {
 }
 
 export class HttpSession {
-  private readonly cookies = new Map<string, string>();
+  readonly cookies = new Map<string, string>();
   /** Round-trip time of every request so far, in ms. */
   readonly timings: number[] = [];
 
-  constructor(private readonly callbackPrefix: string) {}
+  constructor(private readonly options: HttpSessionOptions) {}
 
-  private async request(url: URL, form?: Record<string, string>): Promise<Reply> {
+  /** One request, no redirect followed. */
+  async request(url: URL | string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Reply> {
     const start = process.hrtime.bigint();
-    const response = await fetch(url, {
-      method: form ? 'POST' : 'GET',
+    const response = await (this.options.fetch ?? fetch)(url, {
+      method: init.method ?? (init.form ? 'POST' : 'GET'),
       redirect: 'manual',
       headers: {
         cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
       },
-      ...(form ? { body: new URLSearchParams(form).toString() } : {}),
+      ...(init.form ? { body: new URLSearchParams(init.form).toString() } : {}),
     });
     // The whole body is read inside the timing: the server's work ends when it has sent it.
     const text = await response.text();
@@ -79,27 +93,35 @@ export class HttpSession {
       if (/max-age=0/i.test(header)) this.cookies.delete(name);
       else this.cookies.set(name, pair.slice(eq + 1).trim());
     }
-    return { status: response.status, location: response.headers.get('location'), text };
+    return { status: response.status, headers: response.headers, text };
   }
 
-  private async follow(url: URL, reply: Reply): Promise<Page> {
+  private async follow(first: URL, reply: Reply): Promise<Page> {
+    const hops = [first];
+    let url = first;
     let current = reply;
-    let at = url;
-    while (current.status >= 300 && current.status < 400) {
-      if (!current.location) throw new Error(`${at.href} answered ${current.status} without a location`);
-      at = new URL(current.location, at);
-      if (at.href.startsWith(this.callbackPrefix)) return { url: at, status: current.status, html: '', callback: at };
-      current = await this.request(at);
+    while (current.status >= 300 && current.status < 400 && current.headers.get('location')) {
+      url = new URL(current.headers.get('location') as string, url);
+      hops.push(url);
+      if (this.options.stopsAt(url))
+        return { url, status: current.status, html: '', callback: url, hops, headers: current.headers };
+      current = await this.request(url);
     }
-    return { url: at, status: current.status, html: current.text };
+    return { url, status: current.status, html: current.text, hops, headers: current.headers };
   }
 
   async open(url: URL): Promise<Page> {
     return this.follow(url, await this.request(url));
   }
 
+  /** Posts `fields` alone to `action`, and follows the redirects. */
+  async post(action: URL, fields: Record<string, string>): Promise<Page> {
+    return this.follow(action, await this.request(action, { form: fields }));
+  }
+
+  /** Submits `form` as a browser would: its hidden inputs, then `fields`. */
   async submit(form: FormOnPage, fields: Record<string, string>): Promise<Page> {
     const hidden = Object.fromEntries(form.inputs.filter((i) => i.type === 'hidden').map((i) => [i.name, i.value]));
-    return this.follow(form.action, await this.request(form.action, { ...hidden, ...fields }));
+    return this.post(form.action, { ...hidden, ...fields });
   }
 }

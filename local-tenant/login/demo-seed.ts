@@ -3,6 +3,7 @@
 // stand-in button. Seeded once, on the start that asks for the demo (npm start); at every start
 // the client's URLs follow the port, and a demo user deleted meanwhile comes back.
 import { DEMO_APP_PATH, DEMO_CALLBACK_PATH } from '../shared/demo-app-registration';
+import { clientRecord } from '../state/client-record';
 import { DEFAULT_DATABASE_CONNECTION } from '../state/seed';
 import { newClientId, newClientSecret, newConnectionId, randomAlphanumeric } from '../shared/ids';
 import type { DemoSeed, StoredUser, TenantState } from '../state/types';
@@ -100,25 +101,19 @@ function ensureClient(state: TenantState, clientId: string, httpUrl: string): vo
     Object.assign(existing, demoClientUrls(httpUrl));
     return;
   }
-  state.clients.push({
-    client_id: clientId,
-    client_secret: newClientSecret(),
-    name: DEMO_CLIENT_NAME,
-    description:
-      'Seeded by the local tenant for its demo app: a single-page app signing in with the code flow and PKCE.',
-    tenant: 'local',
-    app_type: 'spa',
-    token_endpoint_auth_method: 'none',
-    grant_types: ['authorization_code'],
-    ...demoClientUrls(httpUrl),
-    is_first_party: true,
-    oidc_conformant: true,
-    jwt_configuration: { alg: 'RS256', lifetime_in_seconds: 36000, secret_encoded: false },
-    sso_disabled: false,
-    cross_origin_authentication: false,
-    custom_login_page_on: true,
-    global: false,
-  });
+  state.clients.push(
+    clientRecord({
+      client_id: clientId,
+      client_secret: newClientSecret(),
+      name: DEMO_CLIENT_NAME,
+      description:
+        'Seeded by the local tenant for its demo app: a single-page app signing in with the code flow and PKCE.',
+      app_type: 'spa',
+      token_endpoint_auth_method: 'none',
+      grant_types: ['authorization_code'],
+      ...demoClientUrls(httpUrl),
+    }),
+  );
 }
 
 /**

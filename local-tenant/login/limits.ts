@@ -1,9 +1,6 @@
 // The login side's limits and names, with units and where each comes from; where Auth0 documents
 // nothing, the choice is this local tenant's and says so.
 
-/** acr_values asking for MFA (docs secure/multi-factor-authentication/step-up-authentication; README "Users with MFA"). */
-export const MFA_ACR_VALUE = 'http://schemas.openid.net/pape/policies/2007/06/multi-factor';
-
 /** How long an authorization code may wait for its exchange. RFC 6749 §4.1.2 asks for short-lived codes, at most 10 minutes; this tenant's choice is 1 minute. */
 export const AUTHORIZATION_CODE_LIFETIME_SECONDS = 60;
 

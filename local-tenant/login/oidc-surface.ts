@@ -5,7 +5,7 @@
 import type { Reply, Route } from '../shared/router';
 import type { Surface, TenantContext } from '../surface';
 import { issuerOf } from './id-token';
-import { MFA_ACR_VALUE } from './limits';
+import { MFA_ACR_VALUE } from '../../platform/step-up-authentication';
 import { loginState } from './login-state';
 import { signingKey } from './signing-key';
 

@@ -2,7 +2,7 @@
 // stand-in Google button, the TOTP challenge and the form's steps. Each belongs to one
 // transaction (?state=) and to the browser that started it: another browser, or a request without
 // the session cookie, gets the error page and changes nothing.
-import { MFA_ACR_VALUE } from './limits';
+import { MFA_ACR_VALUE } from '../../platform/step-up-authentication';
 import { parseBody } from '../shared/body';
 import type { Reply, Request, Route } from '../shared/router';
 import { passwordMatches } from '../shared/passwords';
@@ -211,27 +211,25 @@ async function submitMfa(context: TenantContext, open: Open, request: Request): 
   return advance(context, tx, open.session, authorizationRequest(tx, request));
 }
 
+/** The page for a form step whose login transaction no longer has a form. */
+function formGone(open: Open): Reply {
+  return errorPage({
+    language: open.language,
+    status: 400,
+    error: 'invalid_request',
+    description: LOGIN_TEXTS[open.language].transactionGone,
+  });
+}
+
 function showForm(open: Open): Reply {
   const form = open.tx.form;
-  if (!form)
-    return errorPage({
-      language: open.language,
-      status: 400,
-      error: 'invalid_request',
-      description: LOGIN_TEXTS[open.language].transactionGone,
-    });
+  if (!form) return formGone(open);
   return formStepPage(form.journey.render({ postUrl: formUrl(open.tx) }));
 }
 
 async function submitForm(context: TenantContext, open: Open, request: Request): Promise<Reply> {
   const form = open.tx.form;
-  if (!form)
-    return errorPage({
-      language: open.language,
-      status: 400,
-      error: 'invalid_request',
-      description: LOGIN_TEXTS[open.language].transactionGone,
-    });
+  if (!form) return formGone(open);
   const { action, state: _state, ...fields } = formValues(request);
   if (action !== undefined && !isStepAction(action)) {
     return errorPage({

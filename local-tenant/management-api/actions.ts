@@ -42,6 +42,20 @@ interface CheckedAction {
   secretValues?: Record<string, string>;
 }
 
+/** `body[property]`, which must be a list of at most `max` items (Auth0's limits on an Action). */
+function listOfAtMost(body: JsonObject, property: 'dependencies' | 'secrets', max: number): Json[] {
+  const list = body[property];
+  if (!Array.isArray(list)) throw payloadError(`Expected type array on property ${property}`);
+  if (list.length > max) {
+    throw auth0Error(
+      400,
+      `An action may have at most ${max} ${property}; this one has ${list.length}.`,
+      'invalid_body',
+    );
+  }
+  return list;
+}
+
 function checkAction(body: JsonObject, creating: boolean): CheckedAction {
   const fields: JsonObject = {};
   if (creating || body.name !== undefined) fields.name = requireString(body, 'name');
@@ -83,31 +97,16 @@ function checkAction(body: JsonObject, creating: boolean): CheckedAction {
     fields.runtime = 'node22';
   }
   if (body.dependencies !== undefined) {
-    if (!Array.isArray(body.dependencies)) throw payloadError('Expected type array on property dependencies');
-    if (body.dependencies.length > MAX_ACTION_DEPENDENCIES) {
-      throw auth0Error(
-        400,
-        `An action may have at most ${MAX_ACTION_DEPENDENCIES} dependencies; this one has ${body.dependencies.length}.`,
-        'invalid_body',
-      );
-    }
-    fields.dependencies = body.dependencies;
+    fields.dependencies = listOfAtMost(body, 'dependencies', MAX_ACTION_DEPENDENCIES);
   } else if (creating) {
     fields.dependencies = [];
   }
   if (body.modules !== undefined) fields.modules = body.modules;
   let secretValues: Record<string, string> | undefined;
   if (body.secrets !== undefined) {
-    if (!Array.isArray(body.secrets)) throw payloadError('Expected type array on property secrets');
-    if (body.secrets.length > MAX_ACTION_SECRETS) {
-      throw auth0Error(
-        400,
-        `An action may have at most ${MAX_ACTION_SECRETS} secrets; this one has ${body.secrets.length}.`,
-        'invalid_body',
-      );
-    }
+    const secrets = listOfAtMost(body, 'secrets', MAX_ACTION_SECRETS);
     secretValues = {};
-    for (const secret of body.secrets as JsonObject[]) {
+    for (const secret of secrets as JsonObject[]) {
       if (typeof secret?.name !== 'string' || secret.name === '')
         throw payloadError('Missing required property: secrets.name');
       const value = secret.value === undefined ? '' : secret.value;

@@ -1,6 +1,7 @@
 // /api/v2/clients: applications. The secret is generated here and shown, as on Auth0, to
 // callers that may read it (read:client_keys); deploy-cli and the bundle's vault client need it.
 import type { JsonObject } from '../state/types';
+import { clientRecord } from '../state/client-record';
 import { newClientId, newClientSecret } from '../shared/ids';
 import { auth0Error, payloadError } from './errors';
 import { collectionRoutes, patch } from './collection';
@@ -54,25 +55,11 @@ export const clientsResource: ManagementResource = (context) =>
       create: (body) => {
         requireString(body, 'name');
         checkClient(body);
-        return {
-          tenant: 'local',
-          global: false,
-          is_first_party: true,
-          oidc_conformant: true,
-          callbacks: [],
-          allowed_origins: [],
-          web_origins: [],
-          allowed_logout_urls: [],
-          grant_types: ['authorization_code', 'implicit', 'refresh_token', 'client_credentials'],
-          token_endpoint_auth_method: 'client_secret_post',
-          jwt_configuration: { alg: 'RS256', lifetime_in_seconds: 36000, secret_encoded: false },
-          sso_disabled: false,
-          cross_origin_authentication: false,
-          custom_login_page_on: true,
+        return clientRecord({
           ...body,
           client_id: newClientId(),
           client_secret: newClientSecret(),
-        };
+        });
       },
       update: (client, body) => {
         checkClient(body);

@@ -15,26 +15,7 @@ export const MAX_USER_SEARCH_RESULTS = 1000;
 
 // Properties each call accepts (Auth0's request schemas for POST and PATCH /users); any other
 // is refused as Auth0 does ("Additional properties not allowed").
-const CREATE_PROPERTIES = [
-  'email',
-  'email_verified',
-  'password',
-  'connection',
-  'user_id',
-  'name',
-  'nickname',
-  'picture',
-  'given_name',
-  'family_name',
-  'blocked',
-  'app_metadata',
-  'user_metadata',
-  'verify_email',
-  'username',
-  'phone_number',
-  'phone_verified',
-];
-const UPDATE_PROPERTIES = [
+const BOTH_CALLS_PROPERTIES = [
   'email',
   'email_verified',
   'password',
@@ -48,12 +29,12 @@ const UPDATE_PROPERTIES = [
   'app_metadata',
   'user_metadata',
   'verify_email',
-  'client_id',
   'username',
   'phone_number',
   'phone_verified',
-  'verify_phone_number',
 ];
+const CREATE_PROPERTIES = [...BOTH_CALLS_PROPERTIES, 'user_id'];
+const UPDATE_PROPERTIES = [...BOTH_CALLS_PROPERTIES, 'client_id', 'verify_phone_number'];
 const METADATA_ONLY = ['app_metadata', 'user_metadata'];
 
 const EMAIL_FORMAT = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -2,15 +2,13 @@
 // tests, oldest first (newest last).
 import { randomBytes } from 'node:crypto';
 import type { Surface } from '../surface';
+import { OUTBOX_JSON_PATH, OUTBOX_PAGE_PATH } from '../shared/outbox-paths';
 import { outboxPage } from './outbox-page';
-
-export const OUTBOX_PAGE_PATH = '/outbox';
-export const OUTBOX_JSON_PATH = '/outbox.json';
 
 export const outboxSurface: Surface = {
   name: 'outbox',
   listener: 'http',
-  prefixes: ['/outbox'],
+  prefixes: [OUTBOX_PAGE_PATH],
   counted: false,
   errorReply: (status, message) => ({ status, body: { message } }),
   index: (context) => [

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { newClientGrantId, newClientId, newClientSecret, newConnectionId, newSendgridApiKey } from '../shared/ids';
 import { MANAGEMENT_API_SCOPES } from '../../platform/management-api-scopes';
 import { managementAudience } from '../shared/access-tokens';
+import { clientRecord } from './client-record';
 import { STATE_FORMAT_VERSION, type TenantState } from './types';
 
 export const DEPLOY_CLIENT_NAME = 'Local tenant deploy (deploy-cli)';
@@ -46,26 +47,14 @@ export function seedState(input: {
     },
     users: [],
     clients: [
-      {
+      clientRecord({
         client_id: deployClientId,
         client_secret: deployClientSecret,
         name: DEPLOY_CLIENT_NAME,
         description: 'Seeded by the local tenant: the application npm run deploy and deploy-cli use.',
         app_type: 'non_interactive',
         grant_types: ['client_credentials'],
-        token_endpoint_auth_method: 'client_secret_post',
-        is_first_party: true,
-        oidc_conformant: true,
-        callbacks: [],
-        allowed_origins: [],
-        web_origins: [],
-        allowed_logout_urls: [],
-        jwt_configuration: { alg: 'RS256', lifetime_in_seconds: 36000, secret_encoded: false },
-        sso_disabled: false,
-        cross_origin_authentication: false,
-        custom_login_page_on: true,
-        global: false,
-      },
+      }),
     ],
     clientGrants: [
       {

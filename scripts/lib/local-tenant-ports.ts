@@ -24,10 +24,3 @@ export function localTenantPlace(root: string): { httpsPort: number; httpPort: n
     stateDir: process.env.LOCAL_TENANT_DIR ? resolve(process.env.LOCAL_TENANT_DIR) : join(root, '.local-tenant'),
   };
 }
-
-/** The message for a port already taken. */
-export function portInUse(httpsPort: number, httpPort: number, what: string): UserError {
-  return new UserError(
-    `Port ${httpsPort} or ${httpPort} is in use (${what}). Stop it, or choose others with LOCAL_TENANT_HTTPS_PORT and LOCAL_TENANT_HTTP_PORT.`,
-  );
-}

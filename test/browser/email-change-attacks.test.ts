@@ -3,7 +3,8 @@
 // see, and, every time, the user records and the outbox proving nothing else happened.
 import type { Page } from 'playwright-core';
 import type { StoredUser } from '../../local-tenant';
-import { MFA_ACR_VALUE, SOCIAL_CONNECTION } from '../../local-tenant/login/limits';
+import { SOCIAL_CONNECTION } from '../../local-tenant/login/limits';
+import { MFA_ACR_VALUE } from '../../platform/step-up-authentication';
 import { totpCode } from '../../local-tenant/login/totp';
 import { loadEnvironmentConfig } from '../../scripts/lib/environment-config';
 import { useBrowser } from '../helpers/browser';

@@ -4,8 +4,8 @@
 import { DENY } from '../../actions/email-change/contract';
 import { DEMO_APP_SURFACES } from '../../demo-app/demo-app-surfaces';
 import { totpCode } from '../../local-tenant/login/totp';
+import { type Reply, visibleText } from '../../bench/lib/http-session';
 import { HttpBrowser } from '../helpers/http-browser';
-import { visibleText } from '../helpers/email-change-journeys';
 import { useLocalTenant } from '../helpers/local-tenant';
 
 const MFA = 'http://schemas.openid.net/pape/policies/2007/06/multi-factor';
@@ -20,13 +20,13 @@ async function startedChange(): Promise<{ browser: HttpBrowser; authorize: URL }
   return { browser, authorize: new URL(response.headers.get('location') as string) };
 }
 
-async function callback(browser: HttpBrowser, params: Record<string, string>): Promise<Response> {
+async function callback(browser: HttpBrowser, params: Record<string, string>): Promise<Reply> {
   return browser.request(`${tenant().env.DEMO_REDIRECT_URI}?${new URLSearchParams(params).toString()}`);
 }
 
 async function demoPageText(browser: HttpBrowser): Promise<string> {
   const response = await browser.request(tenant().env.DEMO_APP_URL as string);
-  return visibleText(await response.text());
+  return visibleText(response.text);
 }
 
 const outcome = (state: string, code: string) => ({ error: 'access_denied', error_description: code, state });
@@ -127,7 +127,7 @@ test('a callback this browser did not start is ignored; what a callback carries 
     error_description: '<img src=x onerror=alert(1)>',
     state: authorize.searchParams.get('state') as string,
   });
-  const html = await (await browser.request(tenant().env.DEMO_APP_URL as string)).text();
+  const { text: html } = await browser.request(tenant().env.DEMO_APP_URL as string);
   expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   expect(html).not.toContain('<img src=x');
 });

@@ -14,6 +14,7 @@ import { formVars } from '../../actions/email-change/decide-entry';
 import { ManagementClient } from 'auth0';
 import { DEFAULT_DATABASE_CONNECTION } from '../../local-tenant/state/seed';
 import type { OutboxMessage, StoredUser } from '../../local-tenant';
+import { visibleText } from '../../bench/lib/http-session';
 import { parseReadings } from '../../platform/readings';
 import {
   createFormsRuntime,
@@ -33,21 +34,6 @@ export class TestClock {
   advance(seconds: number): void {
     this.ms += seconds * 1000;
   }
-}
-
-/** The visible text of an HTML page: inline tags dropped, others made spaces, entities decoded, whitespace collapsed. */
-export function visibleText(html: string): string {
-  const body = html.replace(/^[\s\S]*<body>/, '').replace(/<\/body>[\s\S]*$/, '');
-  return body
-    .replace(/<\/?(strong|em|b|i)>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** Code digits from a seeded generator, so that a failing test replays with the same codes. */

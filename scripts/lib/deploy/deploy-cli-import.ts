@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { Mappings } from '../mappings';
 import { maskSecrets } from '../secret-patterns';
 import { UserError } from '../user-error';
@@ -30,9 +31,6 @@ export interface DeployCliImportResult {
 }
 
 const DEPLOY_CLI = join(dirname(require.resolve('auth0-deploy-cli/package.json')), 'lib', 'index.js');
-
-// eslint-disable-next-line no-control-regex -- deploy-cli colours its log with ANSI escapes
-const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 /** Every string in the mappings whose key names a secret (client_secret, api_key, token, ...). */
 export function secretLeaves(value: unknown, key = ''): string[] {
@@ -73,7 +71,8 @@ export async function importWithDeployCli(options: DeployCliImportOptions): Prom
     // swapped into the tenant.
     const args = [DEPLOY_CLI, 'import', '-c', configFile, '-i', options.tenantFile, '--no-env'];
     const { code, output } = await run(process.execPath, args, { ...process.env, ...options.env });
-    const shown = maskSecrets(stripAnsi(output), secrets);
+    // deploy-cli colours its log with ANSI escapes.
+    const shown = maskSecrets(stripVTControlCharacters(output), secrets);
     if (code !== 0) {
       throw new UserError(
         `deploy-cli could not import ${options.tenantFile} into ${options.domain}:\n${failureMessage(shown)}`,

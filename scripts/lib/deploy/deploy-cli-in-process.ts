@@ -12,6 +12,7 @@
 // command line. deploy-cli's log lines are kept, masked, and shown only when it fails.
 import { dirname } from 'node:path';
 import { Writable } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
 import { Agent, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import { deployCliTools, withFastDeployCliValidate } from '../validate/deploy-cli-schema';
 import { UserError } from '../user-error';
@@ -106,8 +107,8 @@ export async function importInProcess(options: DeployCliImportOptions): Promise<
     setGlobalDispatcher(previousDispatcher);
     void dispatcher.close();
   });
-  // eslint-disable-next-line no-control-regex -- deploy-cli colours its log with ANSI escapes
-  const output = maskSecrets(log.replace(/\u001b\[[0-9;]*m/g, ''), secrets);
+  // deploy-cli colours its log with ANSI escapes.
+  const output = maskSecrets(stripVTControlCharacters(log), secrets);
   if (error !== undefined) {
     const e = error as { message?: string; stage?: string; type?: string };
     const where = e.stage ? ` (stage ${e.stage}${e.type ? `, ${e.type}` : ''})` : '';

@@ -1,13 +1,8 @@
 // The entry decision with a fixed clock and a fixed journey id: exact boundaries.
-import {
-  codesSentToday,
-  decideEntry,
-  freshMinutes,
-  pickLocale,
-  recentChanges,
-} from '../../../actions/email-change/decide-entry';
+import { decideEntry, freshMinutes, pickLocale, recentChanges } from '../../../actions/email-change/decide-entry';
 import type { PostLoginEvent } from '../../../actions/email-change/post-login-types';
 import { readSettings } from '../../../actions/email-change/settings';
+import { FLOW_VARS } from '../../../forms/journey-vars';
 
 const NOW_MS = Date.UTC(2026, 10, 21, 12, 0, 0);
 const deps = { nowMs: NOW_MS, newJourneyId: () => 'journey-1' };
@@ -76,33 +71,35 @@ test('an MFA at the very time of a sign-in exactly MAX_AUTH_AGE_SECONDS old coun
   });
 });
 
-test("renders with the injected journey id, the journey's starting values, and writes nothing to the user", () => {
-  expect(decideEntry(event(), settings, deps)).toEqual({
+test("renders with the injected journey id and the sign-in's values; every var the flows keep starts empty; writes nothing to the user", () => {
+  const decision = decideEntry(event(), settings, deps);
+  expect(decision).toMatchObject({
     kind: 'render',
     formId: 'ap_form',
-    vars: {
-      user_id: 'auth0|1',
-      current_email: 'a@example.test',
-      locale: 'en',
-      journey_id: 'journey-1',
-      password_reset_at: '',
-      fresh_minutes: [
-        '2026-11-21T11:59',
-        '2026-11-21T12:00',
-        '2026-11-21T12:01',
-        '2026-11-21T12:02',
-        '2026-11-21T12:03',
-      ],
-      wrong_codes: '',
-      code_sends: '',
-      none: '',
-      pending_email: '',
-      code_notice: '',
-      verify_state: '',
-      email_change_outcome: '',
-    },
     journeyMetadata: { key: 'email_change_journey_id', value: 'journey-1' },
   });
+  if (decision.kind !== 'render') throw new Error('expected a render');
+  const { user_id, current_email, locale, journey_id, password_reset_at, fresh_minutes, ...flowVars } = decision.vars;
+  expect({ user_id, current_email, locale, journey_id, password_reset_at, fresh_minutes }).toEqual({
+    user_id: 'auth0|1',
+    current_email: 'a@example.test',
+    locale: 'en',
+    journey_id: 'journey-1',
+    password_reset_at: '',
+    fresh_minutes: ['2026-11-21T11:59', '2026-11-21T12:00', '2026-11-21T12:01', '2026-11-21T12:02', '2026-11-21T12:03'],
+  });
+  // The flows read these before they first write them (forms/journey-vars.ts): each must be there, as ''.
+  const readBeforeWritten = [
+    FLOW_VARS.pendingEmail,
+    FLOW_VARS.sends,
+    FLOW_VARS.wrongCodes,
+    FLOW_VARS.codeNotice,
+    FLOW_VARS.verifyState,
+    FLOW_VARS.outcome,
+    'none',
+  ];
+  expect(Object.keys(flowVars)).toEqual(expect.arrayContaining(readBeforeWritten));
+  expect(Object.values(flowVars).filter((value) => value !== '')).toEqual([]);
 });
 
 test.each([
@@ -176,9 +173,7 @@ test('the budget is spent at MAX_CHANGES_PER_DAY changes, not before; opening th
   });
 });
 
-test("codes sent today count; yesterday's do not; ten today spend the day", () => {
-  expect(codesSentToday({ email_change_sends: { day: '2026-11-21', count: 'xxx' } }, NOW_MS)).toBe(3);
-  expect(codesSentToday({ email_change_sends: { day: '2026-11-20', count: 'xxxxxxxxxx' } }, NOW_MS)).toBe(0);
+test('ten codes sent today spend the day; nine do not', () => {
   expect(
     decideEntry(
       event({ appMetadata: { email_change_sends: { day: '2026-11-21', count: 'x'.repeat(9) } } }),

@@ -11,7 +11,7 @@ import {
   UnsupportedFeatureError,
   type VaultConnection,
 } from '../../../local-tenant/forms-runtime';
-import { visibleText } from '../../helpers/email-change-journeys';
+import { visibleText } from '../../../bench/lib/http-session';
 
 const runtime = createFormsRuntime({
   managementDomain: 'localhost:1',

@@ -148,7 +148,7 @@ test('a redirect_uri that is not exactly a callback of the client gets an error 
     const response = await browser.request(url);
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
-    const text = await response.text();
+    const { text } = response;
     expect(text).toContain(redirectUri === '' ? 'Missing required parameter: redirect_uri' : 'Callback URL mismatch');
     // The URL is shown to the person, escaped: it never becomes markup.
     if (redirectUri === scripted) {

@@ -1,5 +1,6 @@
 // The demo app's one page: who is signed in (from the verified ID token), the Change email button,
 // the outcome of the last attempt, and what happens behind each button. Every value is escaped.
+import { MAX_SENDS_PER_DAY } from '../actions/email-change/contract';
 import { PALETTE } from '../local-tenant/shared/palette';
 import { escapeHtml } from '../local-tenant/shared/html-escape';
 import type { DemoSession } from './demo-sessions';
@@ -51,7 +52,7 @@ export interface DemoPageInput {
 function budgetPart(codesSentTodayTo: number | undefined): string {
   if (codesSentTodayTo === undefined) return '';
   const started = `${codesSentTodayTo} code${codesSentTodayTo === 1 ? '' : 's'} sent today`;
-  return `<p class="budget" id="budget">${started}: each counts against the tenant's daily limit (<code>MAX_CHANGES_PER_DAY</code>), finished or not. This is a demo: you can give yourself the whole budget back.</p>
+  return `<p class="budget" id="budget">${started}: each counts against the daily limit of ${MAX_SENDS_PER_DAY} codes (<code>MAX_SENDS_PER_DAY</code>), finished or not. This is a demo: you can give yourself the whole budget back.</p>
 <div class="actions"><form method="post" action="/demo/reset-budget"><button class="secondary" type="submit">Reset my email-change budget</button></form></div>`;
 }
 

@@ -107,7 +107,9 @@ test("a demo user who was sent the day's 10 codes (email_change_rate_limited) ge
   await page.getByRole('button', { name: 'Sign in' }).click();
   await signIn(page, user.email, user.password);
   await shown(page.locator('#budget'));
-  expect(await page.locator('#budget').textContent()).toContain('10 codes sent today');
+  expect(await page.locator('#budget').textContent()).toContain(
+    '10 codes sent today: each counts against the daily limit of 10 codes',
+  );
 
   await page.getByRole('button', { name: 'Change email' }).click();
   await page.getByLabel('Password').fill(user.password);

@@ -1,5 +1,7 @@
 // Reads the Action's secrets (tenant.yaml, docs/design.md "Names shared between the parts") into typed
 // settings, or says what is wrong without ever repeating a value: secrets end up in logs otherwise.
+// api.prompt.render refuses a longer form id.
+import { MAX_RENDER_FORM_ID_CHARS } from '../../platform/actions-limits';
 
 export type ForceRelogin = 'deny' | 'revoke-session';
 
@@ -15,10 +17,6 @@ export type SettingsResult =
 
 const DEFAULT_MAX_AUTH_AGE_SECONDS = 300;
 const DEFAULT_MAX_CHANGES_PER_DAY = 3;
-// api.prompt.render refuses a longer form id: platform/actions-limits.ts MAX_RENDER_FORM_ID_CHARS,
-// which test/actions/email-change/settings.test.ts ties this to. Not imported: with an import,
-// esbuild no longer folds this file's constants into its messages and the bundle grows.
-export const MAX_FORM_ID_CHARS = 48;
 
 function positiveWholeNumber(
   secrets: Readonly<Record<string, string | undefined>>,
@@ -42,8 +40,8 @@ export function readSettings(secrets: Readonly<Record<string, string | undefined
     problems.push('EMAIL_CHANGE_FORM_ID is empty: deploy with npm run deploy, which looks the form id up');
   } else if (formId.startsWith('##')) {
     problems.push('EMAIL_CHANGE_FORM_ID still holds its keyword: deploy with npm run deploy, not plain a0deploy');
-  } else if (formId.length > MAX_FORM_ID_CHARS) {
-    problems.push(`EMAIL_CHANGE_FORM_ID is longer than ${MAX_FORM_ID_CHARS} characters, so it is not a form id`);
+  } else if (formId.length > MAX_RENDER_FORM_ID_CHARS) {
+    problems.push(`EMAIL_CHANGE_FORM_ID is longer than ${MAX_RENDER_FORM_ID_CHARS} characters, so it is not a form id`);
   }
   const maxAuthAgeSeconds = positiveWholeNumber(
     secrets,

@@ -1,14 +1,16 @@
 // Usage: tsx scripts/ensure-browser.ts   (run by npm test before jest)
 //
 // Makes sure the browser tests have a Chromium, so that `npm install && npm test` is all the
-// set-up a fresh machine needs: one already on the machine (scripts/lib/browser/find-chromium.ts);
-// else Debian's package, where apt-get exists and this user may install (root, or sudo without a
-// password); else playwright's own download, where the network allows it; else one message that
-// says what to run. Prints what it did; exits 1 only when no browser could be had.
+// set-up a fresh machine needs: the one CHROMIUM_PATH names, or Debian's headless shell when it is
+// there; else that package installed, where apt-get exists and this user may install (root, or
+// sudo without a password); else any Chromium already on the machine
+// (scripts/lib/browser/find-chromium.ts); else playwright's own download, where the network
+// allows it; else one message that says what to run. Prints what it did; exits 1 only when no
+// browser could be had.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { HOW_TO_INSTALL, findChromium } from './lib/browser/find-chromium';
+import { HEADLESS_SHELL, HOW_TO_INSTALL, findChromium } from './lib/browser/find-chromium';
 import { runCli } from './lib/cli';
 import { UserError } from './lib/user-error';
 
@@ -31,10 +33,12 @@ function tryDebianPackage(): boolean {
   }
   const prefix = asRoot ? [] : ['sudo', '-n'];
   const [command, ...rest] = [...prefix, 'apt-get'];
-  console.log("ensure-browser: installing Debian's chromium for the browser tests (apt-get install -y chromium)...");
+  console.log(
+    "ensure-browser: installing Debian's Chromium headless shell for the browser tests (apt-get install -y chromium-headless-shell)...",
+  );
   return (
     run(command as string, [...rest, 'update', '-qq']) &&
-    run(command as string, [...rest, 'install', '-y', '-qq', 'chromium'])
+    run(command as string, [...rest, 'install', '-y', '-qq', 'chromium-headless-shell'])
   );
 }
 
@@ -44,8 +48,13 @@ function tryPlaywrightDownload(): boolean {
 }
 
 runCli(async () => {
-  if (findChromium()) return;
-  if (tryDebianPackage() && findChromium()) return;
+  if (process.env.CHROMIUM_PATH || findChromium() === HEADLESS_SHELL) return;
+  if (tryDebianPackage() && findChromium() === HEADLESS_SHELL) return;
+  const other = findChromium();
+  if (other) {
+    console.log(`ensure-browser: the browser tests use ${other} (the headless shell could not be installed here).`);
+    return;
+  }
   if (tryPlaywrightDownload() && findChromium()) return;
   throw new UserError(`The browser tests need Chromium, and none could be installed from here. ${HOW_TO_INSTALL}`);
 });

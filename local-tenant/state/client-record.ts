@@ -1,6 +1,9 @@
 // A client (application) as the store keeps one: the settings Auth0 gives a new application
 // (POST /api/v2/clients answers them for a body that names nothing else), under the fields the
 // caller sets. The Management API, the seeded deploy client and the demo client all start here.
+// The fields are those of the Client schema (docs api/management/v2/clients/post-clients.mdx, the
+// management-api-oas spec; the auth0 SDK's Client type); the spec states no defaults, so these
+// values are this tenant's reading of a new application, not a documented answer.
 import type { JsonObject } from './types';
 
 export function clientRecord(fields: JsonObject): JsonObject {

@@ -7,14 +7,14 @@
 // schema is 8.1 MB, 8.06 MB of it under `prompts` (its custom text for every screen and
 // language): the compiled code is about 116 MB of JavaScript, 5-12 s of CPU and over a GB of
 // memory, twice per import (Auth0#validate is called by the YAML context's loadAssetsFromLocal
-// and again by tools/deploy.js). withFastDeployCliValidate below does the same check with a schema compiled only
-// for the top-level keys the file has (about 40 ms for this bundle): the root keeps every key
-// name (additionalProperties: false refuses the same unknown keys), a present key keeps its
-// whole sub-schema, in the same order (ajv stops at the same first error), a key with a default
-// keeps its sub-schema (useDefaults inserts the same values), and an absent key's sub-schema,
-// which ajv never evaluates, becomes {}. Same verdicts, same error text, same asset defaults.
-// When deploy-cli's validate is not the one this was read from (another version), it falls back
-// to calling it as it is.
+// and again by tools/deploy.js). installFastDeployCliValidate below makes it do the same check with
+// a schema compiled only for the top-level keys the file has (about 40 ms for this bundle): the
+// root keeps every key name (additionalProperties: false refuses the same unknown keys), a present
+// key keeps its whole sub-schema, in the same order (ajv stops at the same first error), a key with
+// a default keeps its sub-schema (useDefaults inserts the same values), and an absent key's
+// sub-schema, which ajv never evaluates, becomes {}. Same verdicts, same error text, same asset
+// defaults. When deploy-cli's validate is not the one this was read from (another version), it
+// falls back to calling it as it is.
 import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { Mappings } from '../mappings';
@@ -116,25 +116,34 @@ async function validateForKeys(auth0: DeployCliAuth0): Promise<void> {
 }
 
 /**
- * Runs `work` with Auth0#validate doing validateForKeys, wherever deploy-cli calls it: an
- * import validates twice (lib/context/yaml/index.js loadAssetsFromLocal, then
- * lib/tools/deploy.js). Restored afterwards. On a deploy-cli whose validate is not the one read
- * (KNOWN_VALIDATE_SHA256), nothing is replaced: its own validate runs, slow but its own.
+ * Makes Auth0#validate do validateForKeys, wherever deploy-cli calls it: an import validates
+ * twice (lib/context/yaml/index.js loadAssetsFromLocal, then lib/tools/deploy.js). Returns what
+ * restores deploy-cli's own validate. On a deploy-cli whose validate is not the one read
+ * (KNOWN_VALIDATE_SHA256), nothing is replaced and it returns undefined: its own validate runs,
+ * slow but its own.
  */
-export async function withFastDeployCliValidate<T>(
-  work: () => Promise<T>,
-  tools: DeployCliTools = deployCliTools(),
-): Promise<T> {
+export function installFastDeployCliValidate(tools: DeployCliTools = deployCliTools()): (() => void) | undefined {
   const prototype = (tools.Auth0 as unknown as { prototype: DeployCliAuth0 }).prototype;
-  if (validateSourceHash(tools) !== KNOWN_VALIDATE_SHA256) return work();
+  if (validateSourceHash(tools) !== KNOWN_VALIDATE_SHA256) return undefined;
   const original = prototype.validate;
   prototype.validate = function validate(this: DeployCliAuth0) {
     return validateForKeys(this);
   };
+  return () => {
+    prototype.validate = original;
+  };
+}
+
+/** Runs `work` with installFastDeployCliValidate's validate in place, restored afterwards. */
+export async function withFastDeployCliValidate<T>(
+  work: () => Promise<T>,
+  tools: DeployCliTools = deployCliTools(),
+): Promise<T> {
+  const restore = installFastDeployCliValidate(tools);
   try {
     return await work();
   } finally {
-    prototype.validate = original;
+    restore?.();
   }
 }
 

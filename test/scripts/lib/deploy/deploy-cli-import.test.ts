@@ -1,9 +1,22 @@
 // The real deploy CLI (a0deploy import) through importWithDeployCli against the local tenant,
 // then the same import in this process (importInProcess, what npm run deploy uses): both
 // succeed, the in-process one leaves the deployed configuration exactly as the CLI left it, and
-// no endpoint deploy-cli called was missing from the local tenant. (The CLI compiles its whole
-// schema twice per import, 10-40 s of CPU: this is the suite's only successful CLI import.)
-import { mkdtempSync, rmSync, symlinkSync, copyFileSync } from 'node:fs';
+// no endpoint deploy-cli called was missing from the local tenant.
+//
+// The CLI child runs with one thing swapped: Auth0#validate, which would compile deploy-cli's
+// whole 8 MB schema twice (10-40 s of CPU), is the project's slim validate, installed by a
+// preload (test/helpers/deploy-cli-slim-validate-preload.ts) with the same function and sha256
+// guard npm run deploy uses. The first test checks that the CLI's two validate calls went to the
+// slim one; another, that a refused guard stops the child before its first request, saying why
+// (not a quiet fall back to the whole schema). The chain of proof:
+//   - test/scripts/lib/validate/deploy-cli-schema.test.ts proves the slim validate equal to the
+//     whole schema (same verdicts, errors and defaults; the suite's one whole-schema compile);
+//   - this file proves the CLI's command path (its config file, --no-env, setupContext, the
+//     YAML context, processChanges), that every endpoint it calls exists in the local tenant,
+//     and that the in-process import leaves the tenant exactly as the CLI did.
+// The wrong-secret CLI import below runs deploy-cli untouched (it fails at the token request,
+// before any validate), and npm run bench imports with the untouched CLI as its reference.
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../../../scripts/lib/user-error';
@@ -22,10 +35,12 @@ import {
 import type { TenantState } from '../../../../local-tenant';
 import { DIST, ROOT } from '../../../helpers/paths';
 import { useLocalTenant } from '../../../helpers/local-tenant';
+import { SLIM_VALIDATE_CALLS, slimValidateNodeOptions } from '../../../helpers/deploy-cli-slim-validate';
 
-// The real CLI's import (about 25 s of CPU on an idle 2-core machine) waits on a child process:
-// on a loaded machine it took over 120 s, so the test allows what a first deploy elsewhere does.
-const IMPORT_TIMEOUT_MS = 300_000;
+// Each import is a few seconds of CPU (node and deploy-cli loading, the slim validate) plus
+// deploy-cli's own fixed 2 s wait before it binds the triggers; on a loaded 2-core machine the
+// first test took 15 s. The limit leaves room for a machine several times busier.
+const IMPORT_TIMEOUT_MS = 120_000;
 const tenant = useLocalTenant();
 
 let bundleDir = '';
@@ -101,8 +116,14 @@ test(
   async () => {
     const t = tenant();
     t.stats.reset();
-    const first = await importWithDeployCli(deployInput());
+    const input = deployInput();
+    const first = await importWithDeployCli({
+      ...input,
+      env: { ...input.env, NODE_OPTIONS: slimValidateNodeOptions() },
+    });
     expect(first.output).toContain('Import Successful');
+    // The CLI's own Auth0 class had the slim validate: both of its calls (loadAssetsFromLocal, deploy) went to it.
+    expect(first.output).toContain(`${SLIM_VALIDATE_CALLS} 2\n`);
     // Every endpoint deploy-cli called exists here: none was answered 404 and skipped.
     expect(t.stats.snapshot().unknown).toEqual({});
 
@@ -132,6 +153,47 @@ test(
     for (const output of [first.output, second.output]) {
       expect(output).not.toContain(t.env.AUTH0_CLIENT_SECRET);
       expect(output).not.toContain(t.env.SENDGRID_API_KEY);
+    }
+  },
+  IMPORT_TIMEOUT_MS,
+);
+
+test(
+  "when the guard refuses deploy-cli's validate, the CLI child stops at once, before any request, and says why",
+  async () => {
+    // As after a deploy-cli upgrade: another Auth0#validate text, in place before the preload runs.
+    // The child's own TMPDIR gives tsx an empty cache, so esbuild's worker thread compiles the
+    // preload, as on a clean clone (when the preload also ran, and threw, in that worker, the
+    // child hung: the preload now runs on the main thread only).
+    const dir = mkdtempSync(join(tmpdir(), 'deploy-cli-refusal-'));
+    try {
+      const otherValidate = join(dir, 'other-validate.cjs');
+      const tools = JSON.stringify(require.resolve('auth0-deploy-cli/lib/tools'));
+      writeFileSync(
+        otherValidate,
+        `require(${tools}).default.Auth0.prototype.validate = async function validate() {};\n`,
+      );
+      mkdirSync(join(dir, 'tmp'));
+      const t = tenant();
+      t.stats.reset();
+      const input = deployInput();
+      const error = await importWithDeployCli({
+        ...input,
+        env: {
+          ...input.env,
+          TMPDIR: join(dir, 'tmp'),
+          NODE_OPTIONS: `--require ${JSON.stringify(otherValidate)} ${slimValidateNodeOptions()}`,
+        },
+      }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).message).toContain('the slim validate was NOT installed');
+      expect((error as UserError).message).not.toContain(SLIM_VALIDATE_CALLS);
+      expect(t.stats.snapshot()).toMatchObject({ reads: 0, writes: 0, tokens: 0 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   },
   IMPORT_TIMEOUT_MS,

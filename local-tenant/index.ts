@@ -41,6 +41,12 @@ export interface LocalTenantOptions {
   plan?: 'free' | 'enterprise';
   /** How long an action build takes after a create or update, in ms (default 0: built at once). */
   actionBuildMs?: number;
+  /**
+   * How long an outbound call of a flow (Management API, token, SendGrid) may take before its action
+   * fails, in seconds: the Forms runtime's requestTimeoutSeconds, default DEFAULT_REQUEST_TIMEOUT_SECONDS
+   * (forms-runtime/limits.ts). Tests that make a call hang pass a shorter one so as not to wait it out.
+   */
+  formsRequestTimeoutSeconds?: number;
   /** Readings of what Auth0 leaves unsaid; default: LOCAL_TENANT_READINGS, else DEFAULT_READINGS. */
   readings?: Readings;
   /** The sender addresses the SendGrid stand-in treats as verified when it seeds a new state (npm start: config/local.json's SENDGRID_FROM). */
@@ -117,6 +123,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
       envFile: join(stateDir, ENV_FILE),
       plan,
       actionBuildMs: options.actionBuildMs ?? 0,
+      formsRequestTimeoutSeconds: options.formsRequestTimeoutSeconds,
       ownCertificate: trustOwnCertificate(certificate.cert),
       readings: options.readings ?? parseReadings(process.env.LOCAL_TENANT_READINGS),
       log: options.log ?? (() => undefined),

@@ -23,6 +23,8 @@ export interface TenantContext {
   readonly plan: 'free' | 'enterprise';
   /** How long an action takes to build after a create or an update, in ms. */
   readonly actionBuildMs: number;
+  /** The Forms runtime's requestTimeoutSeconds (LocalTenantOptions.formsRequestTimeoutSeconds); absent: the runtime's default. */
+  readonly formsRequestTimeoutSeconds: number | undefined;
   /** Trust in the tenant's own certificate, for its calls back to itself (Forms runtime). */
   readonly ownCertificate: OwnCertificateTrust;
   /** How the tenant reads what Auth0 leaves unsaid (platform/readings.ts). */

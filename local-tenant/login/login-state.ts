@@ -163,6 +163,7 @@ export function loginState(context: TenantContext): LoginState {
         now: context.now,
         trust: context.ownCertificate,
         readings: context.readings,
+        requestTimeoutSeconds: context.formsRequestTimeoutSeconds,
         onFlowExecution: (execution) => recordFlowExecution(context, execution),
       }),
     };

@@ -58,6 +58,8 @@ const SNAPSHOT_DIR = join(dirname(DIST), 'deployed-local-tenant');
 const LOCK = join(SNAPSHOT_DIR, 'lock');
 const READY = join(SNAPSHOT_DIR, 'snapshot.json');
 const FAILED = join(SNAPSHOT_DIR, 'failed.txt');
+/** How often a file waiting for another file's deploy looks for the snapshot: it starts at most this long after the deploy ends. */
+const SNAPSHOT_POLL_MS = 50;
 
 async function deploySnapshot(): Promise<void> {
   const stateDir = mkdtempSync(join(tmpdir(), 'deployed-local-tenant-'));
@@ -97,7 +99,7 @@ async function deployedSnapshot(): Promise<Snapshot> {
       throw new Error(`The deploy of this test run failed in another test file:\n${readFileSync(FAILED, 'utf8')}`);
     if (Date.now() > deadline)
       throw new Error(`No deployed local tenant after ${DEPLOY_TIMEOUT_MS} ms: the deploying test file seems stuck.`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_POLL_MS));
   }
   return JSON.parse(readFileSync(READY, 'utf8')) as Snapshot;
 }

@@ -65,19 +65,11 @@ export const JOURNEY_METADATA_KEY = 'email_change_journey_id';
 /** app_metadata: codes sent today, {day: 'YYYY-MM-DD' (UTC), count: one "x" per code}, written by the send-code flow. */
 export const SENDS_APP_METADATA_KEY = 'email_change_sends';
 
-/**
- * Codes sent today (UTC), as the send-code flow counts them (and the Action checks, and an app may
- * show). The key is written out rather than read from SENDS_APP_METADATA_KEY: the Action bundles
- * this function, and a module-level constant is one more statement every new Action instance
- * compiles and runs (docs/performance.md "The Action's cold start").
- */
+/** Codes sent today (UTC), as the send-code flow counts them (and the Action checks, and an app may show). */
 export function codesSentToday(appMetadata: Readonly<Record<string, unknown>> | undefined, nowMs: number): number {
-  const sends = appMetadata?.['email_change_sends' satisfies typeof SENDS_APP_METADATA_KEY] as
-    { day?: unknown; count?: unknown } | undefined;
-  // A day equal to today's is a string; anything else the flow never writes counts as none.
-  return sends?.day === new Date(nowMs).toISOString().slice(0, 10) && typeof sends.count === 'string'
-    ? sends.count.length
-    : 0;
+  const sends = appMetadata?.[SENDS_APP_METADATA_KEY] as { day?: unknown; count?: unknown } | undefined;
+  if (typeof sends?.day !== 'string' || typeof sends.count !== 'string') return 0;
+  return sends.day === new Date(nowMs).toISOString().slice(0, 10) ? sends.count.length : 0;
 }
 
 /** Locales the form has texts for; the first is the default. */

@@ -79,23 +79,17 @@ export const HISTORY_FIELDS = [
   'by',
 ] as const;
 
-/**
- * The entries of a stored history, newest first: slots (as the flows write) or a list; empty slots
- * dropped. The Action bundles this function, so it names the slots (c1 to c10, HISTORY_SLOTS) by
- * their number rather than reading the list: a module-level list would be built by every new
- * Action instance (docs/performance.md "The Action's cold start"). history.test.ts checks both
- * read the same slots.
- */
+/** The entries of a stored history, newest first: slots (as the flows write) or a list; empty slots dropped. */
 export function storedEntries(stored: unknown): unknown[] {
   if (Array.isArray(stored)) return stored;
-  const entries: unknown[] = [];
-  for (let slot = 1; slot <= MAX_HISTORY_ENTRIES; slot++) {
-    // Anything but an object (undefined, null, a string) has no slots, and a slot that is not an
-    // object has no kind: both read as empty.
-    const entry = (stored as Record<string, { kind?: unknown } | null> | null | undefined)?.[`c${slot}`];
-    if (entry?.kind !== undefined && entry.kind !== '') entries.push(entry);
-  }
-  return entries;
+  if (typeof stored !== 'object' || stored === null) return [];
+  return HISTORY_SLOTS.map((slot) => (stored as Record<string, unknown>)[slot]).filter(
+    (entry) =>
+      typeof entry === 'object' &&
+      entry !== null &&
+      (entry as { kind?: unknown }).kind !== '' &&
+      (entry as { kind?: unknown }).kind !== undefined,
+  );
 }
 
 /** The history as stored: slot by slot, every field a string. */
@@ -134,6 +128,7 @@ export function noticeStatusOf(
  * this key, so an unreadable value fails closed.
  */
 export function isLocked(lockedUntil: unknown, nowMs: number): boolean {
-  // Date.parse of anything unreadable is NaN, and NaN <= nowMs is false: locked.
-  return lockedUntil != null && !(typeof lockedUntil === 'string' && Date.parse(lockedUntil) <= nowMs);
+  if (lockedUntil === undefined || lockedUntil === null) return false;
+  const untilMs = typeof lockedUntil === 'string' ? Date.parse(lockedUntil) : Number.NaN;
+  return Number.isNaN(untilMs) || untilMs > nowMs;
 }

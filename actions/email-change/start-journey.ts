@@ -4,14 +4,17 @@
 // random source are parameters (the real ones by default).
 //
 // Written as one function calling `api` directly, with no decision objects, no helper per check
-// and no module-level tables or constants: the lists below are built only when an email change
-// runs, the contract's keys are literals checked against their constants with `satisfies`, and
-// the deny reasons are checked by PostLoginApi's type (post-login-types.ts). Every new Action
-// instance compiles this code before its first login, and V8's cost follows the code's tokens and
-// its module-level statements (docs/performance.md "The Action's cold start").
-import { codesSentToday, type JOURNEY_METADATA_KEY, type MAX_SENDS_PER_DAY } from './contract';
+// and no module-level tables or constants: every new Action instance compiles this code before its
+// first login, and V8's cost follows the code's tokens, its functions and its module-level
+// statements (docs/performance.md "The Action's cold start"). So the lists below are built only
+// when an email change runs; the contract's keys are literals checked against their constants with
+// `satisfies`, and the deny reasons by PostLoginApi's type (post-login-types.ts); and the lock, the
+// history and the day's sends are read here rather than with history.ts isLocked and storedEntries
+// and contract.ts codesSentToday, which start-journey.test.ts checks they agree with (as the
+// spelled-out locales with SUPPORTED_LOCALES).
+import type { JOURNEY_METADATA_KEY, MAX_SENDS_PER_DAY, SENDS_APP_METADATA_KEY } from './contract';
 import { formVars } from './form-vars';
-import { type HISTORY_KEY, isLocked, type LOCKED_UNTIL_KEY, storedEntries } from './history';
+import type { HISTORY_KEY, LOCKED_UNTIL_KEY, MAX_HISTORY_ENTRIES } from './history';
 import type { PostLoginApi, PostLoginEvent } from './post-login-types';
 import { readSettings } from './settings';
 
@@ -22,8 +25,7 @@ export interface RandomSource {
 
 /**
  * The clock and the random source default to the real ones: the global Web Crypto of Node 22,
- * which Auth0 runs Actions with (docs/platform-facts.md §1). Defaults rather than arguments of the
- * handler, so that the handler every login runs stays as small as it can be.
+ * which Auth0 runs Actions with (docs/platform-facts.md §1). Tests pass their own.
  */
 export function startJourney(
   event: PostLoginEvent,
@@ -68,10 +70,14 @@ export function startJourney(
     return api.access.deny('email_change_unsupported_identity');
   }
 
-  // Support paused this user's changes (npm run revert).
+  // Support paused this user's changes (npm run revert): locked while the time it set is not past,
+  // and, since only support writes it, while it is anything but a readable time (history.ts
+  // isLocked; NaN <= nowMs is false).
   const appMetadata = user.app_metadata;
-  if (isLocked(appMetadata?.['email_change_locked_until' satisfies typeof LOCKED_UNTIL_KEY], nowMs))
+  const lockedUntil = appMetadata?.['email_change_locked_until' satisfies typeof LOCKED_UNTIL_KEY];
+  if (lockedUntil != null && !(typeof lockedUntil === 'string' && Date.parse(lockedUntil) <= nowMs)) {
     return api.access.deny('email_change_locked');
+  }
 
   // The newest first factor and the newest MFA of the session. First-factor method names: docs
   // passwordless-authentication-for-db-connect.mdx (pwd, email, sms, tel), passkey from the
@@ -109,17 +115,31 @@ export function startJourney(
 
   // The budget counts what the user did (changes made in the last 24 h, codes sent today), never
   // forms shown: opening the form spends nothing, so a page on another site cannot spend it. The
-  // history is the flows' (history.ts); anything unreadable in it is ignored.
+  // history is the flows': slots c1 to c10 (history.ts HISTORY_SLOTS) or a list, as storedEntries
+  // reads it; anything unreadable in it counts as no change.
+  const history = appMetadata?.['email_change_history' satisfies typeof HISTORY_KEY];
+  let entries: unknown[] = [];
+  if (Array.isArray(history)) entries = history;
+  else {
+    for (let slot = 1; slot <= (10 satisfies typeof MAX_HISTORY_ENTRIES); slot++) {
+      entries.push((history as Readonly<Record<string, unknown>> | null | undefined)?.[`c${slot}`]);
+    }
+  }
   let changes = 0;
-  for (const entry of storedEntries(appMetadata?.['email_change_history' satisfies typeof HISTORY_KEY])) {
+  for (const entry of entries) {
     const { kind, changed_at } = (entry ?? {}) as { kind?: unknown; changed_at?: unknown };
     // 86400000: 24 h in ms. An unreadable time is NaN, never within them.
     if (kind === 'change' && typeof changed_at === 'string' && nowMs - Date.parse(changed_at) < 86400000) changes++;
   }
-  if (
-    changes >= settings.maxChangesPerDay ||
-    codesSentToday(appMetadata, nowMs) >= (10 satisfies typeof MAX_SENDS_PER_DAY)
-  ) {
+  // Codes sent today (UTC), {day, count: one "x" per code} as the send-code flow writes them
+  // (contract.ts codesSentToday).
+  const sends = appMetadata?.['email_change_sends' satisfies typeof SENDS_APP_METADATA_KEY] as
+    { day?: unknown; count?: unknown } | undefined;
+  const codesSentToday =
+    sends?.day === new Date(nowMs).toISOString().slice(0, 10) && typeof sends.count === 'string'
+      ? sends.count.length
+      : 0;
+  if (changes >= settings.maxChangesPerDay || codesSentToday >= (10 satisfies typeof MAX_SENDS_PER_DAY)) {
     return api.access.deny('email_change_rate_limited');
   }
 

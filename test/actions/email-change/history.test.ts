@@ -82,13 +82,3 @@ test('storedEntries: the non-empty slots newest first, or a list as it is', () =
   expect(storedEntries([change('x')])).toEqual([change('x')]);
   expect([storedEntries(undefined), storedEntries('x'), storedEntries({})]).toEqual([[], [], []]);
 });
-
-test('storedEntries reads exactly the slots of HISTORY_SLOTS, in their order (it names them by number)', () => {
-  const entries = HISTORY_SLOTS.map((slot) => change(slot));
-  const stored = {
-    ...toStoredHistory(entries),
-    c0: toStoredHistory([change('c0')]).c1,
-    c11: toStoredHistory([change('c11')]).c1,
-  };
-  expect(storedEntries(stored).map((e) => (e as ChangeEntry).change_id)).toEqual([...HISTORY_SLOTS]);
-});

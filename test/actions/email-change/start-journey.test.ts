@@ -1,7 +1,15 @@
 // The entry checks with a fixed clock and a fixed journey id: exact boundaries. A fake api records
 // what the Action asked for (as kilterset/auth0-actions-testing does), and the tests assert on that.
-import { SUPPORTED_LOCALES } from '../../../actions/email-change/contract';
+import { codesSentToday, MAX_SENDS_PER_DAY, SUPPORTED_LOCALES } from '../../../actions/email-change/contract';
 import { formVars } from '../../../actions/email-change/form-vars';
+import {
+  type ChangeEntry,
+  HISTORY_SLOTS,
+  isLocked,
+  type RevertEntry,
+  storedEntries,
+  toStoredHistory,
+} from '../../../actions/email-change/history';
 import type { PostLoginApi, PostLoginEvent } from '../../../actions/email-change/post-login-types';
 import { startJourney } from '../../../actions/email-change/start-journey';
 import { FLOW_VARS } from '../../../forms/journey-vars';
@@ -252,4 +260,75 @@ test('broken settings deny before any other check, and the log says what is wron
       'email-change misconfigured: EMAIL_CHANGE_FORM_ID is empty: deploy with npm run deploy, which looks the form id up; FORCE_RELOGIN must be "deny" or "revoke-session"',
     ],
   });
+});
+
+// The entry reads the lock, the history and the day's sends itself rather than through history.ts
+// and contract.ts (docs/performance.md "The Action's cold start"): these tie its readings to theirs.
+test.each([
+  undefined,
+  null,
+  '',
+  'soon',
+  42,
+  {},
+  at(1),
+  new Date(NOW_MS).toISOString(),
+  new Date(NOW_MS + 1).toISOString(),
+])('the lock %j holds exactly when history.ts isLocked says so', (until) => {
+  const denied = start(event({ appMetadata: { email_change_locked_until: until } })).denied;
+  expect(denied === 'email_change_locked').toBe(isLocked(until, NOW_MS));
+});
+
+test.each([
+  { day: '2026-11-21', count: 'x'.repeat(10) },
+  { day: '2026-11-21', count: 'x'.repeat(9) },
+  { day: '2026-11-20', count: 'x'.repeat(10) },
+  { day: '2026-11-21', count: 10 },
+  { day: '2026-11-21', count: Array.from({ length: 10 }, () => 'x') },
+  { count: 'x'.repeat(10) },
+  'x'.repeat(10),
+  null,
+])('the sends %j spend the day exactly when contract.ts codesSentToday counts MAX_SENDS_PER_DAY', (sends) => {
+  const denied = start(event({ appMetadata: { email_change_sends: sends } })).denied;
+  expect(denied === 'email_change_rate_limited').toBe(
+    codesSentToday({ email_change_sends: sends }, NOW_MS) >= MAX_SENDS_PER_DAY,
+  );
+});
+
+/** A change of the last 24 h as the flows store it, and a revert. */
+const storedChange = (msAgo: number): ChangeEntry => ({
+  kind: 'change',
+  change_id: `c${msAgo}`,
+  journey_id: 'j',
+  previous_email: 'a@x.test',
+  new_email: 'b@x.test',
+  changed_at: at(msAgo),
+  old_address_notice: 'sent',
+});
+const storedRevert: RevertEntry = {
+  kind: 'revert',
+  change_id: 'c1',
+  reverted_at: at(5),
+  restored_email: 'a@x.test',
+  from_email: 'b@x.test',
+  by: 'me',
+};
+
+test.each([
+  ['every slot of HISTORY_SLOTS', toStoredHistory(HISTORY_SLOTS.map((_, i) => storedChange(i + 1))), 10],
+  ['slots with a revert and empty slots', toStoredHistory([storedChange(1), storedRevert]), 1],
+  ['slots beside keys that are not slots', { c0: change(1), c1: change(2), c11: change(3), history: change(4) }, 1],
+  ['a list, read whole', Array.from({ length: 12 }, (_, i) => change(i + 1)), 12],
+  ['a list with junk', ['x', null, 5, change(1)], 1],
+  ['a string', 'lots', 0],
+  ['null', null, 0],
+])('the history as %s counts as storedEntries reads it', (_name, history, recent) => {
+  // What the entry must count: storedEntries' entries that are changes (all of the last 24 h here).
+  expect(
+    storedEntries(history).filter((entry) => (entry as { kind?: unknown } | null)?.kind === 'change'),
+  ).toHaveLength(recent);
+  const withBudget = (budget: number) =>
+    start(event({ appMetadata: { email_change_history: history }, secrets: { MAX_CHANGES_PER_DAY: `${budget}` } }));
+  if (recent > 0) expect(withBudget(recent)).toEqual({ denied: 'email_change_rate_limited' });
+  expect(withBudget(recent + 1).rendered).toBeDefined();
 });

@@ -1,36 +1,43 @@
 // Post-Login Action: a guarded entry into the email change, and a forced re-login after it.
-// The handlers read the event and the secrets, pure functions decide, and one function applies the
-// decision to `api`. No I/O anywhere: nothing here calls the network or reads a file.
-import { type ContinueDecision, decideContinue } from './decide-continue';
-import { decideEntry, type EntryDecision } from './decide-entry';
+// No I/O anywhere: nothing here calls the network or reads a file.
+//
+// The handlers are function declarations, and the contract's keys are written out as literals
+// (each checked against its constant with `satisfies`): every new Action instance compiles the
+// bundle's module-level statements in full, and an arrow function or a module-level constant costs
+// more there than a declaration or a literal (docs/performance.md "The Action's cold start").
+import type { JOURNEY_METADATA_KEY, OUTCOME_COMPLETED, OUTCOME_VAR } from './contract';
 import type { PostLoginApi, PostLoginEvent } from './post-login-types';
 import { readSettings } from './settings';
+import { startJourney } from './start-journey';
 
-function apply(decision: EntryDecision | ContinueDecision, api: PostLoginApi): void {
-  if (decision.kind === 'render') {
-    // Transaction metadata is documented to survive a form render (docs transaction-metadata.mdx).
-    // Nothing is written to the user here: whether setAppMetadata is saved at a render is unsaid.
-    api.transaction.setMetadata(decision.journeyMetadata.key, decision.journeyMetadata.value);
-    // vars only: fields are visible and editable in the browser, and the flows trust these values.
-    api.prompt.render(decision.formId, { vars: decision.vars });
-  } else if (decision.kind === 'revoke-session') {
-    api.session.revoke(decision.reason);
-  } else {
-    if (decision.log !== undefined) console.log(decision.log);
-    api.access.deny(decision.reason);
-  }
+export async function onExecutePostLogin(event: PostLoginEvent, api: PostLoginApi): Promise<void> {
+  // Every login of the tenant comes through here: one property check, nothing else touched.
+  if (event.request.query?.email_change === 'true') startJourney(event, api);
 }
 
-export const onExecutePostLogin = async (event: PostLoginEvent, api: PostLoginApi): Promise<void> => {
-  // Every login of the tenant comes through here: one property check, nothing else touched.
-  if (event.request.query?.email_change !== 'true') return;
-  // The global Web Crypto of Node 22, which Auth0 runs Actions with (docs/platform-facts.md §1).
-  apply(
-    decideEntry(event, readSettings(event.secrets), { nowMs: Date.now(), newJourneyId: () => crypto.randomUUID() }),
-    api,
-  );
-};
-
-export const onContinuePostLogin = async (event: PostLoginEvent, api: PostLoginApi): Promise<void> => {
-  apply(decideContinue(event, readSettings(event.secrets)), api);
-};
+// When the form resumes the login. Every branch ends it, so that no tokens are issued after a
+// change with the old address in them, and none are issued after a journey this transaction did
+// not start.
+export async function onContinuePostLogin(event: PostLoginEvent, api: PostLoginApi): Promise<void> {
+  const journeyId = event.transaction?.metadata?.['email_change_journey_id' satisfies typeof JOURNEY_METADATA_KEY];
+  const vars = event.prompt?.vars ?? {};
+  if (typeof journeyId !== 'string' || journeyId === '' || vars.journey_id !== journeyId) {
+    console.log(
+      "email-change: the login resumed without this transaction's email change journey; nothing is treated as changed",
+    );
+    return api.access.deny('email_change_cancelled');
+  }
+  if (vars['email_change_outcome' satisfies typeof OUTCOME_VAR] !== ('completed' satisfies typeof OUTCOME_COMPLETED)) {
+    return api.access.deny('email_change_cancelled');
+  }
+  // The email has changed: end the login whatever the settings say. A setting broken since the
+  // form was rendered falls back to a plain denial, the choice every plan supports.
+  const settings = readSettings(event.secrets);
+  if (settings.problems.length > 0) {
+    console.log(`email-change misconfigured: ${settings.problems.join('; ')}`);
+    return api.access.deny('email_change_completed');
+  }
+  // Enterprise plans only (docs post-login-api-object.mdx, api.session.revoke).
+  if (settings.revokeSession) return api.session.revoke('email_change_completed');
+  api.access.deny('email_change_completed');
+}

@@ -26,6 +26,8 @@
 // transaction.setMetadata(key, string), user.setAppMetadata(key, number[]),
 // session.revoke(reason) (only with FORCE_RELOGIN=revoke-session, Enterprise plans).
 
+import type { DenyReason } from './contract';
+
 export interface AuthenticationMethod {
   readonly name: string;
   /** ISO 8601 time the method was completed. */
@@ -73,10 +75,15 @@ export interface RenderOptions {
   readonly vars?: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * The reasons are typed as the contract's (contract.ts DENY): the Action passes them as literals,
+ * and this is what checks each one. Auth0 returns `api` from both for chaining, which the Action
+ * never does.
+ */
 export interface PostLoginApi {
-  readonly access: { deny(reason: string): unknown };
+  readonly access: { deny(reason: DenyReason): void };
   readonly prompt: { render(formId: string, options?: RenderOptions): void };
   readonly transaction: { setMetadata(key: string, value: TransactionMetadataValue | null): void };
   readonly user: { setAppMetadata(key: string, value: unknown): unknown };
-  readonly session: { revoke(reason: string, options?: { preserveRefreshTokens?: boolean }): void };
+  readonly session: { revoke(reason: DenyReason, options?: { preserveRefreshTokens?: boolean }): void };
 }

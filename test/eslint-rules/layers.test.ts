@@ -132,7 +132,7 @@ test.each([
   {
     case: 'the demo app imports the Action beyond its published contract',
     filePath: 'demo-app/x.ts',
-    code: "export { decideEntry } from '../actions/email-change/decide-entry';\n",
+    code: "export { startJourney } from '../actions/email-change/start-journey';\n",
     names: [
       'demo-app/ (the demo app, which signs in like any app)',
       'which is in actions/',
@@ -192,7 +192,7 @@ test.each([
   {
     case: 'the Action imports platform/ and itself',
     filePath: 'actions/email-change/x.ts',
-    code: "export { MAX_CODE_ATTEMPTS } from '../../platform/limits';\nexport { decideEntry } from './decide-entry';\n",
+    code: "export { MAX_CODE_ATTEMPTS } from '../../platform/limits';\nexport { startJourney } from './start-journey';\n",
   },
   {
     case: 'a test imports scripts/, bench/ and the local tenant',

@@ -10,7 +10,7 @@
 //   scenario.pageText(journey)  ... scenario.outboxTo('new@example.com') ... scenario.user(user.user_id)
 import { randomUUID } from 'node:crypto';
 import { SENDS_APP_METADATA_KEY } from '../../actions/email-change/contract';
-import { formVars } from '../../actions/email-change/decide-entry';
+import { formVars } from '../../actions/email-change/form-vars';
 import { ManagementClient } from 'auth0';
 import { DEFAULT_DATABASE_CONNECTION } from '../../local-tenant/state/seed';
 import type { OutboxMessage, StoredUser } from '../../local-tenant';

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { ManagementClient } from 'auth0';
-import { formVars } from '../../actions/email-change/decide-entry';
+import { formVars } from '../../actions/email-change/form-vars';
 import {
   HISTORY_FIELDS,
   HISTORY_KEY,

@@ -55,8 +55,72 @@ function deployCliSchema(): JsonSchema {
   return (require('auth0-deploy-cli/lib/tools/auth0/schema') as { default: JsonSchema }).default;
 }
 
+/**
+ * deploy-cli 8.44.0's top-level keys, in its schema's order (lib/tools/auth0/schema.js: one per
+ * handler, then exclude and include). Reading them from the schema loads all of deploy-cli's
+ * handlers and its auth0 SDK, over a second, which the bundle's key check would add to every
+ * validate, plan and deploy for 47 names; deploy-cli-schema.test.ts checks this list against the
+ * schema. Another version of deploy-cli: read from its schema.
+ */
+const KNOWN_TOP_LEVEL_KEYS = {
+  version: '8.44.0',
+  keys: [
+    'rules',
+    'rulesConfigs',
+    'hooks',
+    'pages',
+    'resourceServers',
+    'clients',
+    'databases',
+    'connections',
+    'tenant',
+    'emailProvider',
+    'emailTemplates',
+    'clientGrants',
+    'guardianFactors',
+    'guardianFactorProviders',
+    'guardianFactorTemplates',
+    'guardianPolicies',
+    'guardianPhoneFactorSelectedProvider',
+    'guardianPhoneFactorMessageTypes',
+    'roles',
+    'branding',
+    'phoneProviders',
+    'phoneTemplates',
+    'prompts',
+    'actions',
+    'actionModules',
+    'triggers',
+    'organizations',
+    'attackProtection',
+    'riskAssessment',
+    'logStreams',
+    'customDomains',
+    'themes',
+    'forms',
+    'flows',
+    'flowVaultConnections',
+    'selfServiceProfiles',
+    'networkACLs',
+    'userAttributeProfiles',
+    'connectionProfiles',
+    'tokenExchangeProfiles',
+    'supplementalSignals',
+    'rateLimitPolicies',
+    'eventStreams',
+    'clientAuthCredentials',
+    'clientAuthCredentialsPre',
+    'exclude',
+    'include',
+  ],
+} as const;
+
+/** The top-level keys the installed deploy-cli accepts in a file. */
 export function deployCliTopLevelKeys(): string[] {
-  return Object.keys(deployCliSchema().properties);
+  const { version } = require('auth0-deploy-cli/package.json') as { version: string };
+  return version === KNOWN_TOP_LEVEL_KEYS.version
+    ? [...KNOWN_TOP_LEVEL_KEYS.keys]
+    : Object.keys(deployCliSchema().properties);
 }
 
 /**

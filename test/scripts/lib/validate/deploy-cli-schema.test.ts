@@ -4,10 +4,15 @@
 // own tenant.yaml and on files that break it in different places: same verdict, same errors,
 // same defaults written into the assets.
 import { dirname } from 'node:path';
-import { deployCliTools, schemaFor, validateSourceHash } from '../../../../scripts/lib/validate/deploy-cli-schema';
+import {
+  deployCliTools,
+  deployCliTopLevelKeys,
+  schemaFor,
+  validateSourceHash,
+} from '../../../../scripts/lib/validate/deploy-cli-schema';
 import { loadEnvironmentConfig } from '../../../../scripts/lib/environment-config';
 import { buildMappings } from '../../../../scripts/lib/mappings';
-import { loadAsDeployCli, readTenantText } from '../../../../scripts/lib/tenant-file';
+import { deployCliKeywordReplace, loadAsDeployCli, readTenantText } from '../../../../scripts/lib/tenant-file';
 import { ROOT } from '../../../helpers/paths';
 
 type Assets = Record<string, unknown>;
@@ -45,6 +50,18 @@ test('the check is for the deploy-cli whose validate it copies (8.44.0)', () => 
     version,
     known: validateSourceHash(deployCliTools()) === 'f3815fcae644bb0b44c49c1b8cb69b9fc5592d6cc51de3442de0d38ae6da213b',
   }).toEqual({ version: '8.44.0', known: true });
+});
+
+// What validate, plan and deploy read of deploy-cli without loading its handlers (over a second).
+test("the top-level keys and the keyword replacement are deploy-cli's own", () => {
+  expect(deployCliTopLevelKeys()).toEqual(Object.keys(schema.properties));
+  expect(deployCliTools().keywordReplace).toBe(
+    (require('auth0-deploy-cli/lib/tools/utils') as { keywordReplace: unknown }).keywordReplace,
+  );
+  const mappings = buildMappings(loadEnvironmentConfig(ROOT, 'local'), {}, { placeholders: true });
+  expect(deployCliKeywordReplace(readTenantText(ROOT), mappings)).toBe(
+    deployCliTools().keywordReplace(readTenantText(ROOT), mappings),
+  );
 });
 
 test('schemaFor keeps every key name and the defaults, and drops only what ajv would not evaluate', () => {

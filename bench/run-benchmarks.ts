@@ -113,7 +113,7 @@ export async function runBenchmarks(options: RunOptions): Promise<BenchResults> 
   const codePath = join(build.distDir, 'actions', 'email-change', 'code.js');
   const bundle = measureBundleSize(codePath);
   log(`validate: npm run validate beside npm run build, ${settings.validate.rounds} round(s)`);
-  const validate = await measureValidateTime(settings.validate.rounds);
+  const validate = await measureValidateTime(settings.validate);
   let start: BenchResults['start'] = { firstMs: null, samplesMs: [] };
   if (settings.start.samples > 0) {
     log(`start: npm start the first time, from a clean state, ${settings.start.samples} time(s)`);

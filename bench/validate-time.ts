@@ -1,7 +1,8 @@
 // Measurement 7: the wall time of `npm run validate` (the bundle's checks and deploy-cli's
 // schema, validate/deploy-cli-schema.ts), side by side with its reference `npm run build`,
-// interleaved, on a copy of the project built once first. "Warm": the OS file cache and the
-// one warm-up round of each have run; nothing else is cached between runs.
+// interleaved, on a copy of the project (the first round's build makes its dist/, which validate
+// checks). "Warm": the OS file cache and the one warm-up round of each have run (a full run; a
+// quick one has none); nothing else is cached between runs.
 import { spawn } from 'node:child_process';
 import { copyProject } from './lib/project-copy';
 import { interleave, msSince } from './lib/interleave';
@@ -39,15 +40,19 @@ async function timed(dir: string, script: string): Promise<number> {
   return msSince(start);
 }
 
-export async function measureValidateTime(rounds: number): Promise<ValidateTimeResult> {
+export async function measureValidateTime(settings: {
+  readonly rounds: number;
+  readonly warmUp: boolean;
+}): Promise<ValidateTimeResult> {
+  const { rounds } = settings;
   const project = copyProject('bench-validate');
   try {
-    await npmRun(project.dir, 'build');
+    // The build first: the first round's build makes the copy's dist/, which validate checks.
     const variants = [
-      { name: 'validate', sample: () => timed(project.dir, 'validate') },
       { name: 'build', sample: () => timed(project.dir, 'build') },
+      { name: 'validate', sample: () => timed(project.dir, 'validate') },
     ] as const;
-    await interleave(1, variants);
+    if (settings.warmUp) await interleave(1, variants);
     const samples = await interleave(rounds, variants);
     return {
       ms: median(samples.validate),

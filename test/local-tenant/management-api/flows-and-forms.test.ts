@@ -1,8 +1,13 @@
 // Vault connections, flows and forms, and the references between them: a flow's connection_id
 // and a form's flow_id that point at nothing are refused on write.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Management } from 'auth0';
+import { startLocalTenant } from '../../../local-tenant';
 import { MAX_FLOWS_PER_TENANT } from '../../../local-tenant/management-api/flows';
-import { useLocalTenant } from '../../helpers/local-tenant';
+import { newFlowId } from '../../../local-tenant/shared/ids';
+import { readStateFile, STATE_FILE } from '../../../local-tenant/state/store';
+import { testTenantOptions, useLocalTenant } from '../../helpers/local-tenant';
 import { managementClient, managementError } from '../../helpers/management-client';
 
 const tenant = useLocalTenant();
@@ -176,10 +181,39 @@ test('client grants page by checkpoint (from/take) until next is absent', async 
 });
 
 test(`a tenant holds at most ${MAX_FLOWS_PER_TENANT} flows (docs/platform-facts.md §2)`, async () => {
-  const existing = tenant().state.flows.length;
-  for (let i = existing; i < MAX_FLOWS_PER_TENANT; i++)
-    await client().flows.create({ name: `limit-${i}`, actions: [] });
-  const error = await managementError(client().flows.create({ name: 'one too many', actions: [] }));
-  expect(error.statusCode).toBe(403);
-  expect(error.body.message).toBe(`A tenant can have at most ${MAX_FLOWS_PER_TENANT} flows; delete one first.`);
-}, 60_000);
+  // A tenant of its own, filled to one flow below the limit through its state file: a flow made
+  // through the API, copied under new ids and names, then a restart. Making all 499 through the
+  // API is 499 durable writes of a growing state (about 5 s) before the creates this test is about.
+  const options = testTenantOptions();
+  try {
+    const first = await startLocalTenant(options);
+    let made;
+    try {
+      made = await managementClient(first).flows.create({ name: 'limit-0', actions: [] });
+    } finally {
+      await first.stop();
+    }
+    const stateFile = join(options.stateDir, STATE_FILE);
+    const state = readStateFile(stateFile);
+    const flow = state.flows.find((f) => f.id === made.id);
+    if (!flow) throw new Error(`flow ${made.id} is not in ${stateFile}`);
+    for (let i = state.flows.length; i < MAX_FLOWS_PER_TENANT - 1; i++)
+      state.flows.push({ ...flow, id: newFlowId(), name: `limit-${i}` });
+    writeFileSync(stateFile, JSON.stringify(state));
+
+    const full = await startLocalTenant(options);
+    try {
+      const last = await managementClient(full).flows.create({ name: 'the last one', actions: [] });
+      expect(full.state.flows).toHaveLength(MAX_FLOWS_PER_TENANT);
+      expect(full.state.flows.at(-1)?.id).toBe(last.id);
+      const error = await managementError(managementClient(full).flows.create({ name: 'one too many', actions: [] }));
+      expect(error.statusCode).toBe(403);
+      expect(error.body.message).toBe(`A tenant can have at most ${MAX_FLOWS_PER_TENANT} flows; delete one first.`);
+      expect(full.state.flows).toHaveLength(MAX_FLOWS_PER_TENANT);
+    } finally {
+      await full.stop();
+    }
+  } finally {
+    rmSync(options.stateDir, { recursive: true, force: true });
+  }
+});

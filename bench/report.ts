@@ -159,10 +159,10 @@ ${table(
   ],
 )}
 
-\`npm run validate\` and \`npm run build\` run in turn on one copy of the project, after one warm-up
-round of each. \`npm start\` runs on a copy of the project with an empty state folder and free ports
-each time: build, a new local tenant (its certificate included), the templates pushed, the first
-deploy; it is stopped with SIGTERM at its "Ready." line.
+\`npm run validate\` and \`npm run build\` run in turn on one copy of the project, ${results.kind === 'quick' ? 'with no warm-up round (a quick run)' : 'after one warm-up round of each'}.
+\`npm start\` runs on a copy of the project with an empty state folder and free ports each time:
+build, a new local tenant (its certificate included), the templates pushed, the first deploy; it
+is stopped with SIGTERM at its "Ready." line.
 
 ## 7. Email change over HTTP (no browser)
 

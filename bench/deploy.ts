@@ -1,6 +1,6 @@
 // Measurement 5: what a deploy costs against the local tenant, in wall time and Management API
-// requests (reads, writes, token requests, from the tenant's counters): `npm run deploy` (tsx
-// scripts/deploy.ts, run as a user runs it, on a copy of the project) for a first deploy to a
+// requests (reads, writes, token requests, from the tenant's counters): `npm run deploy` (node
+// --import tsx scripts/deploy.ts, run as package.json runs it, on a copy of the project) for a first deploy to a
 // fresh tenant, a deploy with nothing changed, and a one-flow change (a SendGrid template id in
 // config/local.json, which the send-code and resend-code flows use); against plain `a0deploy import` of the
 // same tenant.yaml (importWithDeployCli, the real deploy-cli), with the same mappings and the
@@ -24,7 +24,6 @@ import { type BenchTenant, readStats, resetStats } from './lib/bench-tenant';
 import { interleave, msSince, type Variant } from './lib/interleave';
 import { median } from './lib/statistics';
 
-const TSX = join(__dirname, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs');
 /** The keyword the one-flow change edits, and the value it alternates with (a well-formed template id). */
 const CHANGED_KEYWORD = 'SENDGRID_TEMPLATE_CODE_EN';
 const ALTERNATE_TEMPLATE_ID = `d-${'e'.repeat(32)}`;
@@ -91,7 +90,8 @@ async function counted(tenant: BenchTenant, work: () => Promise<void>): Promise<
 
 function npmRunDeploy(target: DeployTarget): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, 'scripts/deploy.ts'], {
+    // As package.json's deploy script runs it: tsx as node's loader, from the copy's node_modules.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/deploy.ts'], {
       cwd: target.project.dir,
       env: deployEnv(target.tenant),
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,4 @@
-// Usage: tsx bench/measure-action-cost.ts --code <built code.js> [--quick]
+// Usage: node --import tsx bench/measure-action-cost.ts --code <built code.js> [--quick]
 //
 // Measurements 1 and 2 (normal-login cost and cold start), in a process of their own: run by
 // bench/run-benchmarks.ts as a child, so that no module the bench itself loads (the auth0 SDK,

@@ -38,8 +38,6 @@ export interface RunOptions {
   readonly log: (line: string) => void;
 }
 
-const TSX = (root: string): string => join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-
 function machine(): Machine {
   return {
     cpu: cpus()[0]?.model.trim() ?? 'unknown',
@@ -58,7 +56,14 @@ function measureActionCost(
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [TSX(root), join(root, 'bench', 'measure-action-cost.ts'), '--code', codePath, ...(quick ? ['--quick'] : [])],
+      [
+        '--import',
+        'tsx',
+        join(root, 'bench', 'measure-action-cost.ts'),
+        '--code',
+        codePath,
+        ...(quick ? ['--quick'] : []),
+      ],
       {
         cwd: root,
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,6 @@
 // and jest at a file that stays the same from one start to the next.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 import { createFolderAtomic } from './shared/atomic-write';
 
 export const CERTIFICATE_FILE = 'cert.pem';
@@ -33,6 +32,9 @@ export async function ensureCertificate(dir: string): Promise<Certificate> {
 }
 
 async function generateCertificate(): Promise<{ cert: string; private: string }> {
+  // Loaded here, not with this file: selfsigned (with @peculiar/x509 and pkijs) takes 0.1-0.3 s to
+  // load, and most starts find the certificate made already.
+  const { generate } = await import('selfsigned');
   const notBeforeDate = new Date(Date.now() - 24 * 3600 * 1000);
   return generate([{ name: 'commonName', value: 'localhost' }], {
     keyType: 'ec',

@@ -16,7 +16,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderResults, targetsTable } from '../bench/report';
-import { runBenchmarks } from '../bench/run-benchmarks';
 import { FULL, QUICK } from '../bench/settings';
 import { ensureCertificate } from '../local-tenant/certificate';
 import { runCli } from './lib/cli';
@@ -46,6 +45,9 @@ runCli(async () => {
   }
   // The flows of the tenants started here call their HTTPS from this process: trust it from the start.
   if (rerunTrusting(certificatePath)) return;
+  // The bench's modules (the local tenant, the auth0 SDK, deploy-cli's) take over a second to
+  // load: only in the process that runs it, not in the one that re-runs itself above.
+  const { runBenchmarks } = await import('../bench/run-benchmarks');
   // The Actions runtime resolves an Action's dependencies (the SDK variant's auth0) from the working directory.
   process.chdir(ROOT);
 

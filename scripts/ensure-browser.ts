@@ -1,4 +1,4 @@
-// Usage: tsx scripts/ensure-browser.ts   (run by npm test before jest)
+// Usage: node --import tsx scripts/ensure-browser.ts   (run by npm test before jest)
 //
 // Makes sure the browser tests have a Chromium, so that `npm install && npm test` is all the
 // set-up a fresh machine needs: the one CHROMIUM_PATH names, or Debian's headless shell when it is

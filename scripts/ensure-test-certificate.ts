@@ -1,4 +1,4 @@
-// Usage: tsx scripts/ensure-test-certificate.ts   (run by `npm run jest` before jest starts)
+// Usage: node --import tsx scripts/ensure-test-certificate.ts   (run by `npm run jest` before jest starts)
 //
 // Makes, once, the certificate every test's local tenant serves, in
 // .local-tenant/test-certificate/. Node reads NODE_EXTRA_CA_CERTS only when a process starts,

@@ -17,7 +17,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ManagementClient } from 'auth0';
 import { trustOwnCertificate } from '../local-tenant/shared/own-certificate-trust';
 import { runCli } from './lib/cli';
 import { DEPLOY_VARIABLES, deployEnvironment, resolveDeployTarget } from './lib/deploy/deploy-target';
@@ -73,6 +72,9 @@ runCli(async () => {
   });
   // The local tenant's self-signed certificate is trusted for these calls only, whatever the shell's NODE_EXTRA_CA_CERTS.
   const caPath = target.kind === 'local-tenant' ? target.childEnv.NODE_EXTRA_CA_CERTS : undefined;
+  // Loaded only now, the arguments checked: the auth0 SDK takes about half a second. require, not
+  // import(): under tsx, import('auth0') would load its ES module build, not the CommonJS one.
+  const { ManagementClient } = require('auth0') as typeof import('auth0');
   const client = new ManagementClient({
     domain: target.domain,
     clientId: target.clientId,

@@ -8,13 +8,11 @@
 // An email finds every account with that address (users-by-email, asked in lower case).
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ManagementError } from 'auth0';
 import { runCli } from './lib/cli';
 import { deployEnvironment } from './lib/deploy/deploy-target';
 import { readLocalTenantEnv } from './lib/env-file';
 import { rerunTrusting } from './lib/deploy/trust-local-tenant';
 import { formatHistory, historyReport } from './lib/recovery/format-history';
-import { accountsWithEmail, describeManagementError, recoveryClient, userById } from './lib/recovery/recovery-api';
 import { resolveRecoveryTarget } from './lib/recovery/recovery-target';
 import { UserError } from './lib/user-error';
 
@@ -39,11 +37,13 @@ runCli(async () => {
     command: 'npm run history',
   });
   if (rerunTrusting(target.caCertPath)) return;
+  // The auth0 SDK takes about half a second to load: only now, the arguments checked, in the process that calls.
+  const { accountsWithEmail, inSupportTerms, recoveryClient, userById } = await import('./lib/recovery/recovery-api');
   const client = recoveryClient(target);
   const users = await (
     who.includes('@') ? accountsWithEmail(client, who) : userById(client, who).then((u) => [u])
   ).catch((error: unknown) => {
-    throw error instanceof ManagementError ? new UserError(describeManagementError(error, target.domain)) : error;
+    throw inSupportTerms(error, target.domain);
   });
   if (users.length === 0) {
     throw new UserError(

@@ -1,4 +1,4 @@
-// Usage: tsx scripts/lint.ts   (npm run lint; npm test runs it)
+// Usage: node --import tsx scripts/lint.ts   (npm run lint; npm test runs it)
 //
 // ESLint (the recommended rules and the layer rule, eslint-rules/layers.js) and Prettier's check,
 // side by side: each is one process on its own core, so the two take as long as the slower one.

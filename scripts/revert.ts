@@ -19,9 +19,8 @@ import { runCli } from './lib/cli';
 import { deployEnvironment } from './lib/deploy/deploy-target';
 import { readLocalTenantEnv } from './lib/env-file';
 import { rerunTrusting } from './lib/deploy/trust-local-tenant';
-import { CHANGE_ID_FORMAT, recoveryClient } from './lib/recovery/recovery-api';
 import { resolveRecoveryTarget } from './lib/recovery/recovery-target';
-import { checkTicketFile, runRevert } from './lib/recovery/revert-command';
+import { CHANGE_ID_FORMAT, checkTicketFile } from './lib/recovery/revert-checks';
 import { UserError } from './lib/user-error';
 
 const USAGE =
@@ -83,6 +82,11 @@ runCli(async () => {
   };
   checkTicketFile(target, options);
   if (rerunTrusting(target.caCertPath)) return;
+  // The auth0 SDK takes about half a second to load: only now, the arguments checked, in the process that calls.
+  const [{ recoveryClient }, { runRevert }] = await Promise.all([
+    import('./lib/recovery/recovery-api'),
+    import('./lib/recovery/revert-command'),
+  ]);
   console.error(
     `Revert on environment "${target.envName}" at ${target.domain}${target.kind === 'local-tenant' ? ' (the local tenant)' : ''}${options.dryRun ? ', dry run' : ''}`,
   );

@@ -39,7 +39,7 @@ class Children {
   /** Runs an npm script to its end, its output shown as it comes; fails with the step named. */
   run(step: string, script: string, env: Record<string, string>): Promise<void> {
     if (this.stopping) return Promise.reject(new UserError(`${step}: not started, npm start is stopping.`));
-    // npm sets npm_execpath for the scripts it runs; without it (tsx scripts/start.ts), npm from PATH.
+    // npm sets npm_execpath for the scripts it runs; without it (node --import tsx scripts/start.ts), npm from PATH.
     const npm = process.env.npm_execpath;
     const [command, args] = npm
       ? [process.execPath, [npm, 'run', '--silent', script]]

@@ -5,18 +5,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { scriptArgs } from './helpers/paths';
 
 export default function globalSetup(): void {
   const root = join(__dirname, '..');
   const outDir = join(mkdtempSync(join(tmpdir(), 'email-change-test-build-')), 'dist');
-  const result = spawnSync(
-    process.execPath,
-    [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--out-dir', outDir],
-    {
-      cwd: root,
-      encoding: 'utf8',
-    },
-  );
+  const result = spawnSync(process.execPath, scriptArgs('scripts/build.ts', '--out-dir', outDir), {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) {
     throw new Error(`npm run build failed before the tests:\n${result.stdout}${result.stderr}`);
   }

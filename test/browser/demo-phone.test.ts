@@ -17,7 +17,7 @@ import { localSenderEmail } from '../../scripts/lib/environment-config';
 import { useBrowser } from '../helpers/browser';
 import { useDeployedLocalTenant } from '../helpers/deployed-local-tenant';
 import { management } from '../helpers/login-apps';
-import { ROOT, TSX } from '../helpers/paths';
+import { ROOT, scriptArgs } from '../helpers/paths';
 import { sendgridClient } from '../helpers/sendgrid-client';
 import { SCREENSHOTS_DIR } from '../helpers/test-output';
 
@@ -139,16 +139,20 @@ test('npm run local-tenant -- --reset-user <email> resets the budget on the tena
   const user = demoUser(t);
   await spendBudget(t, user.id);
   const result = await new Promise<{ status: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, [TSX, 'scripts/local-tenant.ts', '--reset-user', user.email.toUpperCase()], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        LOCAL_TENANT_DIR: dirname(t.envFile),
-        LOCAL_TENANT_HTTPS_PORT: new URL(t.httpsUrl).port,
-        LOCAL_TENANT_HTTP_PORT: new URL(t.httpUrl).port,
+    const child = spawn(
+      process.execPath,
+      scriptArgs('scripts/local-tenant.ts', '--reset-user', user.email.toUpperCase()),
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          LOCAL_TENANT_DIR: dirname(t.envFile),
+          LOCAL_TENANT_HTTPS_PORT: new URL(t.httpsUrl).port,
+          LOCAL_TENANT_HTTP_PORT: new URL(t.httpUrl).port,
+        },
       },
-    });
+    );
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

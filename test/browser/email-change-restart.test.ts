@@ -17,7 +17,7 @@ import { DEFAULT_DATABASE_CONNECTION } from '../../local-tenant/state/seed';
 import { codeIn, sendsToday } from '../helpers/email-change-browser';
 import { checkTestCertificateTrusted, TEST_CERTIFICATE_DIR } from '../helpers/local-tenant';
 import { PASSWORD } from '../helpers/login-apps';
-import { ROOT } from '../helpers/paths';
+import { ROOT, scriptArgs } from '../helpers/paths';
 import { useSecurityReport } from '../helpers/security-report';
 
 const browser = useBrowser();
@@ -35,7 +35,7 @@ let current: Record<string, string> | undefined;
 
 /** npm run local-tenant's script (node --import tsx: one process, so a kill kills the tenant itself) on the state folder. */
 async function startTenantProcess(): Promise<Record<string, string>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'local-tenant.ts')], {
+  const child = spawn(process.execPath, scriptArgs(join(ROOT, 'scripts', 'local-tenant.ts')), {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,

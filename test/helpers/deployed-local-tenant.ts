@@ -1,6 +1,6 @@
 // A local tenant with the whole bundle in it, for one test file: the demo app seeded, the email
 // templates in its SendGrid stand-in, and the bundle deployed through the project's own deploy
-// path (tsx scripts/deploy.ts on a copy of the project, as a user runs it). Usage:
+// path (node --import tsx scripts/deploy.ts on a copy of the project, as a user runs it). Usage:
 //
 //   const tenant = useDeployedLocalTenant();
 //   test('...', async () => { const t = tenant(); ... t.httpUrl ... });
@@ -21,19 +21,19 @@ import { localTenantTargetEnv } from '../../scripts/lib/deploy/deploy-target';
 import { STATE_FILE } from '../../local-tenant/state/store';
 import { checkTestCertificateTrusted, testTenantOptions } from './local-tenant';
 import { pushTemplatesToNewLocalTenant } from '../../scripts/lib/templates/push-to-new-local-tenant';
-import { DIST, ROOT, TSX } from './paths';
+import { DIST, ROOT, scriptArgs } from './paths';
 import { copyProject } from '../../bench/lib/project-copy';
 import { DEMO_APP_SURFACES } from '../../demo-app/demo-app-surfaces';
 
 /** A first deploy takes about 10 s on 2 cores; a file's beforeAll waits for that process, generously, as a loaded machine may be far slower. */
 export const DEPLOY_TIMEOUT_MS = 300_000;
 
-/** Runs the project's deploy (tsx scripts/deploy.ts) on a copy of the project against `tenant`; throws with its output on failure. */
+/** Runs the project's deploy (node --import tsx scripts/deploy.ts) on a copy of the project against `tenant`; throws with its output on failure. */
 export async function deployBundleTo(tenant: LocalTenant): Promise<void> {
   const project = copyProject('deploy-to-local-tenant');
   try {
     const result = await new Promise<{ status: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, [TSX, 'scripts/deploy.ts'], {
+      const child = spawn(process.execPath, scriptArgs('scripts/deploy.ts'), {
         cwd: project.dir,
         env: { PATH: process.env.PATH, HOME: process.env.HOME, ...localTenantTargetEnv(tenant.env) },
       });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REQUIRED_KEYS, type BenchResults } from '../../bench/results';
 import { useDeployedLocalTenant } from '../helpers/deployed-local-tenant';
-import { ROOT, TSX } from '../helpers/paths';
+import { ROOT, scriptArgs } from '../helpers/paths';
 
 const tenant = useDeployedLocalTenant();
 let outDir = '';
@@ -21,7 +21,7 @@ function runQuickBench(): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [TSX, 'scripts/bench.ts', '--quick', '--out', outDir, '--tenant-env', tenant().envFile],
+      scriptArgs('scripts/bench.ts', '--quick', '--out', outDir, '--tenant-env', tenant().envFile),
       {
         cwd: ROOT,
         env: process.env,

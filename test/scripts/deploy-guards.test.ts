@@ -4,11 +4,11 @@
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { ROOT, TSX } from '../helpers/paths';
+import { ROOT, scriptArgs } from '../helpers/paths';
 import { fakeSendgridKey } from '../helpers/fake-sendgrid-key';
 
 function run(script: string, args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, [TSX, script, ...args], {
+  return spawnSync(process.execPath, scriptArgs(script, ...args), {
     cwd: ROOT,
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', ...env },

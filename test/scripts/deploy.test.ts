@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManagementClient } from 'auth0';
 import { localTenantTargetEnv } from '../../scripts/lib/deploy/deploy-target';
-import { TSX } from '../helpers/paths';
+import { scriptArgs } from '../helpers/paths';
 import { useLocalTenant } from '../helpers/local-tenant';
 import { copyProject } from '../../bench/lib/project-copy';
 
@@ -30,7 +30,7 @@ function run(
   env: Record<string, string | undefined> = tenantEnv(),
 ): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [TSX, `scripts/${script}.ts`, ...args], {
+    const child = spawn(process.execPath, scriptArgs(`scripts/${script}.ts`, ...args), {
       cwd: project.dir,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as NodeJS.ProcessEnv,
     });

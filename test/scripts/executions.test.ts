@@ -1,4 +1,4 @@
-// npm run executions (tsx scripts/executions.ts, as a child process) against local tenants with
+// npm run executions (node --import tsx scripts/executions.ts, as a child process) against local tenants with
 // the bundle deployed, after journeys driven over HTTP: what an operator reads (one line per
 // execution, the failing action and its cause, or the message the page showed), what a tool
 // reads (--json), and the comparison of outputs with what the flows rely on, under the default
@@ -12,7 +12,7 @@ import { localTenantTargetEnv } from '../../scripts/lib/deploy/deploy-target';
 import { useDeployedLocalTenant } from '../helpers/deployed-local-tenant';
 import { startEmailChange } from '../helpers/email-change-over-http';
 import { createApp, createUser } from '../helpers/login-apps';
-import { ROOT, TSX } from '../helpers/paths';
+import { ROOT, scriptArgs } from '../helpers/paths';
 
 const typed = useDeployedLocalTenant({ readings: { ...DEFAULT_READINGS, singleTemplateValue: 'typed' } });
 const leastFavourable = useDeployedLocalTenant({ readings: LEAST_FAVOURABLE_READINGS });
@@ -23,7 +23,7 @@ function executions(
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     // Asynchronous: the tenant answering it runs in this process.
-    const child = spawn(process.execPath, [TSX, 'scripts/executions.ts', ...args], {
+    const child = spawn(process.execPath, scriptArgs('scripts/executions.ts', ...args), {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     });

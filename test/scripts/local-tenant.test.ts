@@ -5,13 +5,13 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { ENV_KEYS } from '../../local-tenant/env-file';
-import { ROOT } from '../helpers/paths';
+import { ROOT, scriptArgs } from '../helpers/paths';
 import { useTempDir } from '../helpers/temp-dir';
 
 const tempDir = useTempDir('local-tenant-script');
 
 function start(env: Record<string, string>, args: string[] = []) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'local-tenant.ts'), ...args], {
+  const child = spawn(process.execPath, scriptArgs(join(ROOT, 'scripts', 'local-tenant.ts'), ...args), {
     cwd: ROOT,
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,4 @@
-// npm run revert and npm run history as support runs them (tsx scripts/revert.ts in a child
+// npm run revert and npm run history as support runs them (node --import tsx scripts/revert.ts in a child
 // process), against a local tenant holding users whose app_metadata has changes as the flows write
 // them (actions/email-change/history.ts: slots c1..c10, every leaf a string): revert, lock, ticket,
 // the second revert, a taken address, --dry-run, bad input, and the history of it all; and changes
@@ -27,7 +27,7 @@ import { deployedEmailChangeBundle, localVaultConnections } from '../helpers/dep
 import { pushTemplatesToNewLocalTenant } from '../../scripts/lib/templates/push-to-new-local-tenant';
 import { useLocalTenant } from '../helpers/local-tenant';
 import { managementClient } from '../helpers/management-client';
-import { ROOT, TSX } from '../helpers/paths';
+import { ROOT, scriptArgs } from '../helpers/paths';
 
 const CONNECTION = 'Username-Password-Authentication';
 const DAY_MS = 86_400_000;
@@ -40,7 +40,7 @@ function run(
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     // Not spawnSync: the local tenant answers from this very process.
-    const child = spawn(process.execPath, [TSX, script, ...args], {
+    const child = spawn(process.execPath, scriptArgs(script, ...args), {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...localTenantTargetEnv(tenant.env) },
     });
@@ -388,10 +388,14 @@ describe('on an Enterprise tenant', () => {
 
 test('--env prod with no AUTH0_DOMAIN: refused before anything is read', async () => {
   const result = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [TSX, 'scripts/revert.ts', '--env', 'prod', '--change-id', randomUUID()], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '' },
-    });
+    const child = spawn(
+      process.execPath,
+      scriptArgs('scripts/revert.ts', '--env', 'prod', '--change-id', randomUUID()),
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '' },
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', (status) => resolve({ status, stderr }));

@@ -3,7 +3,7 @@ import { appendFileSync, cpSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { join } from 'node:path';
 import { PROJECT_ENTRIES } from '../../bench/lib/project-copy';
 import { validateBundle, ValidationError } from '../../scripts/lib/validate/validate-bundle';
-import { DIST, ROOT, TSX } from '../helpers/paths';
+import { DIST, ROOT, scriptArgs } from '../helpers/paths';
 import { useTempDir } from '../helpers/temp-dir';
 
 const tempDir = useTempDir('validate');
@@ -45,7 +45,8 @@ async function problemsOf(root: string): Promise<string[]> {
 describe('npm run validate', () => {
   test('npm run build && npm run validate pass, with deploy-cli schema validation, and print what was checked', () => {
     const root = copyOfProject();
-    const run = (...args: string[]) => spawnSync(process.execPath, [TSX, ...args], { cwd: root, encoding: 'utf8' });
+    const run = (script: string, ...args: string[]) =>
+      spawnSync(process.execPath, scriptArgs(script, ...args), { cwd: root, encoding: 'utf8' });
     const build = run('scripts/build.ts');
     expect(build.status).toBe(0);
     expect(build.stdout).toContain('built dist/actions/email-change/code.js');

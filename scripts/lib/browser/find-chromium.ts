@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { UserError } from '../user-error';
 
 export const CHROMIUM_FLAGS = [
@@ -60,6 +59,9 @@ export function findChromium(
   const installed = candidates.find((path) => path !== '' && existsSync(path));
   if (installed) return installed;
   // Playwright's own download (npx playwright-core install chromium), where the network allowed it.
+  // Required only here: playwright-core takes about half a second to load, and most machines that
+  // run this (npm test's ensure-browser, templates:preview) have a browser installed.
+  const { chromium } = require('playwright-core') as typeof import('playwright-core');
   const downloaded = chromium.executablePath();
   return downloaded && existsSync(downloaded) ? downloaded : undefined;
 }

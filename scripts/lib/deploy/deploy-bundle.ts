@@ -68,7 +68,7 @@ function bundleNames(root: string, domain: string): BundleNames {
 
 /**
  * How long an import takes, said before it starts. deploy-cli runs in this process
- * (run-deploy-command.ts): about a second of loading, once, then its requests; an Action adds
+ * (deploy-to-target.ts): about a second of loading, once, then its requests; an Action adds
  * its build and deploy on the tenant (local tenant, 2 cores: 0.3 s, 1.2 s and 3.0 s for the
  * three imports of a first deploy).
  */

@@ -20,9 +20,6 @@ export function recoveryClient(target: RecoveryTarget): ManagementClient {
   return new ManagementClient({ domain: target.domain, clientId: target.clientId, clientSecret: target.clientSecret });
 }
 
-/** A change id is the UUID the flows write; anything else is refused before it reaches a query. */
-export const CHANGE_ID_FORMAT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function recoveryUser(user: {
   user_id?: string;
   email?: string;
@@ -45,7 +42,7 @@ function recoveryUser(user: {
  * slot's answer: a change id found in two slots of one user (the change and its revert) is one
  * user, found in two users is two, which the revert then refuses to choose between. Search is
  * eventually consistent (docs/platform-facts.md §4), hence --user when it finds nothing. The id is a
- * UUID (CHANGE_ID_FORMAT, checked before): nothing in it can change the query.
+ * UUID (revert-checks.ts CHANGE_ID_FORMAT, checked before): nothing in it can change the query.
  */
 export async function usersWithChange(client: ManagementClient, changeId: string): Promise<RecoveryUser[]> {
   const found = new Map<string, RecoveryUser>();
@@ -130,6 +127,11 @@ export async function revokeAccess(client: ManagementClient, userId: string): Pr
 export function managementMessage(error: ManagementError): string {
   const body = error.body as { message?: unknown } | undefined;
   return (typeof body?.message === 'string' ? body.message : error.message).replace(/\.$/, '');
+}
+
+/** A Management API refusal as a UserError in support's terms (describeManagementError); any other error as it is. */
+export function inSupportTerms(error: unknown, domain: string): unknown {
+  return error instanceof ManagementError ? new UserError(describeManagementError(error, domain)) : error;
 }
 
 /** A Management API refusal in support's terms: who answered what, and what to check. */

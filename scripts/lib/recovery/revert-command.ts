@@ -1,14 +1,14 @@
 // npm run revert: finds the user by change id, decides (plan-revert.ts), and applies the decision
 // with the Management API: one PATCH (address, verified, history, lock), a password-reset ticket
 // for the restored address, then the revocations the plan allows. Every line goes through `out`.
-import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { type ManagementClient, ManagementError } from 'auth0';
 import { UserError } from '../user-error';
 import { lookUpChange, planRevert, type RecoveryUser } from './plan-revert';
 import {
   accountsWithEmail,
   describeManagementError,
+  inSupportTerms,
   managementMessage,
   revokeAccess,
   userById,
@@ -25,25 +25,6 @@ export interface RevertOptions {
   /** Where a real tenant's ticket URL is written (it is a credential: never printed). */
   readonly ticketFile: string | undefined;
   readonly nowMs: number;
-}
-
-/** Checks what can be checked before any call: a real tenant's ticket file. */
-export function checkTicketFile(target: RecoveryTarget, options: Pick<RevertOptions, 'ticketFile' | 'dryRun'>): void {
-  if (target.kind === 'local-tenant' || options.dryRun) return;
-  if (!options.ticketFile) {
-    throw new UserError(
-      'On a real tenant, pass --ticket-file <path>: the password-reset ticket is a URL that Auth0 does not email (support delivers it), ' +
-        'and a credential, so it is written to that file (readable by you only) and never printed. Nothing was read or changed.',
-    );
-  }
-  if (existsSync(options.ticketFile))
-    throw new UserError(
-      `--ticket-file ${options.ticketFile} exists already: name a new file; nothing was read or changed.`,
-    );
-  if (!existsSync(dirname(options.ticketFile)))
-    throw new UserError(
-      `--ticket-file: the folder ${dirname(options.ticketFile)} does not exist; nothing was read or changed.`,
-    );
 }
 
 async function findUser(client: ManagementClient, options: RevertOptions): Promise<RecoveryUser> {
@@ -86,8 +67,7 @@ export async function runRevert(
   try {
     return await revert(client, target, options, out);
   } catch (error) {
-    if (error instanceof ManagementError) throw new UserError(describeManagementError(error, target.domain));
-    throw error;
+    throw inSupportTerms(error, target.domain);
   }
 }
 

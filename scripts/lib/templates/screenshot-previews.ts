@@ -1,7 +1,6 @@
 // Turns preview HTML files into PNGs with a Chromium driven by playwright-core (the one
 // find-chromium.ts finds): one browser launch for all of them.
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, HOW_TO_INSTALL, findChromium } from '../browser/find-chromium';
 import { UserError } from '../user-error';
 
@@ -15,6 +14,9 @@ export async function screenshotPreviews(htmlFiles: readonly string[]): Promise<
     throw new UserError(
       `templates:preview needs Chromium to draw the PNGs (or run it with --no-png). ${HOW_TO_INSTALL}`,
     );
+  // Loaded here, not with this file: playwright-core takes about half a second to load, which a
+  // preview without PNGs, or one that stops on lint problems, need not wait for.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_FLAGS] });
   try {
     const page = await browser.newPage({ viewport: PREVIEW_VIEWPORT });

@@ -11,7 +11,7 @@ import { diffTemplates } from '../../../../scripts/lib/templates/diff-templates'
 import { PulledTemplatesFailLint, pullTemplates } from '../../../../scripts/lib/templates/pull-templates';
 import { pushTemplates } from '../../../../scripts/lib/templates/push-templates';
 import { TemplateLintError } from '../../../../scripts/lib/templates/run-lint';
-import { ROOT, TSX } from '../../../helpers/paths';
+import { ROOT, scriptArgs } from '../../../helpers/paths';
 import { checkTestCertificateTrusted, testTenantOptions } from '../../../helpers/local-tenant';
 import { copyTemplatesProject, editFile } from '../../../helpers/templates-copy';
 import { useTempDir } from '../../../helpers/temp-dir';
@@ -97,7 +97,10 @@ function runScript(
   delete env.SENDGRID_BASE_URL;
   delete env.DEPLOY_ENV;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, join(ROOT, 'scripts', script), '--root', root, ...args], { env });
+    const child = spawn(process.execPath, scriptArgs(join(ROOT, 'scripts', script), '--root', root, ...args), {
+      cwd: ROOT,
+      env,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

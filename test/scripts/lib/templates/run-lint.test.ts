@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TemplateLintError, lintTemplatesIn } from '../../../../scripts/lib/templates/run-lint';
-import { ROOT, TSX } from '../../../helpers/paths';
+import { ROOT, scriptArgs } from '../../../helpers/paths';
 import { copyTemplatesProject, editFile, lineOf } from '../../../helpers/templates-copy';
 import { useTempDir } from '../../../helpers/temp-dir';
 
@@ -176,7 +176,8 @@ describe('npm run templates:lint', () => {
     const root = copyTemplatesProject(tempDir());
     rmSync(join(root, 'templates/code/es'), { recursive: true });
     editFile(root, 'templates/notice-old/en/subject.hbs', 'changed', 'changed {{{when}}}');
-    const result = spawnSync(process.execPath, [TSX, join(ROOT, 'scripts/templates-lint.ts'), '--root', root], {
+    const result = spawnSync(process.execPath, scriptArgs(join(ROOT, 'scripts/templates-lint.ts'), '--root', root), {
+      cwd: ROOT,
       encoding: 'utf8',
     });
     expect(result.status).toBe(1);
